@@ -1,0 +1,47 @@
+"""brazelint: render and lint Braze Liquid templates offline.
+
+Public API: ``render``, ``RenderResult``, ``Profile`` and the error classes. Heavy
+modules (python-liquid) are imported on first use so the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from brazelint._version import __version__
+from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
+
+if TYPE_CHECKING:
+    from brazelint.api import render
+    from brazelint.profiles import Profile
+    from brazelint.render import RenderResult, Request
+
+__all__ = [
+    "BrazelintError",
+    "ConfigError",
+    "Profile",
+    "RenderResult",
+    "Request",
+    "TemplateRenderError",
+    "TemplateSyntaxError",
+    "__version__",
+    "render",
+]
+
+_LAZY = {
+    "render": "brazelint.api",
+    "Profile": "brazelint.profiles",
+    "RenderResult": "brazelint.render",
+    "Request": "brazelint.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'brazelint' has no attribute '{name}'")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

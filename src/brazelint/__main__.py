@@ -1,0 +1,5 @@
+"""``python -m brazelint``."""
+
+from brazelint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""``brazelint.render``: the one-call entry point described in DESIGN.md."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Optional, Union
+
+from brazelint.render import ContentBlocksLike, ProfileLike, Renderer, RenderResult
+
+
+@lru_cache(maxsize=8)
+def _renderer_for(content_blocks: Optional[str]) -> Renderer:
+    return Renderer(content_blocks=content_blocks)
+
+
+def render(
+    source: str,
+    profile: ProfileLike = None,
+    *,
+    stubs: Union[list[Mapping[str, Any]], str, Path, None] = None,
+    now: Union[datetime, str, None] = None,
+    globals: Optional[Mapping[str, Any]] = None,  # noqa: A002 - documented API name
+    content_blocks: ContentBlocksLike = None,
+    credentials: Optional[Mapping[str, Mapping[str, str]]] = None,
+) -> RenderResult:
+    """Render Braze Liquid ``source`` for ``profile``.
+
+    Raises ``TemplateSyntaxError`` or ``TemplateRenderError`` (with 1-based ``line`` and
+    ``column`` in ``source``) and ``ConfigError`` for a bad profile.
+    ``stubs`` and ``credentials`` are accepted for Connected Content.
+    """
+    if content_blocks is None or isinstance(content_blocks, (str, Path)):
+        renderer = _renderer_for(None if content_blocks is None else str(content_blocks))
+    else:
+        renderer = Renderer(content_blocks=content_blocks)
+    return renderer.render(source, profile, now=now, globals=globals)

@@ -1,0 +1,124 @@
+"""The Braze Liquid environment: python-liquid configured with Braze's syntax and rules."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional, Union
+
+from liquid import BoundTemplate, Environment
+from liquid.exceptions import LiquidError
+from liquid.mode import Mode
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
+
+from brazelint.engine import filters, tags
+from brazelint.engine.context import BrazeContext
+from brazelint.engine.lexer import BrazeLexer
+from brazelint.engine.limits import Limits
+
+if TYPE_CHECKING:
+    from liquid.context import RenderContext
+
+DROPPED_TAGS = ("ifchanged",)
+"""python-liquid extras that Ruby Liquid (and so Braze) does not have."""
+
+
+class BrazeTemplate(BoundTemplate):
+    """A parsed template rendered with ``BrazeContext``."""
+
+    context_class = BrazeContext
+
+    def make_partial_namespace(
+        self, partial: bool, render_args: Mapping[str, object]
+    ) -> Mapping[str, object]:
+        # python-liquid adds a ``partial`` variable for include/render; Braze has none.
+        return render_args
+
+
+class BrazeEnvironment(Environment):
+    """Parses Braze Liquid; one instance per set of limits, shared by every render."""
+
+    template_class = BrazeTemplate
+
+    def __init__(self, limits: Optional[Limits] = None) -> None:
+        self.limits = limits or Limits()
+        self._lexer = BrazeLexer(max_bracket_depth=self.limits.nesting_depth)
+        # python-liquid reads these as class variables; per-instance values win.
+        setattr(self, "block_nesting_limit", self.limits.nesting_depth)  # noqa: B010
+        setattr(self, "output_stream_limit", self.limits.output_bytes)  # noqa: B010
+        setattr(self, "local_namespace_limit", self.limits.assigned_bytes)  # noqa: B010
+        super().__init__(tolerance=Mode.STRICT, strict_filters=True)
+
+    def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        return self._lexer
+
+    def setup_tags_and_filters(self, *, extra: bool = False) -> None:
+        super().setup_tags_and_filters(extra=extra)
+        for name in DROPPED_TAGS:
+            self.tags.pop(name, None)
+        tags.register(self)
+        filters.register(self)
+
+    def error(
+        self,
+        exc: Union[type[LiquidError], LiquidError],
+        msg: Optional[str] = None,
+        token: Optional[Token] = None,
+    ) -> None:
+        """Anchor errors python-liquid raises at "end of expression" to a real position.
+
+        Its inner token streams end with a token at index -1, so ``{{ x | }}`` would
+        otherwise report no line at all; the enclosing markup is known here.
+        """
+        if (
+            isinstance(exc, LiquidError)
+            and exc.token is not None
+            and exc.token.start_index < 0
+            and token is not None
+            and token.start_index >= 0
+        ):
+            exc.token = _end_of_markup(token)
+        super().error(exc, msg, token)
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def known_filter_names() -> tuple[str, ...]:
+        """Every filter a default environment has, for did-you-mean hints."""
+        return tuple(sorted(BrazeEnvironment().filters))
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def known_tag_names() -> tuple[str, ...]:
+        """Every tag name, block ends and inner tags included, for did-you-mean hints."""
+        env = BrazeEnvironment()
+        names = {name for name in env.tags if name.isidentifier()}
+        names.update(getattr(tag, "end", "") for tag in env.tags.values())
+        names.update(("else", "elsif", "when", "endcomment", "endraw"))
+        names.discard("")
+        return tuple(sorted(names))
+
+    def parse_template(self, source: str, *, path: Optional[str] = None) -> BrazeTemplate:
+        """Parse ``source``; errors keep positions in ``source``."""
+        template = self.from_string(source, path=path)
+        assert isinstance(template, BrazeTemplate)
+        return template
+
+    def make_context(
+        self, template: BrazeTemplate, data: Mapping[str, Any], state: Any
+    ) -> RenderContext:
+        return BrazeContext(template, globals=data, state=state)
+
+
+def _end_of_markup(token: Token) -> Token:
+    """A one-character token at the end of the markup that ``token`` belongs to."""
+    source = token.source
+    if token.kind == TOKEN_EXPRESSION:
+        index = token.start_index + len(token.value)
+    elif token.kind == TOKEN_OUTPUT:
+        index = token.start_index + len(token.value) - 2
+    elif token.kind == TOKEN_TAG:
+        closing = source.find("%}", token.start_index)
+        index = closing if closing >= 0 else token.start_index
+    else:
+        index = token.start_index
+    index = min(index, max(len(source) - 1, 0))
+    return Token(TOKEN_EOF, source[index : index + 1] or " ", index, source)

@@ -1,0 +1,31 @@
+"""Parse and render a slice of a template in place, keeping original positions.
+
+Raw-argument tags (``message_extras``, ``catalog_items``, ``connected_content``) hold
+Liquid inside their markup; parsing that slice of the original source, rather than a
+copy, keeps every error and analysis position exact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from liquid.parser import get_parser
+from liquid.stream import TokenStream
+
+if TYPE_CHECKING:
+    from liquid import Environment, RenderContext
+    from liquid.ast import Node
+
+
+def parse_region(env: Environment, source: str, start: int, end: int) -> list[Node]:
+    """Parse ``source[start:end]`` as a template; tokens keep offsets into ``source``."""
+    tokenize = getattr(env.tokenizer(), "tokenize")  # noqa: B009 - BrazeLexer's region API
+    return get_parser(env).parse(TokenStream(tokenize(source, start, end)))
+
+
+def render_nodes(nodes: list[Node], context: RenderContext) -> str:
+    """Render parsed nodes to a string in ``context`` (assigns stay visible)."""
+    buffer = context.get_buffer()
+    for node in nodes:
+        node.render(context, buffer)
+    return buffer.getvalue()

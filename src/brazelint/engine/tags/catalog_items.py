@@ -1,0 +1,154 @@
+"""``{% catalog_items %}`` and ``{% catalog_selection_items %}`` from local fixtures.
+
+Both set ``items``. A catalog fixture is ``{"items": [{"id": ...}, ...], "selections":
+{"name": [ids...]}}``; an unknown id gives no item, as in Braze.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any, Iterable, TextIO
+
+from liquid.ast import BlockNode, Node
+from liquid.exceptions import LiquidError
+from liquid.tag import Tag
+
+from brazelint.engine.context import state_of
+from brazelint.engine.regions import parse_region, render_nodes
+from brazelint.engine.tags._markup import Markup, read_markup, split_units, syntax_error
+
+if TYPE_CHECKING:
+    from liquid import RenderContext
+    from liquid.stream import TokenStream
+    from liquid.token import Token
+
+TAG_CATALOG_ITEMS = sys.intern("catalog_items")
+TAG_CATALOG_SELECTION_ITEMS = sys.intern("catalog_selection_items")
+
+
+def _catalog(context: RenderContext, name: str, token: Token) -> Any:
+    catalogs = state_of(context).catalogs
+    if name not in catalogs:
+        raise LiquidError(
+            f"catalog '{name}' has no fixture (add catalogs/{name}.yaml or .json)", token=token
+        )
+    return catalogs[name]
+
+
+def _rerender(value: Any, context: RenderContext) -> Any:
+    """``:rerender`` runs Liquid found in catalog cells, one level deep."""
+    if isinstance(value, str) and ("{{" in value or "{%" in value):
+        template = context.env.from_string(value)
+        return render_nodes(template.nodes, context)
+    if isinstance(value, dict):
+        return {k: _rerender(v, context) for k, v in value.items()}
+    return value
+
+
+class CatalogItemsNode(Node):
+    __slots__ = ("catalog", "ids", "rerender")
+
+    def __init__(self, token: Token, catalog: str, ids: list[list[Node]], rerender: bool) -> None:
+        super().__init__(token)
+        self.catalog = catalog
+        self.ids = ids
+        self.rerender = rerender
+
+    def __str__(self) -> str:
+        return f"{{% catalog_items {self.catalog} … %}}"
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        fixture = _catalog(context, self.catalog, self.token)
+        by_id = {str(item.get("id")): item for item in fixture.get("items", [])}
+        items = []
+        for id_nodes in self.ids:
+            item = by_id.get(render_nodes(id_nodes, context).strip())
+            if item is not None:
+                items.append(_rerender(item, context) if self.rerender else item)
+        context.assign("items", items)
+        return 0
+
+    def children(self, static_context: RenderContext, *, include_partials: bool = True) -> Iterable[Node]:
+        for nodes in self.ids:
+            yield BlockNode(self.token, nodes)
+
+
+class CatalogSelectionItemsNode(Node):
+    __slots__ = ("catalog", "selection", "rerender")
+
+    def __init__(self, token: Token, catalog: str, selection: str, rerender: bool) -> None:
+        super().__init__(token)
+        self.catalog = catalog
+        self.selection = selection
+        self.rerender = rerender
+
+    def __str__(self) -> str:
+        return f"{{% catalog_selection_items {self.catalog} {self.selection} %}}"
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        fixture = _catalog(context, self.catalog, self.token)
+        selections = fixture.get("selections", {})
+        if self.selection not in selections:
+            raise LiquidError(
+                f"catalog '{self.catalog}' fixture has no selection '{self.selection}' "
+                f"(add it under 'selections')",
+                token=self.token,
+            )
+        by_id = {str(item.get("id")): item for item in fixture.get("items", [])}
+        items = [by_id[str(i)] for i in selections[self.selection] if str(i) in by_id]
+        if self.rerender:
+            items = [_rerender(item, context) for item in items]
+        context.assign("items", items)
+        return 0
+
+
+def _words(markup: Markup) -> tuple[list[tuple[int, int]], bool]:
+    units = list(split_units(markup))
+    rerender = bool(units) and markup.text[units[-1][0] : units[-1][1]] == ":rerender"
+    if rerender:
+        units.pop()
+    for start, end in units:
+        if markup.text.startswith(":", start):
+            raise syntax_error(
+                markup, f"unknown option '{markup.text[start:end]}' (only :rerender)", start, end - start
+            )
+    return units, rerender
+
+
+class CatalogItemsTag(Tag):
+    name = TAG_CATALOG_ITEMS
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        markup = read_markup(stream)
+        units, rerender = _words(markup)
+        if len(units) < 2:
+            raise syntax_error(
+                markup,
+                "catalog_items expects a catalog name and at least one item id: "
+                "{% catalog_items products {{${product_id}}} %}",
+                0, len(markup.text),
+            )
+        (name_start, name_end), *id_units = units
+        ids = [
+            parse_region(self.env, markup.source, markup.start + start, markup.start + end)
+            for start, end in id_units
+        ]
+        return CatalogItemsNode(markup.tag, markup.text[name_start:name_end], ids, rerender)
+
+
+class CatalogSelectionItemsTag(Tag):
+    name = TAG_CATALOG_SELECTION_ITEMS
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        markup = read_markup(stream)
+        units, rerender = _words(markup)
+        if len(units) != 2:
+            raise syntax_error(
+                markup,
+                "catalog_selection_items expects a catalog name and a selection name",
+                0, len(markup.text),
+            )
+        (a, b), (c, d) = units
+        return CatalogSelectionItemsNode(markup.tag, markup.text[a:b], markup.text[c:d], rerender)

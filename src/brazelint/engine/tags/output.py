@@ -1,0 +1,104 @@
+"""``{{ … }}`` with Ruby-style printing, and ``{{content_blocks.${name}}}``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from liquid.ast import Node
+from liquid.builtin.expressions import FilteredExpression, Path, tokenize
+from liquid.builtin.output import Output, OutputNode
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.stream import TokenStream
+from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
+
+from brazelint.engine.context import state_of
+from brazelint.engine.stringify import to_liquid_string
+
+if TYPE_CHECKING:
+    from liquid import RenderContext
+
+CONTENT_BLOCK_DEPTH = 2
+"""Braze renders a block inside a block; a third level is silently dropped."""
+
+
+class BrazeOutputNode(OutputNode):
+    """Prints values as Braze (Ruby) does: ``{"a"=>1}``, ``1.0e+20``, nil as nothing."""
+
+    __slots__ = ()
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        return buffer.write(to_liquid_string(self.expression.evaluate(context)))
+
+
+class ContentBlockNode(Node):
+    """``{{content_blocks.${name}}}``: render a Content Block in the current context.
+
+    Rendering in the same context is what lets a block's ``assign`` reach the rest of the
+    message, as Braze documents.
+    """
+
+    __slots__ = ("block_name",)
+
+    def __init__(self, token: Token, block_name: str) -> None:
+        super().__init__(token)
+        self.block_name = block_name
+        self.blank = False
+
+    def __str__(self) -> str:
+        return f"{{{{content_blocks.${{{self.block_name}}}}}}}"
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        state = state_of(context)
+        stack = state.content_block_stack
+        if len(stack) >= CONTENT_BLOCK_DEPTH:
+            return 0
+        block = state.content_blocks(self.block_name) if state.content_blocks else None
+        if block is None:
+            raise LiquidError(
+                f"content block '{self.block_name}' not found "
+                f"(add content_blocks/{self.block_name}.liquid or pass --content-blocks DIR)",
+                token=self.token,
+            )
+        stack.append(self.block_name)
+        written = 0
+        try:
+            for node in block.nodes:
+                written += node.render(context, buffer)
+        except LiquidError as err:
+            if err.template_name is None and err.token is not None:
+                err.template_name = block.path or f"content_blocks/{self.block_name}"
+            raise
+        finally:
+            stack.pop()
+        return written
+
+
+class BrazeOutput(Output):
+    """Output statements, recognising Content Block references."""
+
+    node_class = BrazeOutputNode
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_OUTPUT)
+        expr_token = stream.expect(TOKEN_EXPRESSION)
+        expression = FilteredExpression.parse(
+            self.env, TokenStream(tokenize(expr_token.value, expr_token))
+        )
+        block_name = _content_block_name(expression)
+        if block_name is not None:
+            if expression.filters:
+                raise LiquidSyntaxError(
+                    "filters cannot be applied to a Content Block reference; capture it "
+                    "first: {% capture b %}{{content_blocks.${name}}}{% endcapture %}",
+                    token=expression.filters[0].token,
+                )
+            return ContentBlockNode(token, block_name)
+        return self.node_class(token, expression)
+
+
+def _content_block_name(expression: FilteredExpression) -> str | None:
+    left = getattr(expression, "left", None)
+    if not isinstance(left, Path) or len(left.path) != 2 or left.path[0] != "content_blocks":
+        return None
+    name = left.path[1]
+    return name if isinstance(name, str) else None

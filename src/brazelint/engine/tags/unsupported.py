@@ -1,0 +1,31 @@
+"""Standard Liquid tags Braze does not run, reported as such at parse time."""
+
+from __future__ import annotations
+
+from liquid.ast import Node
+from liquid.exceptions import LiquidSyntaxError
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+
+
+class _UnsupportedTag(Tag):
+    block = False
+    hint = ""
+
+    def parse(self, stream: TokenStream) -> Node:
+        raise LiquidSyntaxError(
+            f"'{self.name}' is not supported in Braze; {self.hint}", token=stream.current
+        )
+
+
+class IncludeTag(_UnsupportedTag):
+    name = "include"
+    hint = "share markup with a Content Block: {{content_blocks.${name}}}"
+
+
+class RenderTag(_UnsupportedTag):
+    name = "render"
+    hint = "share markup with a Content Block: {{content_blocks.${name}}}"
+
+
+UNSUPPORTED_TAGS: tuple[type[Tag], ...] = (IncludeTag, RenderTag)

@@ -1,0 +1,206 @@
+"""Mock user profiles: loading, validation, and the Liquid data they provide.
+
+A profile is YAML or JSON in the format of DESIGN.md. Standard attributes become
+top-level variables (``{{${first_name}}}``); each namespace key becomes the Liquid
+namespace Braze uses (``custom_attributes`` -> ``custom_attribute.${x}``). An absent key
+is an unset attribute and renders empty, as in Braze.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Optional, Union
+
+from brazelint.errors import ConfigError
+
+STANDARD_ATTRIBUTES = frozenset(
+    {
+        "braze_id",
+        "city",
+        "country",
+        "date_of_birth",
+        "email_address",
+        "first_name",
+        "gender",
+        "language",
+        "last_name",
+        "last_used_app_date",
+        "most_recent_app_version",
+        "most_recent_locale",
+        "most_recent_location",
+        "phone_number",
+        "random_bucket_number",
+        "time_zone",
+        "user_id",
+        "set_user_to_unsubscribed_url",
+        "set_user_to_subscribed_url",
+        "set_user_to_opted_in_url",
+        "unsubscribe_url",
+    }
+)
+"""Attributes Braze documents as ``${name}``; ``user_id`` is the external id."""
+
+NAMESPACES: Mapping[str, str] = {
+    "custom_attributes": "custom_attribute",
+    "event_properties": "event_properties",
+    "api_trigger_properties": "api_trigger_properties",
+    "canvas_entry_properties": "canvas_entry_properties",
+    "context": "context",
+    "campaign": "campaign",
+    "canvas": "canvas",
+    "subscribed_state": "subscribed_state",
+    "most_recently_used_device": "most_recently_used_device",
+    "targeted_device": "targeted_device",
+    "app": "app",
+    "card": "card",
+}
+"""Profile key -> the Liquid namespace it fills."""
+
+PROFILE_KEYS = frozenset({"name", "attributes", *NAMESPACES})
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A validated mock user."""
+
+    name: str
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    namespaces: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Keyed by Liquid namespace name (``custom_attribute``, ``event_properties``, ...)."""
+    path: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, data: Any, *, where: str = "<profile>", default_name: str = "profile") -> Profile:
+        """Validate ``data``; ``where`` names the file in error messages."""
+        if data is None:
+            data = {}
+        if not isinstance(data, Mapping):
+            raise ConfigError(
+                f"{where}: a profile must be a mapping of keys, got {_type_name(data)}",
+                hint="start with 'attributes:' (see README, Profiles)",
+            )
+        for key in data:
+            if key not in PROFILE_KEYS:
+                raise ConfigError(
+                    f"{where}: unknown key '{key}'",
+                    hint=_did_you_mean(str(key), PROFILE_KEYS, fallback=", ".join(sorted(PROFILE_KEYS))),
+                )
+        name = data.get("name", default_name)
+        if not isinstance(name, str) or not name:
+            raise ConfigError(f"{where}: 'name' must be a non-empty string, got {_type_name(name)}")
+        attributes = data.get("attributes") or {}
+        if not isinstance(attributes, Mapping):
+            raise ConfigError(
+                f"{where}: 'attributes' must be a mapping, got {_type_name(attributes)}"
+            )
+        for key in attributes:
+            if key not in STANDARD_ATTRIBUTES:
+                raise ConfigError(
+                    f"{where}: unknown standard attribute 'attributes.{key}'",
+                    hint=_did_you_mean(
+                        str(key),
+                        STANDARD_ATTRIBUTES,
+                        fallback="custom attributes go under 'custom_attributes'",
+                    ),
+                )
+        time_zone = attributes.get("time_zone")
+        if time_zone is not None and not isinstance(time_zone, str):
+            raise ConfigError(
+                f"{where}: 'attributes.time_zone' must be a string such as America/New_York, "
+                f"got {_type_name(time_zone)}"
+            )
+        namespaces: dict[str, Mapping[str, Any]] = {}
+        for key, liquid_name in NAMESPACES.items():
+            value = data.get(key)
+            if value is None:
+                value = {}
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{where}: '{key}' must be a mapping, got {_type_name(value)}")
+            namespaces[liquid_name] = dict(value)
+        return cls(name=name, attributes=dict(attributes), namespaces=namespaces)
+
+    def liquid_data(self) -> dict[str, Any]:
+        """Top-level variables for rendering: attributes at the root plus every namespace."""
+        data: dict[str, Any] = dict(self.namespaces)
+        data.update(self.attributes)
+        return data
+
+
+def load_profile(path: Union[str, Path]) -> Profile:
+    """Load and validate one profile file."""
+    path = Path(path)
+    data = load_data_file(path)
+    profile = Profile.from_dict(data, where=str(path), default_name=path.stem)
+    return Profile(profile.name, profile.attributes, profile.namespaces, path=str(path))
+
+
+def load_profiles(directory: Union[str, Path]) -> list[Profile]:
+    """Every profile file in ``directory``, sorted by file name."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ConfigError(f"{directory}: profiles directory not found")
+    return [
+        load_profile(path)
+        for path in sorted(directory.iterdir())
+        if path.suffix.lower() in PROFILE_SUFFIXES and path.is_file()
+    ]
+
+
+def find_profile(name: str, directory: Union[str, Path]) -> Profile:
+    """The profile called ``name`` (its ``name:`` or file stem) in ``directory``."""
+    profiles = load_profiles(directory)
+    for profile in profiles:
+        if profile.name == name or (profile.path and Path(profile.path).stem == name):
+            return profile
+    names = sorted(p.name for p in profiles)
+    raise ConfigError(
+        f"profile '{name}' not found in {directory}",
+        hint=_did_you_mean(name, names, fallback="available: " + (", ".join(names) or "none")),
+    )
+
+
+def load_data_file(path: Path) -> Any:
+    """Parse a YAML or JSON file, turning syntax errors into one positioned line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read file ({err})") from None
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as err:
+            raise ConfigError(
+                f"invalid JSON: {err.msg}", path=str(path), line=err.lineno, column=err.colno
+            ) from None
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err)
+        raise ConfigError(
+            f"invalid YAML: {problem}",
+            path=str(path),
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _did_you_mean(word: str, choices: Any, *, fallback: str) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else fallback

@@ -1,0 +1,326 @@
+"""Render a template for one profile and describe what happened (``RenderResult``).
+
+``Renderer`` holds the configuration shared by many renders (limits, Content Blocks,
+catalogs, promotion codes) and a cache of parsed templates, so a template is parsed
+once and rendered for every profile.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence, Union
+
+from liquid.exceptions import LiquidError
+
+from brazelint.engine.limits import Limits
+from brazelint.engine.state import AbortMessage, FilterUse, RenderState, UndefinedUse
+from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.profiles import Profile, load_profile
+
+if TYPE_CHECKING:
+    from liquid.token import Token
+
+    from brazelint.engine.environment import BrazeEnvironment, BrazeTemplate
+
+ProfileLike = Union[Profile, Mapping[str, Any], str, Path, None]
+ContentBlocksLike = Union[Mapping[str, str], str, Path, None]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One Connected Content request a render made."""
+
+    method: str
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Optional[str] = None
+
+
+@dataclass
+class RenderResult:
+    """What one render produced. ``output`` is ``""`` when the message was aborted."""
+
+    output: str
+    aborted: bool = False
+    abort_reason: Optional[str] = None
+    requests: list[Request] = field(default_factory=list)
+    undefined: list[str] = field(default_factory=list)
+    """Distinct variable paths that resolved to nothing, in first-use order."""
+    undefined_uses: list[UndefinedUse] = field(default_factory=list)
+    """Every such lookup with its template position (for lint)."""
+    filter_uses: list[FilterUse] = field(default_factory=list)
+    """Uses of filters Braze does not support or does not document."""
+    message_extras: dict[str, str] = field(default_factory=dict)
+    profile: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (``brazelint render --format json``)."""
+        return asdict(self)
+
+
+class Renderer:
+    """Renders templates with one configuration; parsed templates are cached by source."""
+
+    def __init__(
+        self,
+        *,
+        limits: Optional[Limits] = None,
+        content_blocks: ContentBlocksLike = None,
+        catalogs: Optional[Mapping[str, Any]] = None,
+        promotions: Optional[Mapping[str, Sequence[str]]] = None,
+        cache_size: int = 512,
+    ) -> None:
+        from brazelint.engine.environment import BrazeEnvironment
+
+        self.env: BrazeEnvironment = BrazeEnvironment(limits)
+        self.limits = self.env.limits
+        self.catalogs = dict(catalogs or {})
+        self.promotions = dict(promotions or {})
+        self._cache: OrderedDict[tuple[str, Optional[str]], BrazeTemplate] = OrderedDict()
+        self._cache_size = cache_size
+        self._blocks = _content_block_sources(content_blocks)
+        self._block_cache: dict[str, Optional[BrazeTemplate]] = {}
+
+    def parse(self, source: str, *, path: Optional[str] = None) -> BrazeTemplate:
+        """Parse ``source`` (cached); raises ``TemplateSyntaxError``."""
+        key = (source, path)
+        template = self._cache.get(key)
+        if template is not None:
+            self._cache.move_to_end(key)
+            return template
+        try:
+            template = self.env.parse_template(source, path=path)
+        except LiquidError as err:
+            if err.token is None or err.token.start_index < 0:
+                err.token = _unclosed_block(self.env, source, str(err.message)) or err.token
+            raise to_brazelint_error(err, source, path, syntax=True) from None
+        except RecursionError:
+            raise TemplateSyntaxError(
+                f"template nests too deeply (limits.nesting_depth = {self.limits.nesting_depth})",
+                path=path,
+                line=1,
+                column=1,
+            ) from None
+        self._cache[key] = template
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return template
+
+    def render(
+        self,
+        template: Union[str, BrazeTemplate],
+        profile: ProfileLike = None,
+        *,
+        now: Union[datetime, str, None] = None,
+        globals: Optional[Mapping[str, Any]] = None,  # noqa: A002 - public API name
+        path: Optional[str] = None,
+    ) -> RenderResult:
+        """Render ``template`` (source text or a parsed template) for ``profile``."""
+        if isinstance(template, str):
+            template = self.parse(template, path=path)
+        resolved = resolve_profile(profile)
+        data = resolved.liquid_data()
+        if globals:
+            data.update(globals)
+        state = RenderState(
+            now=parse_now(now),
+            limits=self.limits,
+            content_blocks=self._load_block if self._blocks else None,
+            catalogs=self.catalogs,
+            promotions=self.promotions,
+        )
+        context = self.env.make_context(template, data, state)
+        buffer = context.get_buffer()
+        state.start_clock()
+        result = RenderResult(output="", profile=resolved.name)
+        try:
+            template.render_with_context(context, buffer)
+            result.output = buffer.getvalue()
+        except AbortMessage as abort:
+            result.aborted = True
+            result.abort_reason = abort.reason
+        except LiquidError as err:
+            source = err.token.source if err.token else ""
+            raise to_brazelint_error(
+                err, source, str(err.template_name or template.path or path or "") or None
+            ) from None
+        except RecursionError:
+            raise TemplateRenderError(
+                f"template recursed too deeply (limits.nesting_depth = {self.limits.nesting_depth})",
+                path=path,
+            ) from None
+        result.undefined_uses = state.undefined
+        result.undefined = list(dict.fromkeys(use.path for use in state.undefined))
+        result.filter_uses = state.filter_uses
+        result.message_extras = state.message_extras
+        return result
+
+    def _load_block(self, name: str) -> Optional[BrazeTemplate]:
+        if name not in self._block_cache:
+            located = self._blocks.get(name)
+            template = None
+            if located is not None:
+                source, path = located
+                template = self.parse(source, path=path)
+            self._block_cache[name] = template
+        return self._block_cache[name]
+
+
+class _BlockSources:
+    """Content Block sources by name, from a dict or a directory of ``<name>.liquid``."""
+
+    def __init__(self, blocks: Mapping[str, str], directory: Optional[Path]) -> None:
+        self.blocks = blocks
+        self.directory = directory
+
+    def __bool__(self) -> bool:
+        return bool(self.blocks) or self.directory is not None
+
+    def get(self, name: str) -> Optional[tuple[str, str]]:
+        if name in self.blocks:
+            return self.blocks[name], f"content_blocks/{name}"
+        if self.directory is None or "/" in name or "\\" in name or name.startswith("."):
+            return None
+        for candidate in (self.directory / f"{name}.liquid", self.directory / name):
+            if candidate.is_file():
+                return candidate.read_text(encoding="utf-8"), str(candidate)
+        return None
+
+
+def _content_block_sources(content_blocks: ContentBlocksLike) -> _BlockSources:
+    if content_blocks is None:
+        return _BlockSources({}, None)
+    if isinstance(content_blocks, Mapping):
+        return _BlockSources(dict(content_blocks), None)
+    directory = Path(content_blocks)
+    if not directory.is_dir():
+        raise ConfigError(f"{directory}: content blocks directory not found")
+    return _BlockSources({}, directory)
+
+
+def resolve_profile(profile: ProfileLike) -> Profile:
+    """Accept a ``Profile``, a profile dict, a path to a profile file, or ``None``."""
+    if profile is None:
+        return Profile(name="empty")
+    if isinstance(profile, Profile):
+        return profile
+    if isinstance(profile, Mapping):
+        return Profile.from_dict(profile)
+    return load_profile(profile)
+
+
+def parse_now(now: Union[datetime, str, None]) -> datetime:
+    """The render clock as an aware UTC datetime; naive values are taken as UTC."""
+    if now is None:
+        return datetime.now(timezone.utc)
+    if isinstance(now, str):
+        text = now.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            now = datetime.fromisoformat(text)
+        except ValueError:
+            raise ConfigError(
+                f"invalid --now value '{now}'",
+                hint="use ISO 8601, e.g. 2024-03-01T12:00:00Z",
+            ) from None
+    if now.tzinfo is None:
+        return now.replace(tzinfo=timezone.utc)
+    return now.astimezone(timezone.utc)
+
+
+_EXPECTED_END = re.compile(r"expected tag (end\w+)")
+
+
+def _unclosed_block(env: BrazeEnvironment, source: str, message: str) -> Optional[Token]:
+    """The block tag left open when the parser hit the end of the template."""
+    from liquid.token import TOKEN_TAG
+
+    expected = _EXPECTED_END.search(message)
+    if not expected:
+        return None
+    opener = expected.group(1)[3:]
+    open_tags: list[Token] = []
+    try:
+        for token in env.tokenizer()(source):
+            if token.kind != TOKEN_TAG:
+                continue
+            tag = env.tags.get(token.value)
+            if tag is not None and tag.block and getattr(tag, "end", ""):
+                open_tags.append(token)
+            elif token.value.startswith("end"):
+                for index in range(len(open_tags) - 1, -1, -1):
+                    if open_tags[index].value == token.value[3:]:
+                        del open_tags[index:]
+                        break
+    except LiquidError:
+        return None
+    return next((t for t in reversed(open_tags) if t.value == opener), None)
+
+
+_UNKNOWN_FILTER = re.compile(r"unknown filter '([^']+)'")
+_UNEXPECTED_TAG = re.compile(r"unexpected tag '([^']+)'")
+
+
+def to_brazelint_error(
+    err: LiquidError, source: str, path: Optional[str], *, syntax: bool = False
+) -> BrazelintError:
+    """Turn a python-liquid error into ours: 1-based position in the original text, a hint."""
+    from liquid.exceptions import BlockNestingError, LiquidSyntaxError
+
+    from brazelint.engine.context import line_and_column
+
+    token = err.token
+    line = column = None
+    length = 1
+    if token is not None and token.start_index >= 0:
+        source = token.source
+        line, column = line_and_column(source, token.start_index)
+        length = len(token.value.splitlines()[0]) if token.value else 1
+    message = str(err.message or err.__class__.__name__)
+    cls = (
+        TemplateSyntaxError
+        if syntax or isinstance(err, (LiquidSyntaxError, BlockNestingError))
+        else TemplateRenderError
+    )
+    return cls(
+        message,
+        line=line,
+        column=column,
+        path=path,
+        hint=_hint(message),
+        source=source or None,
+        length=length,
+    )
+
+
+def _hint(message: str) -> Optional[str]:
+    from brazelint.engine.environment import BrazeEnvironment
+
+    unknown_filter = _UNKNOWN_FILTER.search(message)
+    if unknown_filter and "not supported in Braze" not in message:
+        names = BrazeEnvironment.known_filter_names()
+        close = difflib.get_close_matches(unknown_filter.group(1), names, n=1)
+        return f"did you mean '{close[0]}'?" if close else "see `brazelint` README, Filters"
+    unexpected_tag = _UNEXPECTED_TAG.search(message)
+    if unexpected_tag:
+        names = BrazeEnvironment.known_tag_names()
+        close = difflib.get_close_matches(unexpected_tag.group(1), names, n=1)
+        if close:
+            return f"did you mean '{close[0]}'?"
+        return "close every block tag (if/endif, for/endfor, capture/endcapture)"
+    expected_end = _EXPECTED_END.search(message)
+    if expected_end:
+        return f"add {{% {expected_end.group(1)} %}} to close the block opened here"
+    if "expected '}}'" in message:
+        return "close the output statement with }}"
+    if "missing tag name or closing delimiter" in message:
+        return "close the tag with %}"
+    if "limit" in message:
+        return "raise the limit under [tool.brazelint.limits] if the template really needs it"
+    return None

@@ -1,0 +1,1 @@
+"""Formatting results for people and machines."""

@@ -1,0 +1,48 @@
+"""Code frames: the offending source line with a caret under the problem.
+
+The layout follows python-liquid and rustc: message, ``--> path:line:column``, the
+numbered source line, carets, and the hint on its own line.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from brazelint.errors import BrazelintError
+
+
+def format_error(error: BrazelintError, *, color: bool = False) -> str:
+    """A multi-line description of ``error`` for a terminal."""
+    red, bold, blue, reset = ("\x1b[31m", "\x1b[1m", "\x1b[34m", "\x1b[0m") if color else ("",) * 4
+    lines = [f"{red}{bold}error{reset}{bold}: {error.message}{reset}"]
+    where = error.location()
+    if where:
+        lines.append(f"  {blue}-->{reset} {where}")
+    frame = _frame(error.source, error.line, error.column, error.length)
+    if frame:
+        number, text, caret_at = frame
+        pad = " " * len(str(number))
+        caret = " " * caret_at + "^" * min(error.length, max(len(text) - caret_at, 1))
+        lines += [
+            f"{blue}{pad} |{reset}",
+            f"{blue}{number} |{reset} {text}",
+            f"{blue}{pad} |{reset} {red}{caret}{reset}",
+        ]
+    if error.hint:
+        pad = " " * len(str(error.line or ""))
+        lines.append(f"{pad} = hint: {error.hint}")
+    return "\n".join(lines)
+
+
+def _frame(
+    source: Optional[str], line: Optional[int], column: Optional[int], length: int
+) -> Optional[tuple[int, str, int]]:
+    if source is None or line is None or column is None:
+        return None
+    source_lines = source.splitlines()
+    if not 1 <= line <= len(source_lines):
+        return None
+    raw = source_lines[line - 1]
+    # expand tabs so the caret lines up with what the terminal shows
+    prefix = raw[: column - 1].expandtabs(4)
+    return line, raw.expandtabs(4), len(prefix)
