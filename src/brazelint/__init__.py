@@ -14,7 +14,7 @@ from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, T
 if TYPE_CHECKING:
     from brazelint.api import render
     from brazelint.profiles import Profile
-    from brazelint.render import RenderResult, Request
+    from brazelint.result import RenderResult, Request
 
 __all__ = [
     "BrazelintError",
@@ -31,8 +31,8 @@ __all__ = [
 _LAZY = {
     "render": "brazelint.api",
     "Profile": "brazelint.profiles",
-    "RenderResult": "brazelint.render",
-    "Request": "brazelint.render",
+    "RenderResult": "brazelint.result",
+    "Request": "brazelint.result",
 }
 
 

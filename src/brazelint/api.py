@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
-from brazelint.render import ContentBlocksLike, ProfileLike, Renderer, RenderResult
+from brazelint.renderer import ContentBlocksLike, ProfileLike, Renderer, RenderResult
 
 
 @lru_cache(maxsize=8)

@@ -44,7 +44,7 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from brazelint.config import load_config
     from brazelint.profiles import Profile, find_profile, load_profile
-    from brazelint.render import Renderer
+    from brazelint.renderer import Renderer
 
     config = load_config(args.config)
     source = _read_template(args.template)

@@ -88,7 +88,10 @@ class BrazeContext(RenderContext):
     def _record_undefined(self, path: list[object], token: Optional[Token], *, nil: bool) -> None:
         line, column = (0, 0)
         if token is not None and token.start_index >= 0:
-            line, column = line_and_column(token.source, token.start_index)
+            start = token.start_index
+            if token.source.startswith("${", start - 2):
+                start -= 2  # point at `${first_name}`, not at the rewritten name
+            line, column = line_and_column(token.source, start)
         self.state.undefined.append(UndefinedUse(path_string(path), line, column, nil=nil))
 
     def raise_for_loop_limit(self, length: int = 1) -> None:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 
 from liquid import BoundTemplate, Environment
 from liquid.exceptions import LiquidError
 from liquid.mode import Mode
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
 from brazelint.engine import filters, tags
+from brazelint.engine.blank import use_braze_blank
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
 
 if TYPE_CHECKING:
+    from liquid.ast import Node
     from liquid.context import RenderContext
+    from liquid.stream import TokenStream
+    from liquid.tag import Tag
 
 DROPPED_TAGS = ("ifchanged",)
 """python-liquid extras that Ruby Liquid (and so Braze) does not have."""
@@ -58,26 +62,10 @@ class BrazeEnvironment(Environment):
         tags.register(self)
         filters.register(self)
 
-    def error(
-        self,
-        exc: Union[type[LiquidError], LiquidError],
-        msg: Optional[str] = None,
-        token: Optional[Token] = None,
-    ) -> None:
-        """Anchor errors python-liquid raises at "end of expression" to a real position.
-
-        Its inner token streams end with a token at index -1, so ``{{ x | }}`` would
-        otherwise report no line at all; the enclosing markup is known here.
-        """
-        if (
-            isinstance(exc, LiquidError)
-            and exc.token is not None
-            and exc.token.start_index < 0
-            and token is not None
-            and token.start_index >= 0
-        ):
-            exc.token = _end_of_markup(token)
-        super().error(exc, msg, token)
+    def add_tag(self, tag: type[Tag]) -> None:
+        super().add_tag(tag)
+        instance = self.tags[tag.name]
+        setattr(instance, "parse", _anchor_end_of_expression(instance.parse))  # noqa: B010
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -96,6 +84,11 @@ class BrazeEnvironment(Environment):
         names.discard("")
         return tuple(sorted(names))
 
+    def _parse(self, source: str) -> list[Node]:
+        nodes = super()._parse(source)
+        use_braze_blank(nodes)
+        return nodes
+
     def parse_template(self, source: str, *, path: Optional[str] = None) -> BrazeTemplate:
         """Parse ``source``; errors keep positions in ``source``."""
         template = self.from_string(source, path=path)
@@ -108,17 +101,25 @@ class BrazeEnvironment(Environment):
         return BrazeContext(template, globals=data, state=state)
 
 
-def _end_of_markup(token: Token) -> Token:
-    """A one-character token at the end of the markup that ``token`` belongs to."""
-    source = token.source
-    if token.kind == TOKEN_EXPRESSION:
-        index = token.start_index + len(token.value)
-    elif token.kind == TOKEN_OUTPUT:
-        index = token.start_index + len(token.value) - 2
-    elif token.kind == TOKEN_TAG:
-        closing = source.find("%}", token.start_index)
-        index = closing if closing >= 0 else token.start_index
-    else:
-        index = token.start_index
-    index = min(index, max(len(source) - 1, 0))
-    return Token(TOKEN_EOF, source[index : index + 1] or " ", index, source)
+def _anchor_end_of_expression(parse: Callable[[TokenStream], Node]) -> Callable[[TokenStream], Node]:
+    """Give "end of expression" errors the position where the expression ends.
+
+    python-liquid's inner token streams end with a token at index -1, so ``{{ x | }}``
+    or ``{% if a == %}`` would otherwise be reported with no line at all.
+    """
+
+    def parse_anchored(stream: TokenStream) -> Node:
+        tag = stream.current
+        markup = stream.peek if stream.peek.kind == TOKEN_EXPRESSION else tag
+        try:
+            return parse(stream)
+        except LiquidError as err:
+            if err.token is not None and err.token.start_index < 0 and tag.start_index >= 0:
+                if str(err.message).startswith("expected tag end"):
+                    err.token = tag  # the block that was never closed
+                else:
+                    index = markup.start_index + len(markup.value)
+                    err.token = Token(TOKEN_EOF, " ", index, markup.source)
+            raise
+
+    return parse_anchored

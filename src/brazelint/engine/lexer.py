@@ -191,6 +191,7 @@ class BrazeLexer:
         index = pos + 2
         if source.startswith("-", index):
             index += 1
+        after_open = index
         while index < end and source[index] in _WHITESPACE:
             index += 1
         stmt_start = index
@@ -223,6 +224,9 @@ class BrazeLexer:
         stmt_end = close - 1 if rstrip_mark else close
         while stmt_end > stmt_start and source[stmt_end - 1] in _WHITESPACE:
             stmt_end -= 1
+        if stmt_end <= stmt_start:
+            # an empty statement sits right after the opening delimiter, as in python-liquid
+            stmt_start = stmt_end = after_open
         return close + 2, stmt_start, stmt_end, rstrip_mark
 
     def rewrite(self, source: str, start: int, end: int) -> str:

@@ -19,8 +19,12 @@ if TYPE_CHECKING:
 
 def parse_region(env: Environment, source: str, start: int, end: int) -> list[Node]:
     """Parse ``source[start:end]`` as a template; tokens keep offsets into ``source``."""
+    from brazelint.engine.blank import use_braze_blank
+
     tokenize = getattr(env.tokenizer(), "tokenize")  # noqa: B009 - BrazeLexer's region API
-    return get_parser(env).parse(TokenStream(tokenize(source, start, end)))
+    nodes = get_parser(env).parse(TokenStream(tokenize(source, start, end)))
+    use_braze_blank(nodes)
+    return nodes
 
 
 def render_nodes(nodes: list[Node], context: RenderContext) -> str:

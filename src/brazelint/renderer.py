@@ -1,4 +1,4 @@
-"""Render a template for one profile and describe what happened (``RenderResult``).
+"""Render templates for profiles.
 
 ``Renderer`` holds the configuration shared by many renders (limits, Content Blocks,
 catalogs, promotion codes) and a cache of parsed templates, so a template is parsed
@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections import OrderedDict
-from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence, Union
@@ -21,6 +20,7 @@ from brazelint.engine.limits import Limits
 from brazelint.engine.state import AbortMessage, FilterUse, RenderState, UndefinedUse
 from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
 from brazelint.profiles import Profile, load_profile
+from brazelint.result import RenderResult
 
 if TYPE_CHECKING:
     from liquid.token import Token
@@ -29,38 +29,6 @@ if TYPE_CHECKING:
 
 ProfileLike = Union[Profile, Mapping[str, Any], str, Path, None]
 ContentBlocksLike = Union[Mapping[str, str], str, Path, None]
-
-
-@dataclass(frozen=True)
-class Request:
-    """One Connected Content request a render made."""
-
-    method: str
-    url: str
-    headers: dict[str, str] = field(default_factory=dict)
-    body: Optional[str] = None
-
-
-@dataclass
-class RenderResult:
-    """What one render produced. ``output`` is ``""`` when the message was aborted."""
-
-    output: str
-    aborted: bool = False
-    abort_reason: Optional[str] = None
-    requests: list[Request] = field(default_factory=list)
-    undefined: list[str] = field(default_factory=list)
-    """Distinct variable paths that resolved to nothing, in first-use order."""
-    undefined_uses: list[UndefinedUse] = field(default_factory=list)
-    """Every such lookup with its template position (for lint)."""
-    filter_uses: list[FilterUse] = field(default_factory=list)
-    """Uses of filters Braze does not support or does not document."""
-    message_extras: dict[str, str] = field(default_factory=dict)
-    profile: Optional[str] = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (``brazelint render --format json``)."""
-        return asdict(self)
 
 
 class Renderer:
@@ -96,8 +64,6 @@ class Renderer:
         try:
             template = self.env.parse_template(source, path=path)
         except LiquidError as err:
-            if err.token is None or err.token.start_index < 0:
-                err.token = _unclosed_block(self.env, source, str(err.message)) or err.token
             raise to_brazelint_error(err, source, path, syntax=True) from None
         except RecursionError:
             raise TemplateSyntaxError(
@@ -235,34 +201,6 @@ def parse_now(now: Union[datetime, str, None]) -> datetime:
 
 
 _EXPECTED_END = re.compile(r"expected tag (end\w+)")
-
-
-def _unclosed_block(env: BrazeEnvironment, source: str, message: str) -> Optional[Token]:
-    """The block tag left open when the parser hit the end of the template."""
-    from liquid.token import TOKEN_TAG
-
-    expected = _EXPECTED_END.search(message)
-    if not expected:
-        return None
-    opener = expected.group(1)[3:]
-    open_tags: list[Token] = []
-    try:
-        for token in env.tokenizer()(source):
-            if token.kind != TOKEN_TAG:
-                continue
-            tag = env.tags.get(token.value)
-            if tag is not None and tag.block and getattr(tag, "end", ""):
-                open_tags.append(token)
-            elif token.value.startswith("end"):
-                for index in range(len(open_tags) - 1, -1, -1):
-                    if open_tags[index].value == token.value[3:]:
-                        del open_tags[index:]
-                        break
-    except LiquidError:
-        return None
-    return next((t for t in reversed(open_tags) if t.value == opener), None)
-
-
 _UNKNOWN_FILTER = re.compile(r"unknown filter '([^']+)'")
 _UNEXPECTED_TAG = re.compile(r"unexpected tag '([^']+)'")
 
@@ -282,7 +220,7 @@ def to_brazelint_error(
         source = token.source
         line, column = line_and_column(source, token.start_index)
         length = len(token.value.splitlines()[0]) if token.value else 1
-    message = str(err.message or err.__class__.__name__)
+    message = _plain_message(str(err.message or err.__class__.__name__), token)
     cls = (
         TemplateSyntaxError
         if syntax or isinstance(err, (LiquidSyntaxError, BlockNestingError))
@@ -297,6 +235,25 @@ def to_brazelint_error(
         source=source or None,
         length=length,
     )
+
+
+_MISSING_ARGS = re.compile(r"\w+\(\) missing (\d+) required positional argument")
+_EXTRA_ARGS = re.compile(r"\w+\(\) takes (\d+) positional arguments? but (\d+) (?:were|was) given")
+
+
+def _plain_message(message: str, token: Optional[Token]) -> str:
+    """Reword Python's argument-count ``TypeError`` text in terms of the filter."""
+    name = token.value if token is not None else "?"
+    missing = _MISSING_ARGS.search(message)
+    if missing:
+        count = int(missing.group(1))
+        return f"filter '{name}' needs {count} more argument{'s' if count > 1 else ''}"
+    extra = _EXTRA_ARGS.search(message)
+    if extra:
+        takes, given = int(extra.group(1)) - 1, int(extra.group(2)) - 1
+        allowed = "no arguments" if takes == 0 else f"{takes} argument{'s' if takes > 1 else ''}"
+        return f"filter '{name}' takes {allowed}, got {given}"
+    return message
 
 
 def _hint(message: str) -> Optional[str]:

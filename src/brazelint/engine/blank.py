@@ -1,0 +1,90 @@
+"""Braze's ``blank``: unset, nil, false, whitespace-only text, or an empty array or hash.
+
+Braze runs Liquid inside Rails, where ActiveSupport gives every value ``blank?``, and
+its docs define ``blank`` that way. Plain Ruby Liquid (and python-liquid) say an unset
+variable is *not* ``== blank``, which would make ``{% if ${user_id} == blank %}`` guards
+silently pass. After parsing, every ``x == blank`` / ``x != blank`` comparison is swapped
+for ``BlankComparison``, which applies Braze's rule.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from liquid.builtin.expressions.logical import EqExpression, NeExpression
+from liquid.builtin.expressions.primitive import Blank
+from liquid.expression import Expression
+from liquid.undefined import Undefined
+
+if TYPE_CHECKING:
+    from liquid import RenderContext
+    from liquid.ast import Node
+    from liquid.token import Token
+
+_HOLDERS = ("expression", "left", "right")
+
+
+def is_blank(value: object) -> bool:
+    """ActiveSupport's ``blank?``."""
+    if value is None or value is False or isinstance(value, Undefined):
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple, dict)):
+        return not value
+    return False
+
+
+class BlankComparison(Expression):
+    """``operand == blank`` (or ``!=`` when ``negate``) with Braze's meaning of blank."""
+
+    __slots__ = ("operand", "negate")
+
+    def __init__(self, token: Token, operand: Expression, *, negate: bool) -> None:
+        super().__init__(token)
+        self.operand = operand
+        self.negate = negate
+
+    def __str__(self) -> str:
+        return f"{self.operand} {'!=' if self.negate else '=='} blank"
+
+    def evaluate(self, context: RenderContext) -> bool:
+        return is_blank(self.operand.evaluate(context)) != self.negate
+
+    async def evaluate_async(self, context: RenderContext) -> bool:
+        return is_blank(await self.operand.evaluate_async(context)) != self.negate
+
+    def children(self) -> list[Expression]:
+        return [self.operand]
+
+
+def use_braze_blank(nodes: Iterable[Node]) -> None:
+    """Rewrite ``== blank`` comparisons in a parsed tree, in place."""
+    for node in nodes:
+        for expression in node.expressions():
+            _rewrite(expression)
+        for child in node.children(None, include_partials=False):  # type: ignore[arg-type]
+            use_braze_blank([child])
+
+
+def _rewrite(expression: Expression) -> None:
+    for holder in _HOLDERS:
+        child = getattr(expression, holder, None)
+        if isinstance(child, (EqExpression, NeExpression)):
+            operand = _blank_operand(child)
+            if operand is not None:
+                replacement = BlankComparison(
+                    child.token, operand, negate=isinstance(child, NeExpression)
+                )
+                setattr(expression, holder, replacement)
+                continue
+        if isinstance(child, Expression):
+            _rewrite(child)
+
+
+def _blank_operand(comparison: EqExpression | NeExpression) -> Expression | None:
+    if isinstance(comparison.right, Blank) and not isinstance(comparison.left, Blank):
+        return comparison.left
+    if isinstance(comparison.left, Blank) and not isinstance(comparison.right, Blank):
+        return comparison.right
+    return None

@@ -1,0 +1,40 @@
+"""What one render produced: ``RenderResult`` and the requests it made."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+from brazelint.engine.state import FilterUse, UndefinedUse
+
+
+@dataclass(frozen=True)
+class Request:
+    """One Connected Content request a render made."""
+
+    method: str
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Optional[str] = None
+
+
+@dataclass
+class RenderResult:
+    """What one render produced. ``output`` is ``""`` when the message was aborted."""
+
+    output: str
+    aborted: bool = False
+    abort_reason: Optional[str] = None
+    requests: list[Request] = field(default_factory=list)
+    undefined: list[str] = field(default_factory=list)
+    """Distinct variable paths that resolved to nothing, in first-use order."""
+    undefined_uses: list[UndefinedUse] = field(default_factory=list)
+    """Every such lookup with its template position (for lint)."""
+    filter_uses: list[FilterUse] = field(default_factory=list)
+    """Uses of filters Braze does not support or does not document."""
+    message_extras: dict[str, str] = field(default_factory=dict)
+    profile: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (``brazelint render --format json``)."""
+        return asdict(self)
