@@ -35,14 +35,17 @@ def measure(label: str, work: Callable[[], object], seconds: float) -> float:
                 break
         rates.append(calls / (now - start))
     best = max(rates)
-    print(f"{label:<14} {best:>10,.0f} /s   {1e6 / best:>8.1f} µs each   (median {statistics.median(rates):,.0f} /s)")
+    median = statistics.median(rates)
+    print(f"{label:<14} {best:>10,.0f} /s  {1e6 / best:>8.1f} µs each  (median {median:,.0f} /s)")
     return best
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="time per measurement")
-    parser.add_argument("--template", type=Path, default=ROOT / "templates/movable_ink/product_viewed.liquid")
+    parser.add_argument(
+        "--template", type=Path, default=ROOT / "templates/movable_ink/product_viewed.liquid"
+    )
     parser.add_argument("--profile", type=Path, default=ROOT / "profiles/known_user.yaml")
     args = parser.parse_args()
 
@@ -54,7 +57,8 @@ def main() -> None:
     renderer = Renderer(content_blocks=ROOT / "content_blocks")
     template = renderer.parse(source)
     now = "2024-03-01T12:00:00Z"
-    print(f"template: {args.template.relative_to(ROOT)} ({len(source)} chars), profile: {profile.name}")
+    name = args.template.relative_to(ROOT)
+    print(f"template: {name} ({len(source)} chars), profile: {profile.name}")
     renderer.render(template, profile, now=now)  # warm up and fail early
 
     def fresh_parse_and_render() -> None:

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``python -m brazelint ARGS`` and return the finished process (text mode)."""
 
-    def run(*args: str, cwd: Path | str = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, cwd: Path | str = ROOT, stdin: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
         return subprocess.run(
             [sys.executable, "-m", "brazelint", *args],

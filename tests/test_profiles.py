@@ -46,13 +46,33 @@ def test_find_profile_by_name_or_stem(tmp_path: Path) -> None:
     ("text", "message", "hint"),
     [
         ("atributes: {}\n", "unknown key 'atributes'", "did you mean 'attributes'?"),
-        ("custom_attribute: {}\n", "unknown key 'custom_attribute'", "did you mean 'custom_attributes'?"),
+        (
+            "custom_attribute: {}\n",
+            "unknown key 'custom_attribute'",
+            "did you mean 'custom_attributes'?",
+        ),
         ("attributes: [1]\n", "'attributes' must be a mapping, got a list", None),
-        ("attributes: {frist_name: x}\n", "unknown standard attribute 'attributes.frist_name'", "did you mean 'first_name'?"),
-        ("attributes: {loyalty: x}\n", "unknown standard attribute 'attributes.loyalty'", "custom attributes go under 'custom_attributes'"),
+        (
+            "attributes: {frist_name: x}\n",
+            "unknown standard attribute 'attributes.frist_name'",
+            "did you mean 'first_name'?",
+        ),
+        (
+            "attributes: {loyalty: x}\n",
+            "unknown standard attribute 'attributes.loyalty'",
+            "custom attributes go under 'custom_attributes'",
+        ),
         ("event_properties: 3\n", "'event_properties' must be a mapping, got int", None),
-        ("attributes: {time_zone: 5}\n", "'attributes.time_zone' must be a string such as America/New_York, got int", None),
-        ("- a\n", "a profile must be a mapping of keys, got a list", "start with 'attributes:' (see README, Profiles)"),
+        (
+            "attributes: {time_zone: 5}\n",
+            "'attributes.time_zone' must be a string such as America/New_York, got int",
+            None,
+        ),
+        (
+            "- a\n",
+            "a profile must be a mapping of keys, got a list",
+            "start with 'attributes:' (see README, Profiles)",
+        ),
         ("name: 3\n", "'name' must be a non-empty string, got int", None),
     ],
 )

@@ -7,7 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
-from brazelint.renderer import ContentBlocksLike, ProfileLike, Renderer, RenderResult
+from brazelint.renderer import ContentBlocksLike, ProfileLike, Renderer
+from brazelint.result import RenderResult
 
 
 @lru_cache(maxsize=8)
@@ -21,7 +22,7 @@ def render(
     *,
     stubs: Union[list[Mapping[str, Any]], str, Path, None] = None,
     now: Union[datetime, str, None] = None,
-    globals: Optional[Mapping[str, Any]] = None,  # noqa: A002 - documented API name
+    globals: Optional[Mapping[str, Any]] = None,
     content_blocks: ContentBlocksLike = None,
     credentials: Optional[Mapping[str, Mapping[str, str]]] = None,
 ) -> RenderResult:

@@ -85,7 +85,7 @@ def load_config(path: Optional[Path] = None, *, start: Optional[Path] = None) ->
         raise ConfigError(f"{path}: config file not found")
     table = _read_table(path)
     config = Config(root=path.parent.resolve(), path=path)
-    for key, value in table.items():
+    for key in table:
         if key not in _KNOWN_KEYS:
             raise ConfigError(
                 f"{path}: unknown setting '{key}'",

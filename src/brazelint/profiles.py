@@ -74,7 +74,9 @@ class Profile:
     path: Optional[str] = None
 
     @classmethod
-    def from_dict(cls, data: Any, *, where: str = "<profile>", default_name: str = "profile") -> Profile:
+    def from_dict(
+        cls, data: Any, *, where: str = "<profile>", default_name: str = "profile"
+    ) -> Profile:
         """Validate ``data``; ``where`` names the file in error messages."""
         if data is None:
             data = {}
@@ -87,7 +89,9 @@ class Profile:
             if key not in PROFILE_KEYS:
                 raise ConfigError(
                     f"{where}: unknown key '{key}'",
-                    hint=_did_you_mean(str(key), PROFILE_KEYS, fallback=", ".join(sorted(PROFILE_KEYS))),
+                    hint=_did_you_mean(
+                        str(key), PROFILE_KEYS, fallback=", ".join(sorted(PROFILE_KEYS))
+                    ),
                 )
         name = data.get("name", default_name)
         if not isinstance(name, str) or not name:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence, Union
 from liquid.exceptions import LiquidError
 
 from brazelint.engine.limits import Limits
-from brazelint.engine.state import AbortMessage, FilterUse, RenderState, UndefinedUse
+from brazelint.engine.state import AbortMessage, RenderState
 from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
 from brazelint.profiles import Profile, load_profile
 from brazelint.result import RenderResult
@@ -83,7 +83,7 @@ class Renderer:
         profile: ProfileLike = None,
         *,
         now: Union[datetime, str, None] = None,
-        globals: Optional[Mapping[str, Any]] = None,  # noqa: A002 - public API name
+        globals: Optional[Mapping[str, Any]] = None,
         path: Optional[str] = None,
     ) -> RenderResult:
         """Render ``template`` (source text or a parsed template) for ``profile``."""
@@ -117,7 +117,8 @@ class Renderer:
             ) from None
         except RecursionError:
             raise TemplateRenderError(
-                f"template recursed too deeply (limits.nesting_depth = {self.limits.nesting_depth})",
+                f"template recursed too deeply (limits.nesting_depth = "
+                f"{self.limits.nesting_depth})",
                 path=path,
             ) from None
         result.undefined_uses = state.undefined

@@ -35,24 +35,48 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_render_by_profile_name(run_cli: Run, project: Path) -> None:
-    proc = run_cli("render", "body.liquid", "--profile", "jane", "--now", "2024-03-01T12:00:00Z", cwd=project)
+    proc = run_cli(
+        "render", "body.liquid", "--profile", "jane", "--now", "2024-03-01T12:00:00Z", cwd=project
+    )
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout == '{"name": "Jane", "tier": "gold", "at": "2024-03-01"}\n'
 
 
-def test_render_by_profile_path_and_profiles_dir(run_cli: Run, project: Path, tmp_path: Path) -> None:
-    proc = run_cli("render", str(project / "body.liquid"), "--profile", str(project / "profiles" / "jane.yaml"), "--now", "2024-03-01")
+def test_render_by_profile_path_and_profiles_dir(
+    run_cli: Run, project: Path, tmp_path: Path
+) -> None:
+    proc = run_cli(
+        "render",
+        str(project / "body.liquid"),
+        "--profile",
+        str(project / "profiles" / "jane.yaml"),
+        "--now",
+        "2024-03-01",
+    )
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["name"] == "Jane"
-    other = run_cli("render", "body.liquid", "--profiles", "profiles", "--profile", "jane", cwd=project)
+    other = run_cli(
+        "render", "body.liquid", "--profiles", "profiles", "--profile", "jane", cwd=project
+    )
     assert other.returncode == 0
 
 
 def test_globals_and_content_blocks(run_cli: Run, project: Path) -> None:
-    (project / "t.liquid").write_text("{{ n | plus: 1 }} {{content_blocks.${sig}}} {{ obj.a }}", encoding="utf-8")
+    (project / "t.liquid").write_text(
+        "{{ n | plus: 1 }} {{content_blocks.${sig}}} {{ obj.a }}", encoding="utf-8"
+    )
     proc = run_cli(
-        "render", "t.liquid", "--global", "n=41", "--global", "team=Growth Team", "--global", 'obj={"a": true}',
-        "--content-blocks", "blocks", cwd=project,
+        "render",
+        "t.liquid",
+        "--global",
+        "n=41",
+        "--global",
+        "team=Growth Team",
+        "--global",
+        'obj={"a": true}',
+        "--content-blocks",
+        "blocks",
+        cwd=project,
     )
     assert (proc.returncode, proc.stdout) == (0, "42 -- Growth Team true")
 
@@ -79,7 +103,9 @@ def test_abort_is_reported_not_an_error(run_cli: Run, project: Path) -> None:
 
 
 def test_syntax_error_is_a_code_frame_and_exit_2(run_cli: Run, project: Path) -> None:
-    (project / "bad.liquid").write_text('{\n  "a": "{{ ${first_name} | upcas }}"\n}\n', encoding="utf-8")
+    (project / "bad.liquid").write_text(
+        '{\n  "a": "{{ ${first_name} | upcas }}"\n}\n', encoding="utf-8"
+    )
     proc = run_cli("render", "bad.liquid", "--profile", "jane", cwd=project)
     assert proc.returncode == 2
     assert proc.stdout == ""
@@ -100,13 +126,21 @@ def test_syntax_error_is_a_code_frame_and_exit_2(run_cli: Run, project: Path) ->
         (["render", "missing.liquid"], "error: missing.liquid: template not found"),
         (["render", "body.liquid", "--profile", "nobody"], "error: profile 'nobody' not found in"),
         (["render", "body.liquid", "--now", "soon"], "error: invalid --now value 'soon'"),
-        (["render", "body.liquid", "--global", "novalue"], "error: --global expects KEY=VALUE, got 'novalue'"),
-        (["render", "body.liquid", "--content-blocks", "nowhere"], "error: nowhere: content blocks directory not found"),
+        (
+            ["render", "body.liquid", "--global", "novalue"],
+            "error: --global expects KEY=VALUE, got 'novalue'",
+        ),
+        (
+            ["render", "body.liquid", "--content-blocks", "nowhere"],
+            "error: nowhere: content blocks directory not found",
+        ),
         (["render", "body.liquid", "--format", "xml"], "invalid choice: 'xml'"),
         (["lintt"], "invalid choice: 'lintt'"),
     ],
 )
-def test_usage_errors_exit_2_with_one_clear_line(run_cli: Run, project: Path, args: list[str], message: str) -> None:
+def test_usage_errors_exit_2_with_one_clear_line(
+    run_cli: Run, project: Path, args: list[str], message: str
+) -> None:
     proc = run_cli(*args, cwd=project)
     assert proc.returncode == 2
     assert message in proc.stderr
@@ -114,7 +148,9 @@ def test_usage_errors_exit_2_with_one_clear_line(run_cli: Run, project: Path, ar
 
 
 def test_bad_profile_file_names_file_and_key(run_cli: Run, project: Path) -> None:
-    (project / "profiles" / "typo.yaml").write_text("attributes: {}\nevent_property: {}\n", encoding="utf-8")
+    (project / "profiles" / "typo.yaml").write_text(
+        "attributes: {}\nevent_property: {}\n", encoding="utf-8"
+    )
     proc = run_cli("render", "body.liquid", "--profile", "profiles/typo.yaml", cwd=project)
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[0] == "error: profiles/typo.yaml: unknown key 'event_property'"
@@ -137,7 +173,9 @@ def test_config_file_sets_directories_and_limits(run_cli: Run, project: Path) ->
         '[promotions]\nspring = ["CODE-1"]\n',
         encoding="utf-8",
     )
-    (project / "t.liquid").write_text("{% promotion('spring') %}{{content_blocks.${sig}}}", encoding="utf-8")
+    (project / "t.liquid").write_text(
+        "{% promotion('spring') %}{{content_blocks.${sig}}}", encoding="utf-8"
+    )
     proc = run_cli("render", "t.liquid", cwd=project)
     assert (proc.returncode, proc.stdout) == (0, "CODE-1-- ")
     (project / "loop.liquid").write_text("{% for i in (1..6) %}{% endfor %}", encoding="utf-8")
@@ -151,7 +189,20 @@ def test_terminal_output_is_pretty_highlighted_json(project: Path) -> None:
     pid, fd = pty.fork()
     if pid == 0:  # child: run the CLI attached to the pseudo-terminal
         os.chdir(project)
-        os.execv(sys.executable, [sys.executable, "-m", "brazelint", "render", "body.liquid", "--profile", "jane", "--now", "2024-03-01"])
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "brazelint",
+                "render",
+                "body.liquid",
+                "--profile",
+                "jane",
+                "--now",
+                "2024-03-01",
+            ],
+        )
     chunks = []
     while True:
         try:

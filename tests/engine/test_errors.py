@@ -15,11 +15,21 @@ SYNTAX_ERRORS = [
     ("{% if x %}\n  open", 1, 4, "expected tag endif, found end of expression"),
     ("{% for x in y %}{% if x %}{% endfor %}", 1, 30, "unexpected tag 'endfor'"),
     ("{% iff x %}", 1, 4, "unexpected tag 'iff'"),
-    ("{% if ${first_name == 'x' %}{% endif %}", 1, 7, "unclosed '${': attribute references look like ${first_name}"),
+    (
+        "{% if ${first_name == 'x' %}{% endif %}",
+        1,
+        7,
+        "unclosed '${': attribute references look like ${first_name}",
+    ),
     ("x {{ ${first_name }}", 1, 3, "expected '}}', found end of file"),
     ("{{ ${} }}", 1, 4, "empty attribute name in '${}'"),
     ("{% if a == %}{% endif %}", 1, 11, "expected a primitive expression, found end of expression"),
-    ("{% for a in %}{% endfor %}", 1, 12, "expected a primitive expression, found end of expression"),
+    (
+        "{% for a in %}{% endfor %}",
+        1,
+        12,
+        "expected a primitive expression, found end of expression",
+    ),
     ("{{{custom_attribute.${cart_items}}} | join: ', '}", 1, 3, "unexpected '{'"),
 ]
 
@@ -34,11 +44,21 @@ def test_syntax_error_positions(template: str, line: int, column: int, message: 
 
 
 RENDER_ERRORS = [
-    ("{% for i in (1..3) %}\n  {{ i | divided_by: 0 }}{% endfor %}", 2, 10, "divided_by: can't divide by 0"),
+    (
+        "{% for i in (1..3) %}\n  {{ i | divided_by: 0 }}{% endfor %}",
+        2,
+        10,
+        "divided_by: can't divide by 0",
+    ),
     ("{{custom_attribute.${a} | plus: }}", 1, 27, "filter 'plus' needs 1 more argument"),
     ("{{ 'a' | upcase: 1, 2 }}", 1, 10, "filter 'upcase' takes no arguments, got 2"),
     ("{{custom_attribute.${x y}.z | nofilter: 1 }}", 1, 31, "unknown filter 'nofilter'"),
-    ("{{ 'a' | camelize }}", 1, 10, "filter 'camelize' is not supported in Braze; use capitalize, or upcase/downcase with replace"),
+    (
+        "{{ 'a' | camelize }}",
+        1,
+        10,
+        "filter 'camelize' is not supported in Braze; use capitalize, or upcase/downcase with replace",
+    ),
 ]
 
 

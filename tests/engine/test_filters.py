@@ -40,7 +40,10 @@ DOC_EXAMPLES = [
         "{{'hey' | hmac_sha256_hex: 'secret_key'}}",
         "8df897f8da3d7992fe57c8dbc6f27578cfbf2dcc4d0fbb4000b8c924841d508e",
     ),
-    ("{{'hey' | hmac_sha256_base64: 'secret_key'}}", "jfiX+No9eZL+V8jbxvJ1eM+/LcxND7tAALjJJIQdUI4="),
+    (
+        "{{'hey' | hmac_sha256_base64: 'secret_key'}}",
+        "jfiX+No9eZL+V8jbxvJ1eM+/LcxND7tAALjJJIQdUI4=",
+    ),
     ("{{'hey<>hi' | url_escape}}", "hey%3C%3Ehi"),
     ("{{'hey<&>hi' | url_param_escape}}", "hey%3C%26%3Ehi"),
     ("{{ 'google search' | url_encode }}", "google+search"),
@@ -85,7 +88,7 @@ def test_documented_epoch_example() -> None:
 
 def test_documented_json_parse_example() -> None:
     source = (
-        "{% assign my_data_string = '[{\"id\":\"1\",\"store_name\":\"demo-store\"}]'  %}\n"
+        '{% assign my_data_string = \'[{"id":"1","store_name":"demo-store"}]\'  %}\n'
         "{% assign my_data = my_data_string | json_parse %}\n"
         "{% for item in my_data %}\n"
         "Item ID: {{ item.id }}\n"
@@ -97,7 +100,7 @@ def test_documented_json_parse_example() -> None:
 
 def test_documented_as_json_string_example() -> None:
     source = (
-        "{% assign my_data_string = '[{\"id\":\"1\",\"store_name\":\"demo-store\"}]'  %}"
+        '{% assign my_data_string = \'[{"id":"1","store_name":"demo-store"}]\'  %}'
         "{% assign my_data = my_data_string | json_parse %}"
         "{% assign json_string = my_data | as_json_string %}"
         "{{json_string}}"
@@ -118,7 +121,7 @@ CASES = [
     # url escaping
     ("{{ 'a b#c%d&e=f/g?h' | url_escape }}", "a%20b%23c%25d&e=f/g?h"),
     ("{{ 'a b#c%d&e=f/g?h' | url_param_escape }}", "a%20b%23c%25d%26e=f/g?h"),
-    ("{{ \"-_.!~*'();/?:@&=+$,[]\" | url_escape }}", "-_.!~*'();/?:@&=+$,[]"),
+    ('{{ "-_.!~*\'();/?:@&=+$,[]" | url_escape }}', "-_.!~*'();/?:@&=+$,[]"),
     ("{{ 'Zoë \"quoted\"' | url_escape }}", "Zo%C3%AB%20%22quoted%22"),
     ("{{ 'a+b&c=d ~é' | url_encode }}", "a%2Bb%26c%3Dd+~%C3%A9"),
     ("{{ nothing | url_encode }}|{{ nothing | url_escape }}", "|"),
@@ -131,7 +134,7 @@ CASES = [
     ("{{ obj | as_json_string }}", '{"b":[1,2.5,null,true],"a":{"é":"x\\"y"},"n":1.0e+20}'),
     ("{{ 'text' | as_json_string }}|{{ nothing | as_json_string }}", '"text"|null'),
     # json_parse
-    ("{% assign o = '{\"a\":{\"b\":[1,2]}}' | json_parse %}{{ o.a.b[1] }}", "2"),
+    ('{% assign o = \'{"a":{"b":[1,2]}}\' | json_parse %}{{ o.a.b[1] }}', "2"),
     ("{% assign o = '42' | json_parse %}{{ o | plus: 1 }}", "43"),
     ("{% assign o = obj | json_parse %}{{ o.b[0] }}", "1"),
     ("{% assign o = nothing | json_parse %}[{{ o }}]", "[]"),
@@ -142,7 +145,10 @@ CASES = [
     # number_with_delimiter (ActiveSupport's number_to_delimited)
     ("{{ 1234567.891 | number_with_delimiter }}", "1,234,567.891"),
     ("{{ -1234567 | number_with_delimiter }}", "-1,234,567"),
-    ("{{ '9876543' | number_with_delimiter }}|{{ '-1234.5' | number_with_delimiter }}", "9,876,543|-1,234.5"),
+    (
+        "{{ '9876543' | number_with_delimiter }}|{{ '-1234.5' | number_with_delimiter }}",
+        "9,876,543|-1,234.5",
+    ),
     ("{{ 999 | number_with_delimiter }}|{{ 1000.0 | number_with_delimiter }}", "999|1,000.0"),
     ("{{ 'abc' | number_with_delimiter }}|{{ nothing | number_with_delimiter }}", "abc|"),
     # money: not cents, two decimals, thousands separators
@@ -159,9 +165,15 @@ CASES = [
     ("{{ 'a--b--' | split: '--' | join: '|' }}", "a|b"),
     ("{{ 'a1b1c' | split: 1 | join: '|' }}", "a|b|c"),
     # date: inputs
-    ("{{ 'NOW' | date: '%F %T %Z' }}|{{ 'today' | date: '%F' }}", "2024-03-01 12:00:00 UTC|2024-03-01"),
+    (
+        "{{ 'NOW' | date: '%F %T %Z' }}|{{ 'today' | date: '%F' }}",
+        "2024-03-01 12:00:00 UTC|2024-03-01",
+    ),
     ("{{ 1622740421 | date: '%F %T %z' }}", "2021-06-03 17:13:41 +0000"),
-    ("{{ '1622740421' | date: '%F %T' }}|{{ 1622740421.25 | date: '%T.%L' }}", "2021-06-03 17:13:41|17:13:41.250"),
+    (
+        "{{ '1622740421' | date: '%F %T' }}|{{ 1622740421.25 | date: '%T.%L' }}",
+        "2021-06-03 17:13:41|17:13:41.250",
+    ),
     ("{{ '2021-06-03T17:13:41Z' | date: '%s' }}", "1622740421"),
     ("{{ '2021-06-03 12:13:41 -0500' | date: '%T %z %Z|%s' }}", "12:13:41 -0500 |1622740421"),
     ("{{ '2021-06-03 12:13:41 EST' | date: '%T %z' }}", "12:13:41 -0500"),
@@ -172,25 +184,42 @@ CASES = [
     ("{{ 'not a date' | date: '%F' }}", "not a date"),
     ("{{ '2021-06-03' | date: '' }}|{{ '2021-06-03' | date: nothing }}", "2021-06-03|2021-06-03"),
     ("{{ nothing | date: '%F' }}|{{ true | date: '%F' }}", "|true"),
-    ("{{ 'now' | date }}", "now"),
     # date: the complete Ruby strftime
-    ("{{ 'now' | date: '%-d %B %Y, %l:%M %P (%A, day %j, %a %^b %e)' }}", "1 March 2024, 12:00 pm (Friday, day 061, Fri MAR  1)"),
+    (
+        "{{ 'now' | date: '%-d %B %Y, %l:%M %P (%A, day %j, %a %^b %e)' }}",
+        "1 March 2024, 12:00 pm (Friday, day 061, Fri MAR  1)",
+    ),
     ("{{ 'now' | date: '%s%L' }}", "1709294400000"),
     ("{{ 'now' | date: '%Q %+ %K' }}", "%Q %+ %K"),
     # time_zone
-    ("{{ '2021-08-04 9:00:00 UTC' | time_zone: 'America/Los_Angeles' }}", "2021-08-04 02:00:00 -0700"),
-    ("{{ 'now' | time_zone: 'America/New_York' | date: '%F %T %Z %z' }}", "2024-03-01 07:00:00 EST -0500"),
+    (
+        "{{ '2021-08-04 9:00:00 UTC' | time_zone: 'America/Los_Angeles' }}",
+        "2021-08-04 02:00:00 -0700",
+    ),
+    (
+        "{{ 'now' | time_zone: 'America/New_York' | date: '%F %T %Z %z' }}",
+        "2024-03-01 07:00:00 EST -0500",
+    ),
     ("{{ 'now' | time_zone: 'Asia/Kolkata' | date: '%T %:z' }}", "17:30:00 +05:30"),
     ("{{ 'now' | time_zone: '-0500' | date: '%T %z [%Z]' }}", "07:00:00 -0500 []"),
     ("{{ 'now' | time_zone: '+05:30' | date: '%T %z' }}", "17:30:00 +0530"),
     ("{{ 'now' | time_zone: '-05:00' }}", "2024-03-01 07:00:00 -0500"),
     ("{{ 'now' | time_zone: -5 | date: '%T %z' }}", "07:00:00 -0500"),
-    ("{{ 'now' | time_zone: 'UTC' }}|{{ 'now' | time_zone: 'utc' | date: '%Z' }}", "2024-03-01 12:00:00 UTC|UTC"),
+    (
+        "{{ 'now' | time_zone: 'UTC' }}|{{ 'now' | time_zone: 'utc' | date: '%Z' }}",
+        "2024-03-01 12:00:00 UTC|UTC",
+    ),
     ("{{ 'now' | time_zone: ${time_zone} | date: '%H:%M %Z' }}", "07:00 EST"),
-    ("{{ 'now' | time_zone: nothing }}|{{ 'now' | time_zone: '' | date: '%T %Z' }}", "2024-03-01 12:00:00 UTC|12:00:00 UTC"),
+    (
+        "{{ 'now' | time_zone: nothing }}|{{ 'now' | time_zone: '' | date: '%T %Z' }}",
+        "2024-03-01 12:00:00 UTC|12:00:00 UTC",
+    ),
     ("{{ '2021-06-03 12:00 -0500' | time_zone: nothing }}", "2021-06-03 17:00:00 UTC"),
     ("{{ 1622740421 | time_zone: 'Europe/Paris' | date: '%F %T %Z' }}", "2021-06-03 19:13:41 CEST"),
-    ("{{ 'not a date' | time_zone: 'Europe/Paris' }}|{{ nothing | time_zone: 'Europe/Paris' }}", "not a date|"),
+    (
+        "{{ 'not a date' | time_zone: 'Europe/Paris' }}|{{ nothing | time_zone: 'Europe/Paris' }}",
+        "not a date|",
+    ),
     ("{% assign t = 'now' | time_zone: 'Asia/Tokyo' %}{{ t | date: '%s' }}", "1709294400"),
 ]
 
@@ -264,6 +293,12 @@ ERRORS = [
         "time_zone does not know the zone '+25:00'; use an IANA zone name such as "
         "'America/New_York' or an offset such as '-05:00'",
     ),
+    ("{{ 'now' | date }}", "date needs a format argument, like {{ 'now' | date: '%Y-%m-%d' }}"),
+    (
+        "{{ 'now' | time_zone }}",
+        "time_zone needs a zone argument, like {{ 'now' | time_zone: 'America/New_York' }}",
+    ),
+    ("{{ 'a,b' | split }}", "split needs a separator argument, like {{ 'a,b' | split: ',' }}"),
     (
         "{{ hash | property_accessor }}",
         "property_accessor needs a key argument, like {{ hash | property_accessor: 'name' }}",

@@ -42,7 +42,10 @@ def test_output_size() -> None:
 
 
 def test_capture_counts_toward_output_size() -> None:
-    err = _render_error("{% capture c %}{% for i in (1..100) %}0123456789{% endfor %}{% endcapture %}", output_bytes=500)
+    err = _render_error(
+        "{% capture c %}{% for i in (1..100) %}0123456789{% endfor %}{% endcapture %}",
+        output_bytes=500,
+    )
     assert "output stream limit reached" in err.message
 
 
@@ -68,7 +71,9 @@ def test_bracket_nesting_depth() -> None:
 
 def test_wall_clock_deadline() -> None:
     template = "{% for i in (1..200000) %}{{ i | plus: 1 | minus: 1 }}{% endfor %}"
-    err = _render_error(template, render_seconds=0.05, loop_iterations=1_000_000, output_bytes=10**8)
+    err = _render_error(
+        template, render_seconds=0.05, loop_iterations=1_000_000, output_bytes=10**8
+    )
     assert "limits.render_seconds" in err.message
 
 

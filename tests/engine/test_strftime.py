@@ -47,7 +47,11 @@ CASES = [
     (MORNING, "%j|%-j|%U|%W|%V|%G|%g|%u|%w|%C|%y", "216|216|31|31|31|2021|21|3|3|20|21"),
     (MORNING, "%s", "1628067903"),
     (MORNING, "%12s|%_12s|%-s", "001628067903|  1628067903|1628067903"),
-    (MORNING, "%L|%N|%3N|%6N|%9N|%12N|%1N|%-N", "123|123456000|123|123456|123456000|123456000000|1|123456000"),
+    (
+        MORNING,
+        "%L|%N|%3N|%6N|%9N|%12N|%1N|%-N",
+        "123|123456000|123|123456|123456000|123456000000|1|123456000",
+    ),
     (MORNING, "%Z|%z|%:z|%::z|%:::z", "UTC|+0000|+00:00|+00:00:00|+00"),
     (MORNING, "%-z|%-:z|%-::z", "-0000|-00:00|-00:00:00"),
     (MORNING, "%#Z|%^Z|%6Z|%-6Z", "utc|UTC|   UTC|UTC"),
@@ -106,7 +110,9 @@ def test_zone_offsets(zone: timezone, fmt: str, expected: str) -> None:
 
 def test_named_zone_uses_its_abbreviation() -> None:
     moment = MORNING.astimezone(ZoneInfo("America/Los_Angeles"))
-    assert ruby_strftime(moment, "%F %T %Z %#Z %z %:z") == "2021-08-04 02:05:03 PDT pdt -0700 -07:00"
+    assert (
+        ruby_strftime(moment, "%F %T %Z %#Z %z %:z") == "2021-08-04 02:05:03 PDT pdt -0700 -07:00"
+    )
     winter = datetime(2021, 1, 4, 12, tzinfo=UTC).astimezone(ZoneInfo("America/Los_Angeles"))
     assert ruby_strftime(winter, "%H %Z %z") == "04 PST -0800"
 

@@ -36,8 +36,11 @@ def _out(template: str, **data: object) -> str:
 
 
 def test_hash_prints_like_ruby() -> None:
-    value = {"a": 1, "b": [1, None, "x\"y"], "c": {"d": 1.5, "e": True}, "f": None}
-    assert _out("{{ v }}", v=value) == '{"a"=>1, "b"=>[1, nil, "x\\"y"], "c"=>{"d"=>1.5, "e"=>true}, "f"=>nil}'
+    value = {"a": 1, "b": [1, None, 'x"y'], "c": {"d": 1.5, "e": True}, "f": None}
+    assert (
+        _out("{{ v }}", v=value)
+        == '{"a"=>1, "b"=>[1, nil, "x\\"y"], "c"=>{"d"=>1.5, "e"=>true}, "f"=>nil}'
+    )
 
 
 def test_arrays_flatten_like_shopify_liquid() -> None:
@@ -45,7 +48,10 @@ def test_arrays_flatten_like_shopify_liquid() -> None:
 
 
 def test_scalars() -> None:
-    assert _out("{{ t }}|{{ f }}|{{ n }}|{{ i }}|{{ x }}", t=True, f=False, n=None, i=42, x=2.50) == "true|false||42|2.5"
+    assert (
+        _out("{{ t }}|{{ f }}|{{ n }}|{{ i }}|{{ x }}", t=True, f=False, n=None, i=42, x=2.50)
+        == "true|false||42|2.5"
+    )
 
 
 def test_times_print_like_ruby_time() -> None:
@@ -59,3 +65,8 @@ def test_times_print_like_ruby_time() -> None:
 
 def test_echo_prints_the_same_way() -> None:
     assert _out("{% echo v %}", v={"a": 1.0}) == '{"a"=>1.0}'
+
+
+def test_string_filters_see_values_as_ruby_prints_them() -> None:
+    template = "{{ t | append: f }}|{{ x | upcase }}|{{ 'a' | append: n }}|{{ nil | prepend: 'p' }}"
+    assert _out(template, t=True, f=False, x=1e20, n=1.5) == "truefalse|1.0E+20|a1.5|p"

@@ -78,7 +78,11 @@ CASES = [
         "{% if {{custom_attribute.${Number_Game_Attended}}} == 1 %}one{% endif %}",
         "one",
     ),
-    ("no braces in comparison", "{% if custom_attribute.${Number_Game_Attended} == 1 %}one{% endif %}", "one"),
+    (
+        "no braces in comparison",
+        "{% if custom_attribute.${Number_Game_Attended} == 1 %}one{% endif %}",
+        "one",
+    ),
     ("assign without braces", "{% assign v = custom_attribute.${loyalty_tier} %}{{v}}", "gold"),
     ("bare attribute as filter argument", "{{ 'x' | append: ${language} }}", "xen"),
     ("nested output in filter argument", "{{ 'a' | append: {{${language}}} }}", "aen"),
@@ -96,7 +100,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("template", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("template", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_braze_syntax_renders(template: str, expected: str) -> None:
     assert brazelint.render(template, PROFILE).output == expected
 

@@ -52,7 +52,9 @@ def test_abort_reason_cannot_contain_liquid() -> None:
 
 
 def test_content_block_from_dict_shares_assigns() -> None:
-    blocks = {"greeting": "{% assign tier = custom_attribute.${tier} | upcase %}Hello {{${first_name}}}"}
+    blocks = {
+        "greeting": "{% assign tier = custom_attribute.${tier} | upcase %}Hello {{${first_name}}}"
+    }
     result = brazelint.render(
         "{{content_blocks.${greeting}}}, tier {{tier}}",
         {"attributes": {"first_name": "Ann"}, "custom_attributes": {"tier": "gold"}},
@@ -163,7 +165,10 @@ def test_catalog_selection_items() -> None:
 def test_unknown_catalog_is_a_clear_error() -> None:
     with pytest.raises(brazelint.TemplateRenderError) as info:
         Renderer().render("{% catalog_items products p1 %}")
-    assert info.value.message == "catalog 'products' has no fixture (add catalogs/products.yaml or .json)"
+    assert (
+        info.value.message
+        == "catalog 'products' has no fixture (add catalogs/products.yaml or .json)"
+    )
 
 
 def test_promotion_codes_same_code_within_a_message() -> None:

@@ -62,7 +62,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as err:  # noqa: BLE001 - last line of defence, never a traceback
+    except Exception as err:
         if args.debug:
             raise
         print(

@@ -33,7 +33,9 @@ def add_parser(commands: Any) -> None:
         metavar="KEY=VALUE",
         help="extra top-level variable (VALUE is JSON if it parses, else text); repeatable",
     )
-    parser.add_argument("--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory")
+    parser.add_argument(
+        "--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory"
+    )
     parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (the message) or json"
@@ -113,4 +115,4 @@ def _present(output: str) -> str:
     from pygments.lexers import JsonLexer
 
     pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
-    return highlight(pretty, JsonLexer(), TerminalFormatter())
+    return str(highlight(pretty, JsonLexer(), TerminalFormatter()))

@@ -38,7 +38,7 @@ def is_blank(value: object) -> bool:
 class BlankComparison(Expression):
     """``operand == blank`` (or ``!=`` when ``negate``) with Braze's meaning of blank."""
 
-    __slots__ = ("operand", "negate")
+    __slots__ = ("negate", "operand")
 
     def __init__(self, token: Token, operand: Expression, *, negate: bool) -> None:
         super().__init__(token)

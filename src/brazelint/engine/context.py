@@ -6,7 +6,12 @@ import re
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from liquid.context import RenderContext
-from liquid.exceptions import FilterArgumentError, LoopIterationLimitError, ResourceLimitError, UnknownFilterError
+from liquid.exceptions import (
+    FilterArgumentError,
+    LoopIterationLimitError,
+    ResourceLimitError,
+    UnknownFilterError,
+)
 from liquid.undefined import UNDEFINED
 from liquid.utils import ReadOnlyChainMap
 
@@ -22,7 +27,7 @@ _PROPERTY = re.compile(r"[^\W\d][\w-]*")
 
 
 def path_string(segments: list[object]) -> str:
-    """``['custom_attribute', 'Brands Viewed', 0, 'id']`` -> ``custom_attribute["Brands Viewed"][0].id``."""
+    """Path segments as text: ``custom_attribute["Brands Viewed"][0].id``."""
     parts = [str(segments[0])]
     for segment in segments[1:]:
         if isinstance(segment, str) and _PROPERTY.fullmatch(segment):
@@ -57,7 +62,7 @@ class BrazeContext(RenderContext):
         self,
         template: BoundTemplate,
         *,
-        globals: Optional[Mapping[str, object]] = None,  # noqa: A002 - python-liquid's name
+        globals: Optional[Mapping[str, object]] = None,
         state: Optional[RenderState] = None,
         **kwargs: Any,
     ) -> None:
@@ -107,12 +112,11 @@ class BrazeContext(RenderContext):
             )
         if state.past_deadline():
             raise DeadlineError(
-                f"render took longer than limits.render_seconds "
-                f"({state.limits.render_seconds:g}s)",
+                f"render took longer than limits.render_seconds ({state.limits.render_seconds:g}s)",
                 token=None,
             )
 
-    def filter(self, name: str, token: Optional[Token]) -> Callable[..., object]:  # noqa: A003
+    def filter(self, name: str, token: Optional[Token]) -> Callable[..., object]:
         try:
             func = super().filter(name, token)
         except UnknownFilterError as err:

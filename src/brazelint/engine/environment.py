@@ -101,7 +101,9 @@ class BrazeEnvironment(Environment):
         return BrazeContext(template, globals=data, state=state)
 
 
-def _anchor_end_of_expression(parse: Callable[[TokenStream], Node]) -> Callable[[TokenStream], Node]:
+def _anchor_end_of_expression(
+    parse: Callable[[TokenStream], Node],
+) -> Callable[[TokenStream], Node]:
     """Give "end of expression" errors the position where the expression ends.
 
     python-liquid's inner token streams end with a token at index -1, so ``{{ x | }}``

@@ -48,7 +48,9 @@ RAW_ARGUMENT_TAGS = frozenset(
 )
 """Tags whose markup is scanned by the tag itself rather than rewritten here."""
 
-_RAW = re.compile(r"\{%-?\s*raw\s*(?P<rsr>-?)%\}(?P<raw>.*?)\{%-?\s*endraw\s*(?P<rsr_e>-?)%\}", re.S)
+_RAW = re.compile(
+    r"\{%-?\s*raw\s*(?P<rsr>-?)%\}(?P<raw>.*?)\{%-?\s*endraw\s*(?P<rsr_e>-?)%\}", re.S
+)
 _DOC = re.compile(r"\{%-?\s*doc\s*(?P<lsd>-?)%\}(?P<doc>.*?)\{%-?\s*enddoc\s*(?P<rsd>-?)%\}", re.S)
 _TAG = re.compile(
     r"\{%-?\s*(?P<name>#|\w+)\s*(?P<expr>(?:(?!-?%\})[\s\S])*(?<!\s))\s*(?P<rst>-?)%\}", re.S
@@ -69,9 +71,7 @@ class BrazeLexer:
     def __call__(self, source: str) -> Iterator[Token]:
         return self.tokenize(source)
 
-    def tokenize(  # noqa: C901 - one scanner loop, mirrors python-liquid's lexer
-        self, source: str, start: int = 0, end: Optional[int] = None
-    ) -> Iterator[Token]:
+    def tokenize(self, source: str, start: int = 0, end: Optional[int] = None) -> Iterator[Token]:
         """Tokenize ``source[start:end]``; positions stay relative to all of ``source``."""
         end = len(source) if end is None else end
         pos = start
@@ -267,9 +267,7 @@ class BrazeLexer:
                 index = self._rewrite_attribute(source, start, text, found.start(), out)
 
     @staticmethod
-    def _rewrite_attribute(
-        source: str, offset: int, text: str, dollar: int, out: list[str]
-    ) -> int:
+    def _rewrite_attribute(source: str, offset: int, text: str, dollar: int, out: list[str]) -> int:
         """Rewrite the ``${name}`` at ``text[dollar]``; return the index after it."""
         closing = text.find("}", dollar + 2)
         if closing < 0:

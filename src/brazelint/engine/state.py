@@ -39,7 +39,7 @@ class FilterUse:
     column: int
 
 
-class AbortMessage(Exception):  # noqa: N818 - it is a signal, not a failure
+class AbortMessage(Exception):
     """Raised by ``{% abort_message %}``; deliberately not a ``LiquidError``.
 
     python-liquid swallows ``LiquidError`` in lax modes and ``StopRender`` returns partial

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from brazelint.engine.filters import dates, encoding, hashing, json_filters, numbers, strings
+from brazelint.engine.filters import (
+    dates,
+    encoding,
+    hashing,
+    json_filters,
+    numbers,
+    ruby_text,
+    strings,
+)
 
 if TYPE_CHECKING:
     from liquid import Environment
@@ -51,3 +59,4 @@ def register(env: Environment) -> None:
         env.add_filter(name, func)
     for name in REMOVED:
         env.filters.pop(name, None)
+    ruby_text.register(env)

@@ -11,19 +11,23 @@ from datetime import timezone
 from liquid.exceptions import FilterArgumentError
 from liquid.filter import with_context
 
-from brazelint.engine.filters.common import is_nil
+from brazelint.engine.filters.common import MISSING, is_nil
 from brazelint.engine.filters.strftime import StrftimeError, ruby_strftime
 from brazelint.engine.filters.times import parse_zone, to_time
 from brazelint.engine.stringify import ruby_to_s
 
 
 @with_context
-def date(value: object, fmt: object = None, *, context: object) -> object:
+def date(value: object, fmt: object = MISSING, *, context: object) -> object:
     """Format a time with Ruby's strftime.
 
-    As in Ruby Liquid, an empty or missing format, or an input that is not a time, gives
-    the input back unchanged instead of an error.
+    As in Ruby Liquid, an empty or nil format, or an input that is not a time, gives the
+    input back unchanged instead of an error; only a format left out entirely is an error.
     """
+    if fmt is MISSING:
+        raise FilterArgumentError(
+            "date needs a format argument, like {{ 'now' | date: '%Y-%m-%d' }}", token=None
+        )
     fmt_text = "" if is_nil(fmt) else ruby_to_s(fmt)
     if not fmt_text:
         return value
@@ -39,12 +43,17 @@ def date(value: object, fmt: object = None, *, context: object) -> object:
 
 
 @with_context
-def time_zone(value: object, zone: object = None, *, context: object) -> object:
+def time_zone(value: object, zone: object = MISSING, *, context: object) -> object:
     """Shift a time into another zone, for a following ``date`` to format.
 
-    A missing or empty zone (a user with no ``time_zone`` attribute) leaves the time in
+    A nil or empty zone (a user with no ``time_zone`` attribute) leaves the time in
     UTC instead of failing, so one profile without a zone cannot break a send.
     """
+    if zone is MISSING:
+        raise FilterArgumentError(
+            "time_zone needs a zone argument, like {{ 'now' | time_zone: 'America/New_York' }}",
+            token=None,
+        )
     if is_nil(value):
         return None
     moment = to_time(value, context)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from liquid.exceptions import FilterArgumentError
+
+from brazelint.engine.filters.common import MISSING
 from brazelint.engine.stringify import ruby_to_s
 
 _AWK_WHITESPACE = " \t\n\v\f\r"
@@ -30,6 +33,10 @@ def ruby_split(text: str, separator: str) -> list[str]:
     return parts
 
 
-def split(value: object, separator: object = None) -> list[str]:
-    """Split the input's text on ``separator``; nil or missing splits into characters."""
+def split(value: object, separator: object = MISSING) -> list[str]:
+    """Split the input's text on ``separator``; a nil or empty one splits into characters."""
+    if separator is MISSING:
+        raise FilterArgumentError(
+            "split needs a separator argument, like {{ 'a,b' | split: ',' }}", token=None
+        )
     return ruby_split(ruby_to_s(value), ruby_to_s(separator))

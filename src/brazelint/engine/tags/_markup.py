@@ -58,5 +58,7 @@ def split_units(markup: Markup) -> Iterator[tuple[int, int]]:
         yield start, index
 
 
-def syntax_error(markup: Markup, message: str, offset: int = 0, length: int = 1) -> LiquidSyntaxError:
+def syntax_error(
+    markup: Markup, message: str, offset: int = 0, length: int = 1
+) -> LiquidSyntaxError:
     return LiquidSyntaxError(message, token=markup.token_at(offset, length))

@@ -57,8 +57,10 @@ def _reason(markup: Markup) -> Optional[str]:
     if text.startswith("("):
         if not text.endswith(")"):
             raise syntax_error(
-                markup, "abort_message: missing ')'; write {% abort_message('reason') %}",
-                offset, len(text),
+                markup,
+                "abort_message: missing ')'; write {% abort_message('reason') %}",
+                offset,
+                len(text),
             )
         text = text[1:-1]
         offset += 1
@@ -66,7 +68,8 @@ def _reason(markup: Markup) -> Optional[str]:
         raise syntax_error(
             markup,
             "abort_message: the reason cannot contain Liquid; Braze logs it as written",
-            offset + text.find("{"), 2,
+            offset + text.find("{"),
+            2,
         )
     quoted = _QUOTED.fullmatch(text)
     if quoted:

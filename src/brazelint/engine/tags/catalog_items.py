@@ -68,13 +68,15 @@ class CatalogItemsNode(Node):
         context.assign("items", items)
         return 0
 
-    def children(self, static_context: RenderContext, *, include_partials: bool = True) -> Iterable[Node]:
+    def children(
+        self, static_context: RenderContext, *, include_partials: bool = True
+    ) -> Iterable[Node]:
         for nodes in self.ids:
             yield BlockNode(self.token, nodes)
 
 
 class CatalogSelectionItemsNode(Node):
-    __slots__ = ("catalog", "selection", "rerender")
+    __slots__ = ("catalog", "rerender", "selection")
 
     def __init__(self, token: Token, catalog: str, selection: str, rerender: bool) -> None:
         super().__init__(token)
@@ -110,7 +112,10 @@ def _words(markup: Markup) -> tuple[list[tuple[int, int]], bool]:
     for start, end in units:
         if markup.text.startswith(":", start):
             raise syntax_error(
-                markup, f"unknown option '{markup.text[start:end]}' (only :rerender)", start, end - start
+                markup,
+                f"unknown option '{markup.text[start:end]}' (only :rerender)",
+                start,
+                end - start,
             )
     return units, rerender
 
@@ -127,7 +132,8 @@ class CatalogItemsTag(Tag):
                 markup,
                 "catalog_items expects a catalog name and at least one item id: "
                 "{% catalog_items products {{${product_id}}} %}",
-                0, len(markup.text),
+                0,
+                len(markup.text),
             )
         (name_start, name_end), *id_units = units
         ids = [
@@ -148,7 +154,8 @@ class CatalogSelectionItemsTag(Tag):
             raise syntax_error(
                 markup,
                 "catalog_selection_items expects a catalog name and a selection name",
-                0, len(markup.text),
+                0,
+                len(markup.text),
             )
         (a, b), (c, d) = units
         return CatalogSelectionItemsNode(markup.tag, markup.text[a:b], markup.text[c:d], rerender)

@@ -7,11 +7,11 @@ import sys
 from typing import TYPE_CHECKING, Iterable, TextIO
 
 from liquid.ast import BlockNode, Node
+from liquid.tag import Tag
 
 from brazelint.engine.context import state_of
 from brazelint.engine.regions import parse_region, render_nodes
 from brazelint.engine.tags._markup import read_markup, syntax_error
-from liquid.tag import Tag
 
 if TYPE_CHECKING:
     from liquid import RenderContext
@@ -41,7 +41,9 @@ class MessageExtrasNode(Node):
         state_of(context).message_extras.setdefault(key, value)
         return 0
 
-    def children(self, static_context: RenderContext, *, include_partials: bool = True) -> Iterable[Node]:
+    def children(
+        self, static_context: RenderContext, *, include_partials: bool = True
+    ) -> Iterable[Node]:
         yield BlockNode(self.token, self.key)
         yield BlockNode(self.token, self.value)
 
@@ -62,7 +64,9 @@ class MessageExtrasTag(Tag):
                 message = "message_extras expects ':key <key> :value <value>'"
             raise syntax_error(markup, message, 0, len(markup.text))
         env = self.env
-        key = parse_region(env, markup.source, markup.start + form.start("key"), markup.start + form.end("key"))
+        key = parse_region(
+            env, markup.source, markup.start + form.start("key"), markup.start + form.end("key")
+        )
         value = parse_region(
             env, markup.source, markup.start + form.start("value"), markup.start + form.end("value")
         )

@@ -16,6 +16,7 @@ from brazelint.engine.stringify import to_liquid_string
 
 if TYPE_CHECKING:
     from liquid import RenderContext
+    from liquid.expression import Expression
 
 CONTENT_BLOCK_DEPTH = 2
 """Braze renders a block inside a block; a third level is silently dropped."""
@@ -78,7 +79,7 @@ class BrazeOutput(Output):
 
     node_class = BrazeOutputNode
 
-    def parse(self, stream: TokenStream) -> Node:
+    def parse(self, stream: TokenStream) -> Node:  # type: ignore[override]
         token = stream.eat(TOKEN_OUTPUT)
         expr_token = stream.expect(TOKEN_EXPRESSION)
         expression = FilteredExpression.parse(
@@ -86,17 +87,18 @@ class BrazeOutput(Output):
         )
         block_name = _content_block_name(expression)
         if block_name is not None:
-            if expression.filters:
+            filters = getattr(expression, "filters", None)
+            if filters:
                 raise LiquidSyntaxError(
                     "filters cannot be applied to a Content Block reference; capture it "
                     "first: {% capture b %}{{content_blocks.${name}}}{% endcapture %}",
-                    token=expression.filters[0].token,
+                    token=filters[0].token,
                 )
             return ContentBlockNode(token, block_name)
         return self.node_class(token, expression)
 
 
-def _content_block_name(expression: FilteredExpression) -> str | None:
+def _content_block_name(expression: Expression) -> str | None:
     left = getattr(expression, "left", None)
     if not isinstance(left, Path) or len(left.path) != 2 or left.path[0] != "content_blocks":
         return None

@@ -64,6 +64,7 @@ class PromotionTag(Tag):
             raise syntax_error(
                 markup,
                 "promotion expects a quoted list name: {% promotion('spring_sale') %}",
-                0, len(markup.text),
+                0,
+                len(markup.text),
             )
         return PromotionNode(markup.tag, form.group("name"))
