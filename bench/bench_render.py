@@ -1,6 +1,8 @@
-"""Render throughput on the bundled Movable Ink template.
+"""Render throughput on the bundled Movable Ink templates.
 
-Usage: ``python bench/bench_render.py [--seconds N] [--template PATH] [--profile PATH]``
+Usage: ``python bench/bench_render.py [--seconds N] [--template PATH]... [--profile PATH]``
+(default: every template in templates/movable_ink/). Pin it to one core with
+``taskset -c 0`` to measure single-core throughput.
 
 Reports, on one core:
 - cached: the template parsed once, rendered again and again (what lint does per profile);
@@ -15,6 +17,9 @@ import statistics
 import time
 from pathlib import Path
 from typing import Callable
+
+from brazelint.profiles import Profile, load_profile
+from brazelint.renderer import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,32 +48,28 @@ def measure(label: str, work: Callable[[], object], seconds: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="time per measurement")
-    parser.add_argument(
-        "--template", type=Path, default=ROOT / "templates/movable_ink/product_viewed.liquid"
-    )
+    parser.add_argument("--template", type=Path, action="append", help="repeatable")
     parser.add_argument("--profile", type=Path, default=ROOT / "profiles/known_user.yaml")
     args = parser.parse_args()
 
-    from brazelint.profiles import load_profile
-    from brazelint.renderer import Renderer
-
-    source = args.template.read_text(encoding="utf-8")
     profile = load_profile(args.profile)
-    renderer = Renderer(content_blocks=ROOT / "content_blocks")
-    template = renderer.parse(source)
+    templates = args.template or sorted((ROOT / "templates/movable_ink").glob("*.liquid"))
+    for path in templates:
+        print(f"\n{path.name} ({path.stat().st_size} bytes), profile {profile.name}")
+        bench_template(path.read_text(encoding="utf-8"), profile, args.seconds)
+
+
+def bench_template(source: str, profile: Profile, seconds: float) -> None:
     now = "2024-03-01T12:00:00Z"
-    name = args.template.relative_to(ROOT)
-    print(f"template: {name} ({len(source)} chars), profile: {profile.name}")
+    blocks = ROOT / "content_blocks"
+    renderer = Renderer(content_blocks=blocks)
+    template = renderer.parse(source)
     renderer.render(template, profile, now=now)  # warm up and fail early
-
-    def fresh_parse_and_render() -> None:
-        Renderer(content_blocks=ROOT / "content_blocks").render(source, profile, now=now)
-
-    measure("cached render", lambda: renderer.render(template, profile, now=now), args.seconds)
-    uncached = Renderer(content_blocks=ROOT / "content_blocks", cache_size=0)
-    measure("parse+render", lambda: uncached.render(source, profile, now=now), args.seconds)
+    measure("cached render", lambda: renderer.render(template, profile, now=now), seconds)
+    uncached = Renderer(content_blocks=blocks, cache_size=0)
+    measure("parse+render", lambda: uncached.render(source, profile, now=now), seconds)
     lexer = renderer.env.tokenizer()
-    measure("lex only", lambda: list(lexer(source)), args.seconds)
+    measure("lex only", lambda: list(lexer(source)), seconds)
 
 
 if __name__ == "__main__":

@@ -178,7 +178,9 @@ def test_config_file_sets_directories_and_limits(run_cli: Run, project: Path) ->
     )
     proc = run_cli("render", "t.liquid", cwd=project)
     assert (proc.returncode, proc.stdout) == (0, "CODE-1-- ")
-    (project / "loop.liquid").write_text("{% for i in (1..6) %}{% endfor %}", encoding="utf-8")
+    (project / "loop.liquid").write_text(
+        "{% for i in (1..3) %}{% for j in (1..3) %}{% endfor %}{% endfor %}", encoding="utf-8"
+    )
     proc = run_cli("render", "loop.liquid", cwd=project)
     assert proc.returncode == 2
     assert "more than 5 iterations" in proc.stderr

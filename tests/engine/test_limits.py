@@ -31,13 +31,15 @@ def test_loop_limit_allows_exactly_the_limit() -> None:
 
 def test_huge_range_in_a_filter() -> None:
     err = _render_error("{{ (1..999999999) | join: ',' }}", loop_iterations=1000)
-    assert err.message == "range of 999999999 items is larger than limits.loop_iterations (1000)"
-    assert (err.line, err.column) == (1, 21)
+    assert err.message == (
+        "range (1..999999999) has 999999999 items, more than limits.loop_iterations (1000)"
+    )
+    assert (err.line, err.column) == (1, 4)
 
 
 def test_output_size() -> None:
     err = _render_error("{% for i in (1..100) %}0123456789{% endfor %}", output_bytes=500)
-    assert "output stream limit reached" in err.message
+    assert err.message == "output is larger than limits.output_bytes (500 bytes)"
     assert isinstance(err, brazelint.TemplateRenderError)
 
 
@@ -46,13 +48,25 @@ def test_capture_counts_toward_output_size() -> None:
         "{% capture c %}{% for i in (1..100) %}0123456789{% endfor %}{% endcapture %}",
         output_bytes=500,
     )
-    assert "output stream limit reached" in err.message
+    assert err.message == "output is larger than limits.output_bytes (500 bytes)"
+
+
+def test_output_size_counts_utf8_bytes() -> None:
+    renderer = Renderer(limits=Limits(output_bytes=10))
+    assert renderer.render("ééééé").output == "ééééé"  # 10 bytes
+    with pytest.raises(brazelint.TemplateRenderError):
+        renderer.render("éééééx")
 
 
 def test_runaway_string_growth_stops() -> None:
     template = "{% assign s = 'xxxxxxxxxx' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}"
     err = _render_error(template, assigned_bytes=1_000_000)
-    assert "local namespace limit reached" in err.message
+    assert err.message == "assigned values exceed limits.assigned_bytes (1000000)"
+
+
+def test_reassigning_does_not_count_twice() -> None:
+    template = "{% for i in (1..1000) %}{% assign s = 'xxxxxxxxxxxxxxxxxxxx' %}{% endfor %}ok"
+    assert Renderer(limits=Limits(assigned_bytes=1000)).render(template).output == "ok"
 
 
 def test_block_nesting_depth() -> None:

@@ -9,7 +9,7 @@ for ``BlankComparison``, which applies Braze's rule.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from liquid.builtin.expressions.logical import EqExpression, NeExpression
 from liquid.builtin.expressions.primitive import Blank
@@ -18,10 +18,7 @@ from liquid.undefined import Undefined
 
 if TYPE_CHECKING:
     from liquid import RenderContext
-    from liquid.ast import Node
     from liquid.token import Token
-
-_HOLDERS = ("expression", "left", "right")
 
 
 def is_blank(value: object) -> bool:
@@ -58,33 +55,15 @@ class BlankComparison(Expression):
         return [self.operand]
 
 
-def use_braze_blank(nodes: Iterable[Node]) -> None:
-    """Rewrite ``== blank`` comparisons in a parsed tree, in place."""
-    for node in nodes:
-        for expression in node.expressions():
-            _rewrite(expression)
-        for child in node.children(None, include_partials=False):  # type: ignore[arg-type]
-            use_braze_blank([child])
-
-
-def _rewrite(expression: Expression) -> None:
-    for holder in _HOLDERS:
-        child = getattr(expression, holder, None)
-        if isinstance(child, (EqExpression, NeExpression)):
-            operand = _blank_operand(child)
-            if operand is not None:
-                replacement = BlankComparison(
-                    child.token, operand, negate=isinstance(child, NeExpression)
-                )
-                setattr(expression, holder, replacement)
-                continue
-        if isinstance(child, Expression):
-            _rewrite(child)
-
-
-def _blank_operand(comparison: EqExpression | NeExpression) -> Expression | None:
-    if isinstance(comparison.right, Blank) and not isinstance(comparison.left, Blank):
-        return comparison.left
-    if isinstance(comparison.left, Blank) and not isinstance(comparison.right, Blank):
-        return comparison.right
-    return None
+def braze_blank_comparison(expression: Expression) -> BlankComparison | None:
+    """The Braze replacement for ``x == blank`` / ``x != blank``, else ``None``."""
+    if not isinstance(expression, (EqExpression, NeExpression)):
+        return None
+    left, right = expression.left, expression.right
+    if isinstance(right, Blank) and not isinstance(left, Blank):
+        operand = left
+    elif isinstance(left, Blank) and not isinstance(right, Blank):
+        operand = right
+    else:
+        return None
+    return BlankComparison(expression.token, operand, negate=isinstance(expression, NeExpression))

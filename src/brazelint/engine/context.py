@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
+import sys
+from io import StringIO
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TextIO
 
 from liquid.context import RenderContext
 from liquid.exceptions import (
-    FilterArgumentError,
+    LocalNamespaceLimitError,
     LoopIterationLimitError,
+    OutputStreamLimitError,
     ResourceLimitError,
     UnknownFilterError,
 )
@@ -22,7 +25,9 @@ if TYPE_CHECKING:
     from liquid import BoundTemplate
     from liquid.token import Token
 
-_MISSING = object()
+_NOT_SUPPORTED = frozenset(name for name, status in FILTER_SUPPORT.items() if status != "supported")
+_DEADLINE_EVERY = 64
+"""Filter calls between two looks at the clock (loop starts always look)."""
 _PROPERTY = re.compile(r"[^\W\d][\w-]*")
 
 
@@ -79,15 +84,20 @@ class BrazeContext(RenderContext):
     def get(
         self, path: list[object], *, token: Optional[Token], default: object = UNDEFINED
     ) -> object:
-        value = super().get(path, token=token, default=_MISSING)
-        if value is _MISSING or value is None:
-            self._record_undefined(path, token, nil=value is None)
-            if value is _MISSING:
-                if default is not UNDEFINED:
-                    return default
-                return self.env.undefined(
-                    path_string(path), hint=f"{path_string(path)} is undefined", token=token
-                )
+        """Resolve ``path``; record it when it is absent or nil (Braze renders both empty)."""
+        root = path[0]
+        try:
+            value = self.scope[root]  # type: ignore[index]
+            for segment in path[1:]:
+                value = self.get_item(value, segment)
+        except (KeyError, TypeError, IndexError):
+            self._record_undefined(path, token, nil=False)
+            if default is not UNDEFINED:
+                return default
+            text = path_string(path)
+            return self.env.undefined(text, hint=f"{text} is undefined", token=token)
+        if value is None:
+            self._record_undefined(path, token, nil=True)
         return value
 
     def _record_undefined(self, path: list[object], token: Optional[Token], *, nil: bool) -> None:
@@ -126,31 +136,55 @@ class BrazeContext(RenderContext):
                     f"filter '{name}' is not supported in Braze; {hint}", token=token
                 ) from err
             raise
-        status = FILTER_SUPPORT.get(name, "supported")
-        if status != "supported" and token is not None:
+        state = self.state
+        if name in _NOT_SUPPORTED and token is not None:
             line, column = line_and_column(token.source, token.start_index)
-            self.state.filter_uses.append(FilterUse(name, status, line, column))
-        if self.state.past_deadline():
-            raise DeadlineError(
-                f"render took longer than limits.render_seconds "
-                f"({self.state.limits.render_seconds:g}s)",
-                token=token,
-            )
-        return _guard_ranges(func, self.state.limits.loop_iterations)
+            state.filter_uses.append(FilterUse(name, FILTER_SUPPORT[name], line, column))
+        state.filter_calls += 1
+        if not state.filter_calls % _DEADLINE_EVERY and state.past_deadline():
+            raise DeadlineError(_deadline_message(state), token=token)
+        return func
 
-
-def _guard_ranges(func: Callable[..., object], limit: int) -> Callable[..., object]:
-    """Refuse a range literal bigger than the loop limit, which a filter would walk in full."""
-
-    def guarded(left: object, *args: object, **kwargs: object) -> object:
-        if type(left) is range and len(left) > limit:
-            raise FilterArgumentError(
-                f"range of {len(left)} items is larger than limits.loop_iterations ({limit})",
+    def assign(self, key: str, val: Any) -> None:
+        """Track the size of assigned values incrementally (python-liquid re-sums them all)."""
+        self.locals[key] = val
+        state = self.state
+        sizes = state.assigned_sizes
+        size = sys.getsizeof(val, 1)
+        state.assigned_bytes += size - sizes.get(key, 0)
+        sizes[key] = size
+        if state.assigned_bytes > state.limits.assigned_bytes:
+            raise LocalNamespaceLimitError(
+                f"assigned values exceed limits.assigned_bytes ({state.limits.assigned_bytes})",
                 token=None,
             )
-        return func(left, *args, **kwargs)
 
-    return guarded
+    def get_buffer(self, buf: Optional[TextIO] = None) -> StringIO:
+        """An output buffer bounded by ``limits.output_bytes`` (capture buffers included)."""
+        carry = buf.size if isinstance(buf, BoundedBuffer) else 0
+        return BoundedBuffer(self.state.limits.output_bytes, carry)
+
+
+class BoundedBuffer(StringIO):
+    """Counts UTF-8 bytes written (cheaply for ASCII) and stops at the limit."""
+
+    def __init__(self, limit: int, carry: int = 0) -> None:
+        super().__init__()
+        self.limit = limit
+        self.size = carry
+
+    def write(self, text: str) -> int:
+        if text:
+            self.size += len(text) if text.isascii() else len(text.encode("utf-8"))
+            if self.size > self.limit:
+                raise OutputStreamLimitError(
+                    f"output is larger than limits.output_bytes ({self.limit} bytes)", token=None
+                )
+        return super().write(text)
+
+
+def _deadline_message(state: RenderState) -> str:
+    return f"render took longer than limits.render_seconds ({state.limits.render_seconds:g}s)"
 
 
 def state_of(context: RenderContext) -> RenderState:

@@ -11,10 +11,10 @@ from liquid.mode import Mode
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
 from brazelint.engine import filters, tags
-from brazelint.engine.blank import use_braze_blank
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
+from brazelint.engine.treepass import apply_braze_semantics
 
 if TYPE_CHECKING:
     from liquid.ast import Node
@@ -48,8 +48,7 @@ class BrazeEnvironment(Environment):
         self._lexer = BrazeLexer(max_bracket_depth=self.limits.nesting_depth)
         # python-liquid reads these as class variables; per-instance values win.
         setattr(self, "block_nesting_limit", self.limits.nesting_depth)  # noqa: B010
-        setattr(self, "output_stream_limit", self.limits.output_bytes)  # noqa: B010
-        setattr(self, "local_namespace_limit", self.limits.assigned_bytes)  # noqa: B010
+        # output and assigned-size limits are enforced by BrazeContext, per render
         super().__init__(tolerance=Mode.STRICT, strict_filters=True)
 
     def tokenizer(self) -> Callable[[str], Iterator[Token]]:
@@ -86,7 +85,7 @@ class BrazeEnvironment(Environment):
 
     def _parse(self, source: str) -> list[Node]:
         nodes = super()._parse(source)
-        use_braze_blank(nodes)
+        apply_braze_semantics(nodes)
         return nodes
 
     def parse_template(self, source: str, *, path: Optional[str] = None) -> BrazeTemplate:

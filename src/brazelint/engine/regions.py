@@ -19,11 +19,11 @@ if TYPE_CHECKING:
 
 def parse_region(env: Environment, source: str, start: int, end: int) -> list[Node]:
     """Parse ``source[start:end]`` as a template; tokens keep offsets into ``source``."""
-    from brazelint.engine.blank import use_braze_blank
+    from brazelint.engine.treepass import apply_braze_semantics
 
     tokenize = getattr(env.tokenizer(), "tokenize")  # noqa: B009 - BrazeLexer's region API
     nodes = get_parser(env).parse(TokenStream(tokenize(source, start, end)))
-    use_braze_blank(nodes)
+    apply_braze_semantics(nodes)
     return nodes
 
 

@@ -73,6 +73,9 @@ class RenderState:
     message_extras: dict[str, str] = field(default_factory=dict)
     promotion_codes: dict[str, str] = field(default_factory=dict)
     loop_iterations: int = 0
+    filter_calls: int = 0
+    assigned_bytes: int = 0
+    assigned_sizes: dict[str, int] = field(default_factory=dict)
     content_block_stack: list[str] = field(default_factory=list)
     deadline: float = 0.0
 

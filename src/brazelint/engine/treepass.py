@@ -1,0 +1,41 @@
+"""One walk over a freshly parsed tree to apply Braze's semantics to standard nodes.
+
+- ``x == blank`` / ``x != blank`` become ``BlankComparison`` (Braze's ``blank?``);
+- range literals become ``BoundedRangeLiteral`` (bounded by the loop limit).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from liquid.builtin.expressions.primitive import RangeLiteral
+from liquid.expression import Expression
+
+from brazelint.engine.blank import braze_blank_comparison
+from brazelint.engine.ranges import BoundedRangeLiteral
+
+if TYPE_CHECKING:
+    from liquid.ast import Node
+
+_HOLDERS = ("expression", "left", "right")
+
+
+def apply_braze_semantics(nodes: Iterable[Node]) -> None:
+    """Rewrite the parsed ``nodes`` in place."""
+    for node in nodes:
+        for expression in node.expressions():
+            _visit(expression)
+        apply_braze_semantics(node.children(None, include_partials=False))  # type: ignore[arg-type]
+
+
+def _visit(expression: Expression) -> None:
+    if type(expression) is RangeLiteral:
+        expression.__class__ = BoundedRangeLiteral
+    for holder in _HOLDERS:
+        child = getattr(expression, holder, None)
+        if isinstance(child, Expression):
+            replacement = braze_blank_comparison(child)
+            if replacement is not None:
+                setattr(expression, holder, replacement)
+    for child in expression.children():
+        _visit(child)
