@@ -9,14 +9,26 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from brazelint.config import load_config
 from brazelint.profiles import load_profile
 from brazelint.renderer import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = sorted((ROOT / "templates").glob("*/*.liquid"))
 PROFILES = sorted((ROOT / "profiles").glob("*.yaml"))
 NOW = "2024-03-01T12:00:00Z"
-RENDERER = Renderer(content_blocks=ROOT / "content_blocks")
+CONFIG = load_config(ROOT / "brazelint.toml")
+RENDERER = Renderer(
+    content_blocks=CONFIG.content_blocks,
+    stubs=CONFIG.stubs,
+    credentials=CONFIG.credentials,
+    exchange_rules=CONFIG.exchange_rules,
+)
+TEMPLATES = [
+    path
+    for path in sorted((ROOT / "templates").glob("*/*.liquid"))
+    if "brazelint: schema" in path.read_text(encoding="utf-8")
+]
+"""The webhook bodies: templates that name the schema their JSON output must satisfy."""
 
 # Who is expected to be skipped, and why (the templates' own guards).
 EXPECTED_ABORTS = {
@@ -82,3 +94,40 @@ def test_movable_ink_escapes_quotes_in_profile_data() -> None:
         "event_properties.meta.color",
         "event_properties.categories",
     ]
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [
+        ("known_user", "Hi D'Arcy, you have 1,250 points and 2 offers waiting in your wallet.\n"),
+        ("vip_user", "Hi Zoë, you have 152,340 points and 1 offer waiting in your wallet.\n"),
+    ],
+)
+def test_offer_wallet_renders_points_from_the_stub(profile: str, expected: str) -> None:
+    source = (ROOT / "templates/sessionm/offer_wallet.liquid").read_text(encoding="utf-8")
+    result = RENDERER.render(source, load_profile(ROOT / "profiles" / f"{profile}.yaml"), now=NOW)
+    assert (result.output, result.problems) == (expected, [])
+    (request,) = result.requests
+    assert (request.method, request.url, request.status) == (
+        "POST",
+        "https://connect.example.com/offers/api/2.0/offers/get_user_offers",
+        200,
+    )
+    assert request.headers == {
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "Authorization": "Basic ZGVtby1jb25uZWN0LWtleTpkZW1vLWNvbm5lY3Qtc2VjcmV0",
+    }
+    body = json.loads(request.body or "")
+    assert body["retailer_id"] == "7a0c1b52-3f4e-4d9a-9b1e-2c8f5d6e7a10"
+    assert body["take"] == 1000
+
+
+def test_offer_wallet_aborts_for_users_without_external_id() -> None:
+    source = (ROOT / "templates/sessionm/offer_wallet.liquid").read_text(encoding="utf-8")
+    result = RENDERER.render(source, load_profile(ROOT / "profiles/anonymous_user.yaml"), now=NOW)
+    assert (result.aborted, result.abort_reason, result.requests) == (
+        True,
+        "no external id: SessionM needs its user id",
+        [],
+    )

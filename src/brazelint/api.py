@@ -30,10 +30,13 @@ def render(
 
     Raises ``TemplateSyntaxError`` or ``TemplateRenderError`` (with 1-based ``line`` and
     ``column`` in ``source``) and ``ConfigError`` for a bad profile.
-    ``stubs`` and ``credentials`` are accepted for Connected Content.
+    Connected Content is answered by ``stubs`` (a list of stub dicts, or a stub file or
+    directory) and never by the network; ``credentials`` serve ``:basic_auth`` and
+    ``:auth_credentials`` (``{name: {"username": ..., "password": ...}}``).
     """
-    if content_blocks is None or isinstance(content_blocks, (str, Path)):
+    plain = stubs is None and credentials is None
+    if plain and (content_blocks is None or isinstance(content_blocks, (str, Path))):
         renderer = _renderer_for(None if content_blocks is None else str(content_blocks))
     else:
-        renderer = Renderer(content_blocks=content_blocks)
+        renderer = Renderer(content_blocks=content_blocks, stubs=stubs, credentials=credentials)
     return renderer.render(source, profile, now=now, globals=globals)

@@ -8,6 +8,10 @@ relative to the file's directory. Every key is optional:
 profiles = "profiles"            # directory of mock profiles
 content-blocks = "content_blocks"
 catalogs = "catalogs"            # <catalog>.yaml|json fixtures for catalog_items
+stubs = "stubs"                  # Connected Content stubs: a file or a directory
+[tool.brazelint.credentials.sessionm]   # for :basic_auth sessionm (or use env variables)
+username = "api-key"
+password = "api-secret"
 [tool.brazelint.promotions]
 spring_sale = ["SPRING-AAAA", "SPRING-BBBB"]
 [tool.brazelint.limits]
@@ -24,9 +28,20 @@ from typing import Any, Mapping, Optional
 
 from brazelint.engine.limits import Limits
 from brazelint.errors import ConfigError
+from brazelint.http.checks import ExchangeRule, parse_rules
+from brazelint.http.credentials import parse_credential
 
 CONFIG_FILES = ("brazelint.toml", "pyproject.toml")
-_KNOWN_KEYS = {"profiles", "content-blocks", "catalogs", "promotions", "limits"}
+_KNOWN_KEYS = {
+    "profiles",
+    "content-blocks",
+    "catalogs",
+    "stubs",
+    "credentials",
+    "connected-content",
+    "promotions",
+    "limits",
+}
 
 
 @dataclass
@@ -38,6 +53,9 @@ class Config:
     profiles: Path = Path("profiles")
     content_blocks: Path = Path("content_blocks")
     catalogs: Path = Path("catalogs")
+    stubs: Path = Path("stubs")
+    credentials: dict[str, Any] = field(default_factory=dict)
+    exchange_rules: list[ExchangeRule] = field(default_factory=list)
     promotions: dict[str, list[str]] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
 
@@ -91,7 +109,7 @@ def load_config(path: Optional[Path] = None, *, start: Optional[Path] = None) ->
                 f"{path}: unknown setting '{key}'",
                 hint=f"known settings: {', '.join(sorted(_KNOWN_KEYS))}",
             )
-    for key in ("profiles", "content-blocks", "catalogs"):
+    for key in ("profiles", "content-blocks", "catalogs", "stubs"):
         if key in table:
             if not isinstance(table[key], str):
                 raise ConfigError(f"{path}: '{key}' must be a path string")
@@ -107,6 +125,16 @@ def load_config(path: Optional[Path] = None, *, start: Optional[Path] = None) ->
     if not isinstance(limits, Mapping):
         raise ConfigError(f"{path}: 'limits' must be a table")
     config.limits = Limits.from_mapping(limits, where=str(path))
+    credentials = table.get("credentials", {})
+    if not isinstance(credentials, Mapping):
+        raise ConfigError(f"{path}: 'credentials' must be a table of named credentials")
+    for name, data in credentials.items():
+        parse_credential(name, data, where=str(path))
+    config.credentials = dict(credentials)
+    if "connected-content" in table:
+        config.exchange_rules = parse_rules(
+            table["connected-content"], where=str(path), base=config.root
+        )
     return _resolve(config, config.root)
 
 
@@ -114,6 +142,7 @@ def _resolve(config: Config, root: Path) -> Config:
     config.profiles = root / config.profiles
     config.content_blocks = root / config.content_blocks
     config.catalogs = root / config.catalogs
+    config.stubs = root / config.stubs
     return config
 
 

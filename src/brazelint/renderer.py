@@ -19,6 +19,9 @@ from liquid.exceptions import LiquidError
 from brazelint.engine.limits import Limits
 from brazelint.engine.state import AbortMessage, RenderState
 from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.http.checks import ExchangeChecker, ExchangeRule
+from brazelint.http.client import HttpSession
+from brazelint.http.credentials import CredentialStore
 from brazelint.profiles import Profile, load_profile
 from brazelint.result import RenderResult
 
@@ -26,9 +29,11 @@ if TYPE_CHECKING:
     from liquid.token import Token
 
     from brazelint.engine.environment import BrazeEnvironment, BrazeTemplate
+    from brazelint.http.types import Transport
 
 ProfileLike = Union[Profile, Mapping[str, Any], str, Path, None]
 ContentBlocksLike = Union[Mapping[str, str], str, Path, None]
+StubsLike = Union[Sequence[Mapping[str, Any]], str, Path, None]
 
 
 class Renderer:
@@ -41,6 +46,10 @@ class Renderer:
         content_blocks: ContentBlocksLike = None,
         catalogs: Optional[Mapping[str, Any]] = None,
         promotions: Optional[Mapping[str, Sequence[str]]] = None,
+        stubs: StubsLike = None,
+        transport: Optional[Transport] = None,
+        credentials: Optional[Mapping[str, Any]] = None,
+        exchange_rules: Sequence[ExchangeRule] = (),
         cache_size: int = 512,
     ) -> None:
         from brazelint.engine.environment import BrazeEnvironment
@@ -53,6 +62,15 @@ class Renderer:
         self._cache_size = cache_size
         self._blocks = _content_block_sources(content_blocks)
         self._block_cache: dict[str, Optional[BrazeTemplate]] = {}
+        if transport is None:
+            from brazelint.http.stubs import StubTransport, load_stubs
+
+            transport = StubTransport(load_stubs(stubs) if stubs is not None else [])
+        self.transport: Transport = transport
+        self.credentials = CredentialStore(credentials)
+        self.exchange_rules = list(exchange_rules)
+        self.http_cache: dict[Any, Any] = {}
+        """Connected Content answers cached across the renders of this renderer (one run)."""
 
     def parse(self, source: str, *, path: Optional[str] = None) -> BrazeTemplate:
         """Parse ``source`` (cached); raises ``TemplateSyntaxError``."""
@@ -93,12 +111,23 @@ class Renderer:
         data = resolved.liquid_data()
         if globals:
             data.update(globals)
+        clock = parse_now(now)
         state = RenderState(
-            now=parse_now(now),
+            now=clock,
             limits=self.limits,
             content_blocks=self._load_block if self._blocks else None,
             catalogs=self.catalogs,
             promotions=self.promotions,
+        )
+        state.http = HttpSession(
+            transport=self.transport,
+            now=clock,
+            credentials=self.credentials,
+            cache=self.http_cache,
+            problems=state.problems,
+            on_exchange=ExchangeChecker(self.exchange_rules, state.problems)
+            if self.exchange_rules
+            else None,
         )
         context = self.env.make_context(template, data, state)
         buffer = context.get_buffer()
@@ -125,6 +154,8 @@ class Renderer:
         result.undefined = list(dict.fromkeys(use.path for use in state.undefined))
         result.filter_uses = state.filter_uses
         result.message_extras = state.message_extras
+        result.requests = state.http.requests
+        result.problems = state.problems
         return result
 
     def _load_block(self, name: str) -> Optional[BrazeTemplate]:

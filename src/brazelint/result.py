@@ -5,17 +5,24 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
-from brazelint.engine.state import FilterUse, UndefinedUse
+from brazelint.engine.state import FilterUse, Problem, UndefinedUse
 
 
 @dataclass(frozen=True)
 class Request:
-    """One Connected Content request a render made."""
+    """One Connected Content request a render made (or would have made)."""
 
     method: str
     url: str
     headers: dict[str, str] = field(default_factory=dict)
     body: Optional[str] = None
+    line: int = 0
+    column: int = 0
+    """Where the ``connected_content`` tag is in the template."""
+    status: Optional[int] = None
+    """The answer's status (599: no answer); ``None`` when no stub matched."""
+    cached: bool = False
+    """Answered from the Connected Content cache: no request was sent."""
 
 
 @dataclass
@@ -33,8 +40,15 @@ class RenderResult:
     filter_uses: list[FilterUse] = field(default_factory=list)
     """Uses of filters Braze does not support or does not document."""
     message_extras: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Braze restrictions the render ran into (no stub, port, timeout, schema, ...)."""
     profile: Optional[str] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (``brazelint render --format json``)."""
-        return asdict(self)
+    def to_dict(self, *, redact: bool = True) -> dict[str, Any]:
+        """A JSON-ready dict (``brazelint render --format json``), credentials redacted."""
+        data = asdict(self)
+        if redact:
+            from brazelint.http.redact import redact_request
+
+            data["requests"] = [asdict(redact_request(r)) for r in self.requests]
+        return data

@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brazelint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from brazelint.http.types import Transport
 
 
 def add_parser(commands: Any) -> None:
@@ -35,6 +38,19 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory"
+    )
+    parser.add_argument(
+        "--stubs", type=Path, metavar="PATH", help="Connected Content stub file or directory"
+    )
+    parser.add_argument(
+        "--show-requests",
+        action="store_true",
+        help="list the Connected Content requests on stderr (credentials redacted)",
+    )
+    parser.add_argument(
+        "--allow-network",
+        action="store_true",
+        help="send Connected Content requests to the real servers instead of stubs",
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     parser.add_argument(
@@ -66,18 +82,48 @@ def run(args: argparse.Namespace) -> int:
         content_blocks=blocks_dir if blocks_dir.is_dir() else None,
         catalogs=config.load_catalogs(),
         promotions=config.promotions,
+        stubs=_stubs_path(args.stubs, config.stubs),
+        transport=_network() if args.allow_network else None,
+        credentials=config.credentials,
+        exchange_rules=config.exchange_rules,
     )
     result = renderer.render(
         source, profile, now=args.now, globals=_parse_globals(args.globals), path=str(args.template)
     )
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
-        return 0
+        return 1 if result.problems else 0
     if result.aborted:
         print(f"message aborted: {result.abort_reason or '(no reason given)'}", file=sys.stderr)
-        return 0
-    sys.stdout.write(_present(result.output))
-    return 0
+    else:
+        sys.stdout.write(_present(result.output))
+    if args.show_requests:
+        from brazelint.report.requests import format_requests
+
+        sys.stdout.flush()
+        print(format_requests(result.requests), file=sys.stderr)
+    for problem in result.problems:
+        print(
+            f"{problem.severity}: {args.template}:{problem.line}:{problem.column}: "
+            f"{problem.message} [{problem.name}]",
+            file=sys.stderr,
+        )
+    return 1 if result.problems else 0
+
+
+def _stubs_path(option: Path | None, configured: Path) -> Path | None:
+    """``--stubs`` must exist; the configured default is used only when it does."""
+    if option is not None:
+        if not option.exists():
+            raise ConfigError(f"{option}: stubs file or directory not found")
+        return option
+    return configured if configured.exists() else None
+
+
+def _network() -> Transport:
+    from brazelint.http.network import NetworkTransport
+
+    return NetworkTransport()
 
 
 def _read_template(path: Path) -> str:

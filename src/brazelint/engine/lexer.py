@@ -105,6 +105,12 @@ class BrazeLexer:
             if kind == "OUTPUT":
                 assert isinstance(payload, tuple)
                 stmt_start, stmt_end, rstrip_mark = payload
+                if source.startswith("{%", stmt_start) and source.endswith("%}", 0, stmt_end):
+                    # Braze's docs wrap tags in output braces: {{ {% connected_content … %} }}
+                    yield from self.tokenize(source, stmt_start, stmt_end)
+                    lstrip = rstrip_mark
+                    pos = match_end
+                    continue
                 yield Token(TOKEN_OUTPUT, source[pos:match_end], pos, source)
                 yield Token(
                     TOKEN_EXPRESSION,

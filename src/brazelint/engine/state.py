@@ -17,6 +17,8 @@ from brazelint.engine.limits import Limits
 if TYPE_CHECKING:
     from liquid import BoundTemplate
 
+    from brazelint.http.client import HttpSession
+
 
 @dataclass(frozen=True)
 class UndefinedUse:
@@ -37,6 +39,18 @@ class FilterUse:
     status: str
     line: int
     column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something Braze would do differently or refuse, found while rendering."""
+
+    name: str
+    """Stable kebab-case name, e.g. ``connected-content-no-stub``."""
+    message: str
+    line: int
+    column: int
+    severity: str = "warning"
 
 
 class AbortMessage(Exception):
@@ -67,8 +81,11 @@ class RenderState:
     catalogs: Mapping[str, Any] = field(default_factory=dict)
     """Catalog name -> fixture (``{"items": [...], "selections": {...}}``)."""
     promotions: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    http: Optional[HttpSession] = None
+    """Connected Content for this render; ``None`` means every call is refused."""
 
     undefined: list[UndefinedUse] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     filter_uses: list[FilterUse] = field(default_factory=list)
     message_extras: dict[str, str] = field(default_factory=dict)
     promotion_codes: dict[str, str] = field(default_factory=dict)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from brazelint.engine.tags.abort_message import AbortMessageTag
 from brazelint.engine.tags.catalog_items import CatalogItemsTag, CatalogSelectionItemsTag
+from brazelint.engine.tags.connected_content import ConnectedContentTag
 from brazelint.engine.tags.echo import BrazeEchoTag
 from brazelint.engine.tags.message_extras import MessageExtrasTag
 from brazelint.engine.tags.output import BrazeOutput
@@ -21,6 +22,7 @@ def register(env: Environment) -> None:
     env.add_tag(BrazeOutput)
     env.add_tag(BrazeEchoTag)
     env.add_tag(AbortMessageTag)
+    env.add_tag(ConnectedContentTag)
     env.add_tag(MessageExtrasTag)
     env.add_tag(CatalogItemsTag)
     env.add_tag(CatalogSelectionItemsTag)

@@ -1,0 +1,51 @@
+"""The small typed objects that cross the HTTP layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Protocol
+
+from brazelint.result import Request
+
+__all__ = ["HttpResponse", "NoStubMatch", "Request", "Transport"]
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    """What a stub or a server answered.
+
+    ``error`` is set when no HTTP answer arrived at all (refused connection, timeout,
+    response over 1 MB); ``status`` is then 599, the code Braze uses for connection errors.
+    ``elapsed`` is how long the answer took, in seconds (a stub may declare a ``delay``),
+    so Braze's 2-second timeout can be checked without waiting.
+    """
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    elapsed: float = 0.0
+    error: Optional[str] = None
+
+    def header(self, name: str) -> Optional[str]:
+        """Case-insensitive header lookup."""
+        lowered = name.lower()
+        return next((v for k, v in self.headers.items() if k.lower() == lowered), None)
+
+
+class Transport(Protocol):
+    """Answers Connected Content requests. Implementations: stubs, network, recorder."""
+
+    def send(self, request: Request) -> HttpResponse: ...
+
+
+class NoStubMatch(Exception):
+    """No stub answers ``request``; ``closest`` describes the nearest stub, if any."""
+
+    def __init__(self, request: Request, closest: Optional[str] = None) -> None:
+        self.request = request
+        self.closest = closest
+        body = f" with body {request.body!r}" if request.body else ""
+        text = f"no stub matches {request.method} {request.url}{body}"
+        if closest:
+            text += f"; closest stub: {closest}"
+        super().__init__(text)
