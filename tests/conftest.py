@@ -6,11 +6,20 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 
+from netblock import blocked_network, subprocess_env
+
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    """Only loopback connections, in-process and (via PYTHONPATH) in CLI subprocesses."""
+    with blocked_network():
+        yield
 
 
 @pytest.fixture
@@ -20,7 +29,7 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     def run(
         *args: str, cwd: Path | str = ROOT, stdin: str | None = None
     ) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+        env = subprocess_env({**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
         return subprocess.run(
             [sys.executable, "-m", "brazelint", *args],
             cwd=cwd,

@@ -76,6 +76,9 @@ class Answer:
     """Parsed JSON to store in the ``:save`` variable (``None``: store nothing)."""
     text: str = ""
     """Text to insert where the tag stands."""
+    raw: str = ""
+    """The answer's body as received (``:rerender`` runs Liquid in it)."""
+    status: int = 0
 
 
 CacheKey = tuple[str, str, Optional[str]]
@@ -264,24 +267,33 @@ class HttpSession:
     def _interpret(self, call: Call, response: HttpResponse) -> Answer:
         if response.error or response.status == 404:
             return Answer()
-        try:
-            data = json.loads(response.body)
-        except ValueError:
-            data = _NOT_JSON
-        success = 200 <= response.status < 300
-        if isinstance(data, dict):
-            return Answer(data={**data, "__http_status_code__": response.status})
-        if isinstance(data, list) and success:
-            return Answer(data=data)
-        if success and data is _NOT_JSON:
-            return Answer(text=response.body)
-        return Answer()
+        return interpret_body(response.body, response.status)
 
     def _problem(self, call: Call, name: str, message: str, *, severity: str = "warning") -> None:
         self.problems.append(Problem(name, message, call.line, call.column, severity))
 
 
 _NOT_JSON = object()
+
+
+def interpret_body(body: str, status: int) -> Answer:
+    """Braze's reading of an answer: JSON objects and arrays are saved, other text inserted.
+
+    An object gets ``__http_status_code__`` whatever the status, so templates can test
+    ``!= 200``; arrays and text count only on success.
+    """
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = _NOT_JSON
+    success = 200 <= status < 300
+    if isinstance(data, dict):
+        return Answer(data={**data, "__http_status_code__": status}, raw=body, status=status)
+    if isinstance(data, list) and success:
+        return Answer(data=data, raw=body, status=status)
+    if success and data is _NOT_JSON:
+        return Answer(text=body, raw=body, status=status)
+    return Answer(raw=body, status=status)
 
 
 def _retryable(response: HttpResponse) -> bool:

@@ -339,13 +339,17 @@ def _response(data: Any, source: str, key: str) -> StubResponse:
     _check_keys(data, RESPONSE_KEYS, source, f"{key}.")
     status = data.get("status", 200)
     if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-        shown = str(status) if isinstance(status, int) else _type_name(status)
+        shown = _type_name(status) if isinstance(status, bool) else str(status)
+        if not isinstance(status, int):
+            shown = _type_name(status)
         raise ConfigError(
             f"{source}: '{key}.status' must be an integer from 100 to 599, got {shown}"
         )
     delay = data.get("delay", 0.0)
     if isinstance(delay, bool) or not isinstance(delay, (int, float)) or not delay >= 0:
-        shown = str(delay) if isinstance(delay, (int, float)) else _type_name(delay)
+        shown = _type_name(delay) if isinstance(delay, bool) else str(delay)
+        if not isinstance(delay, (int, float)):
+            shown = _type_name(delay)
         raise ConfigError(f"{source}: '{key}.delay' must be a number of seconds >= 0, got {shown}")
     if "json" in data and "body" in data:
         raise ConfigError(f"{source}: '{key}' has both 'json' and 'body'; use one")

@@ -14,10 +14,10 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
+from typing import TYPE_CHECKING, Iterable, Optional, TextIO
 
 from liquid.ast import BlockNode, Node
-from liquid.exceptions import LiquidError
+from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.tag import Tag
 
 from brazelint.engine.context import line_and_column, state_of
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from liquid import RenderContext
     from liquid.stream import TokenStream
     from liquid.token import Token
+
+    from brazelint.http.client import Answer
 
 TAG_CONNECTED_CONTENT = sys.intern("connected_content")
 
@@ -129,7 +131,7 @@ class ConnectedContentNode(Node):
                 token=self.token,
             )
         answer = state.http.fetch(call)
-        if options.rerender and answer.text:
+        if options.rerender and ("{{" in answer.raw or "{%" in answer.raw):
             answer = _rerender(answer, context)
         if answer.data is not None:
             context.assign(options.save or "connected", answer.data)
@@ -160,18 +162,15 @@ class ConnectedContentNode(Node):
                 yield BlockNode(self.token, region.nodes)
 
 
-def _rerender(answer: Any, context: RenderContext) -> Any:
-    """``:rerender``: run Liquid found in the answer once, then read it again."""
-    from brazelint.http.client import Answer
+def _rerender(answer: Answer, context: RenderContext) -> Answer:
+    """``:rerender``: run Liquid found in the answer once (one level), then read it again.
 
-    text = answer.text
-    if "{{" in text or "{%" in text:
-        text = render_nodes(context.env.from_string(text).nodes, context)
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return Answer(text=text)
-    return Answer(data=data) if isinstance(data, (dict, list)) else Answer(text=text)
+    If the result is no longer valid JSON, Braze treats it as text and saves nothing.
+    """
+    from brazelint.http.client import interpret_body
+
+    text = render_nodes(context.env.from_string(answer.raw).nodes, context)
+    return interpret_body(text, answer.status)
 
 
 class ConnectedContentTag(Tag):
@@ -193,6 +192,12 @@ class _Parser:
         self.pos = 0
 
     def parse(self) -> Node:
+        if not self.text.strip():
+            raise LiquidSyntaxError(
+                "connected_content needs a URL first: "
+                "{% connected_content https://api.example.com/v1/x :save result %}",
+                token=self.markup.tag,
+            )
         self._skip_space()
         if self.pos >= len(self.text) or self.text.startswith(":", self.pos):
             raise self._error(
