@@ -675,7 +675,8 @@ NESTED = {
         ),
         (
             post(
-                OFFERS.replace("2.0", "3.0"), '{"user": {"profile": {"tier": "gold"}}, "ids": [1, 2]}'
+                OFFERS.replace("2.0", "3.0"),
+                '{"user": {"profile": {"tier": "gold"}}, "ids": [1, 2]}',
             ),
             "URL differs at character 40: request has '3.0/offers/get_user_offers', "
             "stub expects '2.0/offers/get_user_offers'",

@@ -339,18 +339,16 @@ def _response(data: Any, source: str, key: str) -> StubResponse:
     _check_keys(data, RESPONSE_KEYS, source, f"{key}.")
     status = data.get("status", 200)
     if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-        shown = _type_name(status) if isinstance(status, bool) else str(status)
-        if not isinstance(status, int):
-            shown = _type_name(status)
         raise ConfigError(
-            f"{source}: '{key}.status' must be an integer from 100 to 599, got {shown}"
+            f"{source}: '{key}.status' must be an integer from 100 to 599, "
+            f"got {_number_or_type(status)}"
         )
     delay = data.get("delay", 0.0)
     if isinstance(delay, bool) or not isinstance(delay, (int, float)) or not delay >= 0:
-        shown = _type_name(delay) if isinstance(delay, bool) else str(delay)
-        if not isinstance(delay, (int, float)):
-            shown = _type_name(delay)
-        raise ConfigError(f"{source}: '{key}.delay' must be a number of seconds >= 0, got {shown}")
+        raise ConfigError(
+            f"{source}: '{key}.delay' must be a number of seconds >= 0, "
+            f"got {_number_or_type(delay)}"
+        )
     if "json" in data and "body" in data:
         raise ConfigError(f"{source}: '{key}' has both 'json' and 'body'; use one")
     headers = _headers(data.get("headers"), source, f"{key}.headers")
@@ -364,6 +362,13 @@ def _response(data: Any, source: str, key: str) -> StubResponse:
         )
     body = _string(data.get("body", ""), source, f"{key}.body")
     return StubResponse(status, headers, body, delay=float(delay))
+
+
+def _number_or_type(value: Any) -> str:
+    """A number as written (``-1``), anything else by its type (``a string``)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return _type_name(value)
 
 
 def _check_keys(data: Mapping[Any, Any], known: Sequence[str], source: str, prefix: str) -> None:
