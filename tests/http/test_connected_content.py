@@ -28,22 +28,59 @@ def render(source: str, stubs: list[dict[str, Any]], profile: Any = None, **opti
 SYNTAX_ERRORS = [
     ("{% connected_content %}", 1, 4, "connected_content needs a URL first"),
     ("{% connected_content :save x %}", 1, 22, "connected_content needs a URL first"),
-    ("{% connected_content ftp://x.test/a %}", 1, 22, "connected_content URL must start with http:// or https://, got 'ftp://x.test/a'"),
-    (f"{{% connected_content {URL} :sav x %}}", 1, 57, "unknown connected_content option ':sav'; did you mean ':save'?"),
+    (
+        "{% connected_content ftp://x.test/a %}",
+        1,
+        22,
+        "connected_content URL must start with http:// or https://, got 'ftp://x.test/a'",
+    ),
+    (
+        f"{{% connected_content {URL} :sav x %}}",
+        1,
+        57,
+        "unknown connected_content option ':sav'; did you mean ':save'?",
+    ),
     (f"{{% connected_content {URL} :save %}}", 1, 57, "option ':save' needs a value"),
     (f"{{% connected_content {URL} :save :retry %}}", 1, 57, "option ':save' needs a value"),
-    (f"{{% connected_content {URL} :method put %}}", 1, 65, "Braze supports only GET and POST, got ':method put'"),
+    (
+        f"{{% connected_content {URL} :method put %}}",
+        1,
+        65,
+        "Braze supports only GET and POST, got ':method put'",
+    ),
     (f"{{% connected_content {URL} :headers [1] %}}", 1, 57, "':headers' takes a JSON object"),
-    (f'{{% connected_content {URL}\n  :headers {{"a": "b",}} %}}', 2, 22, "':headers' is not valid JSON: Expecting property name enclosed in double quotes"),
-    (f"{{% connected_content {URL} :cache_max_age soon %}}", 1, 72, "':cache_max_age' takes a number of seconds, got 'soon'"),
-    (f"{{% connected_content {URL} :save my-var %}}", 1, 63, "':save' needs a variable name (letters, digits, _), got 'my-var'"),
+    (
+        f'{{% connected_content {URL}\n  :headers {{"a": "b",}} %}}',
+        2,
+        22,
+        "':headers' is not valid JSON: Expecting property name enclosed in double quotes",
+    ),
+    (
+        f"{{% connected_content {URL} :cache_max_age soon %}}",
+        1,
+        72,
+        "':cache_max_age' takes a number of seconds, got 'soon'",
+    ),
+    (
+        f"{{% connected_content {URL} :save my-var %}}",
+        1,
+        63,
+        "':save' needs a variable name (letters, digits, _), got 'my-var'",
+    ),
     (f"{{% connected_content {URL} :retry :retry %}}", 1, 64, "option ':retry' is given twice"),
-    (f'{{% connected_content {URL} :method post :body {{"a": 1}} %}}', 1, 82, "unexpected '1}' in connected_content"),
+    (
+        f'{{% connected_content {URL} :method post :body {{"a": 1}} %}}',
+        1,
+        82,
+        "unexpected '1}' in connected_content",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("template", "line", "column", "message"), SYNTAX_ERRORS)
-def test_malformed_tags_are_syntax_errors(template: str, line: int, column: int, message: str) -> None:
+def test_malformed_tags_are_syntax_errors(
+    template: str, line: int, column: int, message: str
+) -> None:
     with pytest.raises(brazelint.TemplateSyntaxError) as info:
         brazelint.render(template)
     err = info.value
@@ -76,7 +113,9 @@ def test_options_in_any_order_across_lines() -> None:
 
 
 def test_wrapped_in_output_braces_as_braze_docs_show() -> None:
-    result = render(f"{{{{ {{% connected_content {URL} :save r %}} }}}}{{{{ r.a }}}}", [stub(json={"a": 1})])
+    result = render(
+        f"{{{{ {{% connected_content {URL} :save r %}} }}}}{{{{ r.a }}}}", [stub(json={"a": 1})]
+    )
     assert result.output == "1"
 
 
@@ -104,7 +143,9 @@ def test_captured_json_body_is_sent_as_is() -> None:
         '{% capture payload %}{"user":"{{ ${first_name} | json_escape }}"}{% endcapture %}'
         f"{{% connected_content {URL} :method post :content_type application/json :body {{{{payload}}}} %}}"
     )
-    result = render(source, [stub(method="POST", json={})], {"attributes": {"first_name": 'Ann "A"'}})
+    result = render(
+        source, [stub(method="POST", json={})], {"attributes": {"first_name": 'Ann "A"'}}
+    )
     assert result.requests[0].body == '{"user":"Ann \\"A\\""}'
 
 
@@ -132,7 +173,9 @@ def test_headers_invalid_after_rendering_is_a_clear_error() -> None:
 
 def test_basic_auth_comes_from_credentials() -> None:
     source = f"{{% connected_content {URL} :basic_auth partner %}}"
-    result = render(source, [stub()], credentials={"partner": {"username": "key", "password": "secret"}})
+    result = render(
+        source, [stub()], credentials={"partner": {"username": "key", "password": "secret"}}
+    )
     assert result.requests[0].headers["Authorization"] == "Basic a2V5OnNlY3JldA=="
 
 
@@ -145,28 +188,38 @@ def test_basic_auth_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_missing_credential_aborts_like_braze() -> None:
     result = render(f"x{{% connected_content {URL} :basic_auth nobody %}}", [stub()])
-    assert (result.aborted, result.abort_reason) == (True, "Connected Content credential 'nobody' does not exist")
+    assert (result.aborted, result.abort_reason) == (
+        True,
+        "Connected Content credential 'nobody' does not exist",
+    )
     assert [p.name for p in result.problems] == ["connected-content-credential"]
     assert result.requests == []
 
 
 def test_auth_credentials_add_token_headers_for_their_domain() -> None:
     credentials = {"tok": {"headers": {"X-Api-Key": "k-123"}, "domain": "example.com"}}
-    result = render(f"{{% connected_content {URL} :auth_credentials tok %}}", [stub()], credentials=credentials)
+    result = render(
+        f"{{% connected_content {URL} :auth_credentials tok %}}", [stub()], credentials=credentials
+    )
     assert result.requests[0].headers["X-Api-Key"] == "k-123"
     other = render(
         "{% connected_content https://evil.test/x :auth_credentials tok %}",
         [stub("https://evil.test/x")],
         credentials=credentials,
     )
-    assert (other.aborted, other.abort_reason) == (True, "credential 'tok' is limited to example.com, not evil.test")
+    assert (other.aborted, other.abort_reason) == (
+        True,
+        "credential 'tok' is limited to example.com, not evil.test",
+    )
 
 
 # -- answers -----------------------------------------------------------------------------
 
 
 def test_json_answer_is_saved_with_status_code() -> None:
-    source = f"{{% connected_content {URL} :save r %}}{{{{ r.name }}}}/{{{{ r.__http_status_code__ }}}}"
+    source = (
+        f"{{% connected_content {URL} :save r %}}{{{{ r.name }}}}/{{{{ r.__http_status_code__ }}}}"
+    )
     assert render(source, [stub(json={"name": "Ann"})]).output == "Ann/200"
 
 
@@ -176,12 +229,17 @@ def test_json_answer_without_save_goes_to_connected() -> None:
 
 
 def test_json_array_has_no_status_code() -> None:
-    source = f"{{% connected_content {URL} :save r %}}{{{{ r[1] }}}}|{{{{ r.__http_status_code__ }}}}"
+    source = (
+        f"{{% connected_content {URL} :save r %}}{{{{ r[1] }}}}|{{{{ r.__http_status_code__ }}}}"
+    )
     assert render(source, [stub(json=["a", "b"])]).output == "b|"
 
 
 def test_text_answer_is_inserted() -> None:
-    assert render(f"<{{% connected_content {URL} %}}>", [stub(body="plain text")]).output == "<plain text>"
+    assert (
+        render(f"<{{% connected_content {URL} %}}>", [stub(body="plain text")]).output
+        == "<plain text>"
+    )
 
 
 def test_404_renders_empty() -> None:
@@ -200,16 +258,29 @@ def test_no_matching_stub_is_a_problem_not_a_crash() -> None:
     assert result.output == "<>"
     (problem,) = result.problems
     assert problem.name == "connected-content-no-stub"
-    assert problem.message.startswith(f"no stub matches POST {URL}/typo with body 'a=1'; closest stub: POST {URL}")
+    assert problem.message.startswith(
+        f"no stub matches POST {URL}/typo with body 'a=1'; closest stub: POST {URL}"
+    )
     assert (problem.line, problem.column) == (1, 5)
     assert result.requests == [
-        Request("POST", f"{URL}/typo", {"Content-Type": "application/x-www-form-urlencoded"}, "a=1", 1, 5)
+        Request(
+            "POST",
+            f"{URL}/typo",
+            {"Content-Type": "application/x-www-form-urlencoded"},
+            "a=1",
+            1,
+            5,
+        )
     ]
 
 
 def test_rerender_runs_liquid_in_the_answer() -> None:
     source = f"{{% connected_content {URL} :save r :rerender %}}{{{{ r.greeting }}}}"
-    result = render(source, [stub(body='{"greeting": "Hi {{${first_name}}}"}')], {"attributes": {"first_name": "Ann"}})
+    result = render(
+        source,
+        [stub(body='{"greeting": "Hi {{${first_name}}}"}')],
+        {"attributes": {"first_name": "Ann"}},
+    )
     assert result.output == "Hi Ann"
 
 
@@ -217,7 +288,10 @@ def test_rerender_runs_liquid_in_the_answer() -> None:
 
 
 def _sequence(*statuses: int) -> dict[str, Any]:
-    return {"request": {"url": URL}, "responses": [{"status": s, "json": {"n": i}} for i, s in enumerate(statuses)]}
+    return {
+        "request": {"url": URL},
+        "responses": [{"status": s, "json": {"n": i}} for i, s in enumerate(statuses)],
+    }
 
 
 def test_retry_until_success() -> None:
@@ -231,7 +305,10 @@ def test_retry_gives_up_after_five_and_aborts() -> None:
     source = f"{{% connected_content {URL} :save r :retry %}}x"
     result = render(source, [_sequence(503)])
     assert result.aborted is True
-    assert result.abort_reason == f"Connected Content call to {URL} failed after 5 retries (status 503)"
+    assert (
+        result.abort_reason
+        == f"Connected Content call to {URL} failed after 5 retries (status 503)"
+    )
     assert len(result.requests) == 6
 
 
@@ -260,13 +337,22 @@ def test_cache_max_age_and_no_cache() -> None:
 
 
 def test_post_is_cached_only_with_cache_max_age() -> None:
-    renderer = Renderer(stubs=[{"request": {"method": "POST", "url": URL}, "responses": [{"json": {"n": 0}}, {"json": {"n": 1}}]}])
+    renderer = Renderer(
+        stubs=[
+            {
+                "request": {"method": "POST", "url": URL},
+                "responses": [{"json": {"n": 0}}, {"json": {"n": 1}}],
+            }
+        ]
+    )
     post = f"{{% connected_content {URL} :method post :save r %}}{{{{ r.n }}}}"
     assert [renderer.render(post, now=NOW).output for _ in range(2)] == ["0", "1"]
 
 
 def test_legacy_cache_option_works_and_is_reported() -> None:
-    result = render(f"{{% connected_content {URL} :save r :cache 900 %}}{{{{ r.a }}}}", [stub(json={"a": 1})])
+    result = render(
+        f"{{% connected_content {URL} :save r :cache 900 %}}{{{{ r.a }}}}", [stub(json={"a": 1})]
+    )
     assert result.output == "1"
     assert [p.name for p in result.problems] == ["connected-content-legacy-cache"]
 
@@ -274,14 +360,36 @@ def test_legacy_cache_option_works_and_is_reported() -> None:
 @pytest.mark.parametrize(
     ("source", "stubs", "name"),
     [
-        ("{% connected_content https://api.example.com:8443/x %}", [stub("https://api.example.com:8443/x")], "connected-content-port"),
-        (f"{{% connected_content {URL} :cache_max_age 60 %}}", [stub()], "connected-content-cache-age"),
-        (f"{{% connected_content {URL} %}}", [stub(status=301, headers={"Location": "https://b.test"})], "connected-content-redirect"),
-        (f"{{% connected_content {URL} %}}", [stub(json={}, delay=2.5)], "connected-content-timeout"),
-        (f"{{% connected_content {URL} %}}", [stub(body="x" * 1_048_577)], "connected-content-too-large"),
+        (
+            "{% connected_content https://api.example.com:8443/x %}",
+            [stub("https://api.example.com:8443/x")],
+            "connected-content-port",
+        ),
+        (
+            f"{{% connected_content {URL} :cache_max_age 60 %}}",
+            [stub()],
+            "connected-content-cache-age",
+        ),
+        (
+            f"{{% connected_content {URL} %}}",
+            [stub(status=301, headers={"Location": "https://b.test"})],
+            "connected-content-redirect",
+        ),
+        (
+            f"{{% connected_content {URL} %}}",
+            [stub(json={}, delay=2.5)],
+            "connected-content-timeout",
+        ),
+        (
+            f"{{% connected_content {URL} %}}",
+            [stub(body="x" * 1_048_577)],
+            "connected-content-too-large",
+        ),
     ],
 )
-def test_braze_restrictions_are_reported(source: str, stubs: list[dict[str, Any]], name: str) -> None:
+def test_braze_restrictions_are_reported(
+    source: str, stubs: list[dict[str, Any]], name: str
+) -> None:
     result = render(source, stubs)
     assert [p.name for p in result.problems] == [name]
     assert result.output == ""
@@ -291,19 +399,33 @@ def test_request_and_response_schemas_are_checked(tmp_path: Any) -> None:
     from brazelint.http.checks import parse_rules
 
     rules = parse_rules(
-        [{"url-pattern": "/offers/api/2\\.0/offers/get_user_offers$",
-          "request-schema": "sessionm/get-user-offers-request",
-          "response-schema": "sessionm/get-user-offers-response"}],
-        where="test", base=tmp_path,
+        [
+            {
+                "url-pattern": "/offers/api/2\\.0/offers/get_user_offers$",
+                "request-schema": "sessionm/get-user-offers-request",
+                "response-schema": "sessionm/get-user-offers-response",
+            }
+        ],
+        where="test",
+        base=tmp_path,
     )
     url = "https://connect.example.com/offers/api/2.0/offers/get_user_offers"
     source = f"{{% connected_content {url} :method post :content_type application/json :body user_id= :save w %}}"
     stubs = [{"request": {"method": "POST", "url": url}, "response": {"json": {"status": "ok"}}}]
     result = Renderer(stubs=stubs, exchange_rules=rules).render(source, now=NOW)
     assert [(p.name, p.message) for p in result.problems] == [
-        ("connected-content-request-schema", f"request body sent to {url} breaks get-user-offers-request: $: 'retailer_id' is a required property"),
-        ("connected-content-request-schema", f"request body sent to {url} breaks get-user-offers-request: $.user_id: '' should be non-empty"),
-        ("connected-content-response-schema", f"answer from {url} breaks get-user-offers-response: $: 'payload' is a required property"),
+        (
+            "connected-content-request-schema",
+            f"request body sent to {url} breaks get-user-offers-request: $: 'retailer_id' is a required property",
+        ),
+        (
+            "connected-content-request-schema",
+            f"request body sent to {url} breaks get-user-offers-request: $.user_id: '' should be non-empty",
+        ),
+        (
+            "connected-content-response-schema",
+            f"answer from {url} breaks get-user-offers-response: $: 'payload' is a required property",
+        ),
     ]
 
 
@@ -316,14 +438,23 @@ def test_no_network_without_stubs() -> None:
 def test_api_accepts_stub_dicts_and_credentials() -> None:
     result = brazelint.render(
         f"{{% connected_content {URL} :basic_auth p :save r %}}{{{{ r.ok }}}}",
-        stubs=[{"request": {"url": URL, "headers": {"Authorization": "Basic dTpw"}}, "response": {"json": {"ok": True}}}],
+        stubs=[
+            {
+                "request": {"url": URL, "headers": {"Authorization": "Basic dTpw"}},
+                "response": {"json": {"ok": True}},
+            }
+        ],
         credentials={"p": {"username": "u", "password": "p"}},
     )
     assert result.output == "true"
 
 
 def test_redacted_in_json_report() -> None:
-    result = render(f"{{% connected_content {URL}?api_key=s3cr3t :basic_auth p %}}", [stub(f"{URL}?api_key=s3cr3t")], credentials={"p": {"username": "u", "password": "p"}})
+    result = render(
+        f"{{% connected_content {URL}?api_key=s3cr3t :basic_auth p %}}",
+        [stub(f"{URL}?api_key=s3cr3t")],
+        credentials={"p": {"username": "u", "password": "p"}},
+    )
     printed = json.dumps(result.to_dict())
     assert "s3cr3t" not in printed
     assert "dTpw" not in printed
