@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 
 import pytest
-from netblock.server import LocalServer, local_server
 
 from brazelint.http.network import USER_AGENT, NetworkTransport
 from brazelint.http.types import Request
+from netblock.server import LocalServer, local_server
 
 
 @pytest.fixture
@@ -43,7 +43,8 @@ def test_user_agent_added_unless_given_and_post_body_sent(server: LocalServer) -
     assert first.headers["X-Test"] == "1"
     assert first.body == '{"a": "é"}'
     assert int(first.headers["Content-Length"]) == len('{"a": "é"}'.encode())
-    assert second.headers["User-Agent"] == "Mine/1.0"
+    assert second.headers["user-agent"] == "Mine/1.0"
+    assert "User-Agent" not in second.headers
 
 
 def test_url_userinfo_becomes_basic_auth(server: LocalServer) -> None:
@@ -186,3 +187,11 @@ def test_public_addresses_are_blocked_in_tests() -> None:
     # netblock (tests/conftest.py) turns any accidental real request into an error.
     with pytest.raises(RuntimeError, match="network access blocked in tests"):
         NetworkTransport().send(Request("GET", "http://203.0.113.1/x"))
+
+
+def test_header_with_a_line_break_is_599_not_a_crash(server: LocalServer) -> None:
+    server.route("/x", body="ok")
+    response = NetworkTransport().send(Request("GET", server.url("/x"), {"X-Bad": "a\r\nb: c"}))
+    assert response.status == 599
+    assert response.error is not None and "cannot be sent" in response.error
+    assert server.requests == []

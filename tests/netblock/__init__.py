@@ -1,4 +1,6 @@
-"""Network blocking for the test suite: loopback only, in-process and in subprocesses.
+"""Network support for the test suite: loopback only, in-process and in subprocesses.
+
+``server.local_server()`` is a real HTTP server on 127.0.0.1 for HTTP tests.
 
 ``blocked_network()`` blocks for the duration of a ``with`` block (the session fixture in
 tests/conftest.py); ``subprocess_env(env)`` returns ``env`` with this directory first on

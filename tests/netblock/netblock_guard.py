@@ -92,8 +92,8 @@ def install() -> None:
         check_address(address)
         return real_create_connection(address, *args, **kwargs)
 
-    cls.connect = connect  # type: ignore[method-assign]
-    cls.connect_ex = connect_ex  # type: ignore[method-assign]
+    cls.connect = connect  # type: ignore[method-assign,assignment]
+    cls.connect_ex = connect_ex  # type: ignore[method-assign,assignment]
     socket.create_connection = create_connection
     _saved = saved
 

@@ -51,7 +51,7 @@ class LocalServer:
         *,
         status: int = 200,
         json: Any = None,
-        body: "str | bytes" = b"",
+        body: str | bytes = b"",
         headers: Optional[dict[str, str]] = None,
         handler: Optional[Handler] = None,
     ) -> None:
@@ -74,7 +74,9 @@ class LocalServer:
         request.send_header("Content-Type", "text/plain")
         request.end_headers()
         request.wfile.flush()
-        while not self.stopping.wait(0.05):
+        for _ in range(int(_CEILING / 0.05)):
+            if self.stopping.wait(0.05):
+                return
             try:
                 request.wfile.write(b".")
                 request.wfile.flush()

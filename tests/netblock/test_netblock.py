@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -90,17 +91,14 @@ def test_blocked_in_a_subprocess() -> None:
 
 
 def test_run_cli_subprocesses_get_the_block(
-    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
 ) -> None:
-    # `python -m brazelint` imports sitecustomize from the PYTHONPATH run_cli sets.
+    # `python -m brazelint` imports sitecustomize from the PYTHONPATH run_cli sets, so
+    # even an explicit --allow-network render cannot leave the machine.
     assert str(NETBLOCK_DIR) in subprocess_env({})["PYTHONPATH"]
-    proc = run_cli("--version")
-    assert proc.returncode == 0, proc.stderr
-    probe = subprocess.run(
-        [sys.executable, "-c", "import netblock_guard; print(netblock_guard.installed())"],
-        env=subprocess_env({**os.environ, "PYTHONPATH": ""}),
-        capture_output=True,
-        text=True,
-        timeout=30,
+    (tmp_path / "t.liquid").write_text(
+        "{% connected_content http://203.0.113.1/x :save r %}ok", encoding="utf-8"
     )
-    assert probe.stdout.strip() == "True", probe.stderr
+    proc = run_cli("render", "t.liquid", "--allow-network", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert BLOCKED in proc.stderr

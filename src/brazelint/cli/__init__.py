@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from brazelint.cli import render_cmd
+    from brazelint.cli import render_cmd, stubs_cmd
 
     parser = _Parser(
         prog="brazelint",
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     render_cmd.add_parser(commands)
+    stubs_cmd.add_parser(commands)
     return parser
 
 

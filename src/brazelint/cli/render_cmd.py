@@ -6,8 +6,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
+from brazelint.cli.options import (
+    add_render_inputs,
+    build_renderer,
+    parse_globals,
+    print_outcome,
+    print_problems,
+    read_template,
+    resolve_profile,
+)
 from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -20,25 +29,7 @@ def add_parser(commands: Any) -> None:
         help="render a template for a mock profile",
         description="Render TEMPLATE for one mock profile and print the message.",
     )
-    parser.add_argument("template", type=Path, help="template file (.liquid, .json, ...)")
-    parser.add_argument(
-        "--profile", metavar="FILE|NAME", help="profile file, or a profile name in --profiles"
-    )
-    parser.add_argument("--profiles", type=Path, metavar="DIR", help="profiles directory")
-    parser.add_argument(
-        "--now", metavar="ISO", help="fixed clock for 'now', e.g. 2024-03-01T12:00:00Z"
-    )
-    parser.add_argument(
-        "--global",
-        dest="globals",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="extra top-level variable (VALUE is JSON if it parses, else text); repeatable",
-    )
-    parser.add_argument(
-        "--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory"
-    )
+    add_render_inputs(parser)
     parser.add_argument(
         "--stubs", type=Path, metavar="PATH", help="Connected Content stub file or directory"
     )
@@ -52,7 +43,6 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="send Connected Content requests to the real servers instead of stubs",
     )
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (the message) or json"
     )
@@ -61,57 +51,32 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from brazelint.config import load_config
-    from brazelint.profiles import Profile, find_profile, load_profile
-    from brazelint.renderer import Renderer
 
     config = load_config(args.config)
-    source = _read_template(args.template)
-    profiles_dir = args.profiles or config.profiles
-    profile: Profile
-    if args.profile is None:
-        profile = Profile(name="empty")
-    elif Path(args.profile).is_file():
-        profile = load_profile(args.profile)
-    else:
-        profile = find_profile(args.profile, profiles_dir)
-    blocks_dir = args.content_blocks or config.content_blocks
-    if args.content_blocks and not blocks_dir.is_dir():
-        raise ConfigError(f"{blocks_dir}: content blocks directory not found")
-    renderer = Renderer(
-        limits=config.limits,
-        content_blocks=blocks_dir if blocks_dir.is_dir() else None,
-        catalogs=config.load_catalogs(),
-        promotions=config.promotions,
-        stubs=_stubs_path(args.stubs, config.stubs),
+    source = read_template(args.template)
+    profile = resolve_profile(args, config)
+    renderer = build_renderer(
+        args,
+        config,
         transport=_network() if args.allow_network else None,
-        credentials=config.credentials,
-        exchange_rules=config.exchange_rules,
+        stubs=_stubs_path(args.stubs, config.stubs),
     )
     result = renderer.render(
-        source, profile, now=args.now, globals=_parse_globals(args.globals), path=str(args.template)
+        source, profile, now=args.now, globals=parse_globals(args.globals), path=str(args.template)
     )
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return 1 if result.problems else 0
-    if result.aborted:
-        print(f"message aborted: {result.abort_reason or '(no reason given)'}", file=sys.stderr)
-    else:
-        sys.stdout.write(_present(result.output))
+    print_outcome(result)
     if args.show_requests:
         from brazelint.report.requests import format_requests
 
-        sys.stdout.flush()
         print(format_requests(result.requests), file=sys.stderr)
-    for problem in result.problems:
-        print(
-            f"{problem.severity}: {args.template}:{problem.line}:{problem.column}: "
-            f"{problem.message} [{problem.name}]",
-            file=sys.stderr,
-        )
+    print_problems(result, args.template)
     return 1 if result.problems else 0
 
 
-def _stubs_path(option: Path | None, configured: Path) -> Path | None:
+def _stubs_path(option: Optional[Path], configured: Path) -> Optional[Path]:
     """``--stubs`` must exist; the configured default is used only when it does."""
     if option is not None:
         if not option.exists():
@@ -124,41 +89,3 @@ def _network() -> Transport:
     from brazelint.http.network import NetworkTransport
 
     return NetworkTransport()
-
-
-def _read_template(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: template not found") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read template ({err})") from None
-
-
-def _parse_globals(pairs: list[str]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        if not sep or not key.strip():
-            raise ConfigError(f"--global expects KEY=VALUE, got '{pair}'")
-        try:
-            values[key.strip()] = json.loads(text)
-        except json.JSONDecodeError:
-            values[key.strip()] = text
-    return values
-
-
-def _present(output: str) -> str:
-    """Pretty, highlighted JSON on a terminal; the exact bytes otherwise."""
-    if not sys.stdout.isatty():
-        return output
-    try:
-        parsed = json.loads(output)
-    except ValueError:
-        return output
-    from pygments import highlight
-    from pygments.formatters import TerminalFormatter
-    from pygments.lexers import JsonLexer
-
-    pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
-    return str(highlight(pretty, JsonLexer(), TerminalFormatter()))

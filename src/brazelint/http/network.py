@@ -10,9 +10,11 @@ the code Braze uses for connection errors. Standard library only.
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import socket
 import ssl
+import threading
 import time
 import zlib
 from typing import Optional, Union
@@ -128,24 +130,49 @@ class NetworkTransport:
             conn = http.client.HTTPSConnection(host, port, timeout=remaining, context=context)
         else:
             conn = http.client.HTTPConnection(host, port, timeout=remaining)
+        # Socket timeouts limit each read; the watchdog limits the whole answer, so a
+        # server that trickles bytes cannot hold the render past the deadline.
+        # (The socket is kept here: http.client forgets it once a response says "close".)
+        watch = _Watch()
+        response: Optional[http.client.HTTPResponse] = None
+        watchdog = threading.Timer(remaining, watch.expire)
+        watchdog.daemon = True
+        watchdog.start()
         try:
             try:
+                conn.connect()
+                watch.attach(conn.sock)
                 conn.request(request.method.upper(), target, body=body, headers=headers)
             except UnicodeEncodeError:
                 raise _ConnectionProblem(
                     "a request header contains characters that cannot be sent"
                 ) from None
-            _set_timeout(conn, deadline)
+            except ValueError as err:  # e.g. a line break inside a header value
+                raise _ConnectionProblem(f"the request cannot be sent ({err})") from None
+            watch.set_timeout(deadline)
             response = conn.getresponse()
-            raw = self._read_body(conn, response, deadline)
-            received = _header_dict(response)
-            return response.status, received, _decompress(raw, received, self.max_bytes)
+            raw = self._read_body(watch, response, deadline)
+            status, received = response.status, _header_dict(response)
+            decoded = _decompress(raw, received, self.max_bytes)
+        except (_TooLarge, _ConnectionProblem):
+            raise
+        except Exception:
+            if watch.expired.is_set():
+                raise _Deadline from None
+            raise
         finally:
+            watchdog.cancel()
+            if response is not None:
+                response.close()
             conn.close()
+            watch.close()
+        if watch.expired.is_set():
+            raise _Deadline
+        return status, received, decoded
 
     def _read_body(
         self,
-        conn: http.client.HTTPConnection,
+        watch: _Watch,
         response: http.client.HTTPResponse,
         deadline: float,
     ) -> bytes:
@@ -156,8 +183,8 @@ class NetworkTransport:
         size = 0
         limit = self.max_bytes + 1
         while size < limit:
-            _set_timeout(conn, deadline)
-            chunk = response.read(min(_CHUNK, limit - size))
+            watch.set_timeout(deadline)
+            chunk = response.read1(min(_CHUNK, limit - size))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -178,9 +205,41 @@ def _remaining(deadline: float) -> float:
     return remaining
 
 
-def _set_timeout(conn: http.client.HTTPConnection, deadline: float) -> None:
-    if conn.sock is not None:
-        conn.sock.settimeout(_remaining(deadline))
+class _Watch:
+    """The connection's socket: per-read timeouts, and the watchdog that ends it."""
+
+    def __init__(self) -> None:
+        self.expired = threading.Event()
+        self._sock: Optional[socket.socket] = None
+        self._lock = threading.Lock()
+
+    def attach(self, sock: Optional[socket.socket]) -> None:
+        with self._lock:
+            self._sock = sock
+            if sock is not None and self.expired.is_set():
+                _shutdown(sock)
+
+    def expire(self) -> None:
+        with self._lock:
+            self.expired.set()
+            if self._sock is not None:
+                _shutdown(self._sock)
+
+    def set_timeout(self, deadline: float) -> None:
+        remaining = _remaining(deadline)
+        if self._sock is not None:
+            self._sock.settimeout(remaining)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._sock is not None:
+                self._sock.close()
+                self._sock = None
+
+
+def _shutdown(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 def _outgoing_headers(

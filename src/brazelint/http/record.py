@@ -31,6 +31,7 @@ from urllib.parse import quote, quote_plus, unquote_plus, urlsplit
 
 import yaml
 
+from brazelint.http.redact import REDACTED, is_sensitive_name
 from brazelint.http.types import HttpResponse, Request, Transport
 
 __all__ = [
@@ -42,16 +43,9 @@ __all__ = [
     "write_stub_file",
 ]
 
-REDACTED = "<redacted>"
-
 # A value this short is redacted where its name says it is a credential, but is not
 # searched for in the rest of the file (it would erase unrelated text).
 _MIN_SCRUB_LENGTH = 6
-
-_SENSITIVE_PARTS = re.compile(r"token|secret|passw|pwd|auth(?!or)|cookie|credential|apikey")
-_SENSITIVE_WORDS = frozenset({"key", "sig", "signature", "pass", "jwt", "bearer"})
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -73,21 +67,6 @@ class RecordingTransport:
         response = self.inner.send(request)
         self.exchanges.append(Exchange(request, response))
         return response
-
-
-def is_sensitive_name(name: str) -> bool:
-    """Whether a header, parameter or JSON key name looks like it holds a credential.
-
-    Matches names containing token, secret, password, auth (not author), cookie or
-    credential, and
-    names with a word ``key``/``sig``/``signature`` (``api_key``, ``X-Api-Key``,
-    ``accessKey``, ``sig``) but not words that merely contain them (``monkey``, ``design``).
-    """
-    lowered = name.lower()
-    if _SENSITIVE_PARTS.search(lowered):
-        return True
-    words = _WORD_SPLIT.split(_CAMEL.sub("_", name).lower())
-    return any(word in _SENSITIVE_WORDS for word in words)
 
 
 def stub_documents(exchanges: Iterable[Exchange]) -> list[dict[str, Any]]:

@@ -9,16 +9,32 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from brazelint.result import Request
 
 REDACTED = "<redacted>"
-_SECRET_NAME = re.compile(r"auth|token|secret|key|password|passwd|cookie|signature|sig\b", re.I)
+
+_SENSITIVE_PARTS = re.compile(
+    r"token|secret|passw|pwd|auth(?!or(?!i[sz]))|cookie|credential|apikey"
+)
+_SENSITIVE_WORDS = frozenset({"key", "sig", "signature", "pass", "jwt", "bearer"})
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
-def is_secret_name(name: str) -> bool:
-    """Header or parameter names whose values are credentials."""
-    return bool(_SECRET_NAME.search(name))
+def is_sensitive_name(name: str) -> bool:
+    """Whether a header, parameter or JSON key name looks like it holds a credential.
+
+    Matches names containing token, secret, password, auth (not author), cookie or
+    credential, and
+    names with a word ``key``/``sig``/``signature`` (``api_key``, ``X-Api-Key``,
+    ``accessKey``, ``sig``) but not words that merely contain them (``monkey``, ``design``).
+    """
+    lowered = name.lower()
+    if _SENSITIVE_PARTS.search(lowered):
+        return True
+    words = _WORD_SPLIT.split(_CAMEL.sub("_", name).lower())
+    return any(word in _SENSITIVE_WORDS for word in words)
 
 
 def redact_headers(headers: dict[str, str]) -> dict[str, str]:
-    return {k: (REDACTED if is_secret_name(k) else v) for k, v in headers.items()}
+    return {k: (REDACTED if is_sensitive_name(k) else v) for k, v in headers.items()}
 
 
 def redact_url(url: str) -> str:
@@ -30,9 +46,9 @@ def redact_url(url: str) -> str:
     query = parts.query
     if query:
         pairs = parse_qsl(query, keep_blank_values=True)
-        if any(is_secret_name(k) for k, _ in pairs):
+        if any(is_sensitive_name(k) for k, _ in pairs):
             query = urlencode(
-                [(k, REDACTED if is_secret_name(k) else v) for k, v in pairs], safe="<>"
+                [(k, REDACTED if is_sensitive_name(k) else v) for k, v in pairs], safe="<>"
             )
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 

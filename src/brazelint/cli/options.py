@@ -1,0 +1,135 @@
+"""What ``render`` and ``stubs record`` share: their inputs and how they become a Renderer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+from brazelint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from brazelint.config import Config
+    from brazelint.http.types import Transport
+    from brazelint.profiles import Profile
+    from brazelint.renderer import Renderer
+    from brazelint.result import RenderResult
+
+
+def add_render_inputs(parser: argparse.ArgumentParser) -> None:
+    """TEMPLATE, the profile, the clock, globals, Content Blocks and the config file."""
+    parser.add_argument("template", type=Path, help="template file (.liquid, .json, ...)")
+    parser.add_argument(
+        "--profile", metavar="FILE|NAME", help="profile file, or a profile name in --profiles"
+    )
+    parser.add_argument("--profiles", type=Path, metavar="DIR", help="profiles directory")
+    parser.add_argument(
+        "--now", metavar="ISO", help="fixed clock for 'now', e.g. 2024-03-01T12:00:00Z"
+    )
+    parser.add_argument(
+        "--global",
+        dest="globals",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="extra top-level variable (VALUE is JSON if it parses, else text); repeatable",
+    )
+    parser.add_argument(
+        "--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory"
+    )
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+
+
+def read_template(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: template not found") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read template ({err})") from None
+
+
+def parse_globals(pairs: list[str]) -> dict[str, Any]:
+    """``KEY=VALUE`` pairs; a VALUE that parses as JSON is taken as JSON."""
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"--global expects KEY=VALUE, got '{pair}'")
+        try:
+            values[key.strip()] = json.loads(text)
+        except json.JSONDecodeError:
+            values[key.strip()] = text
+    return values
+
+
+def resolve_profile(args: argparse.Namespace, config: Config) -> Profile:
+    """No ``--profile``: a user with no attributes; else a file, or a name in --profiles."""
+    from brazelint.profiles import Profile, find_profile, load_profile
+
+    if args.profile is None:
+        return Profile(name="empty")
+    if Path(args.profile).is_file():
+        return load_profile(args.profile)
+    return find_profile(args.profile, args.profiles or config.profiles)
+
+
+def build_renderer(
+    args: argparse.Namespace,
+    config: Config,
+    *,
+    transport: Optional[Transport] = None,
+    stubs: Optional[Path] = None,
+) -> Renderer:
+    """A Renderer for the configured project, with the command line's overrides."""
+    from brazelint.renderer import Renderer
+
+    blocks_dir = args.content_blocks or config.content_blocks
+    if args.content_blocks and not blocks_dir.is_dir():
+        raise ConfigError(f"{blocks_dir}: content blocks directory not found")
+    return Renderer(
+        limits=config.limits,
+        content_blocks=blocks_dir if blocks_dir.is_dir() else None,
+        catalogs=config.load_catalogs(),
+        promotions=config.promotions,
+        stubs=stubs,
+        transport=transport,
+        credentials=config.credentials,
+        exchange_rules=config.exchange_rules,
+    )
+
+
+def print_outcome(result: RenderResult) -> None:
+    """The message on stdout (or why it was aborted), then the findings on stderr."""
+    if result.aborted:
+        print(f"message aborted: {result.abort_reason or '(no reason given)'}", file=sys.stderr)
+    else:
+        sys.stdout.write(_present(result.output))
+        sys.stdout.flush()
+
+
+def print_problems(result: RenderResult, template: Path) -> None:
+    for problem in result.problems:
+        print(
+            f"{problem.severity}: {template}:{problem.line}:{problem.column}: "
+            f"{problem.message} [{problem.name}]",
+            file=sys.stderr,
+        )
+
+
+def _present(output: str) -> str:
+    """Pretty, highlighted JSON on a terminal; the exact bytes otherwise."""
+    if not sys.stdout.isatty():
+        return output
+    try:
+        parsed = json.loads(output)
+    except ValueError:
+        return output
+    from pygments import highlight
+    from pygments.formatters import TerminalFormatter
+    from pygments.lexers import JsonLexer
+
+    pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
+    return str(highlight(pretty, JsonLexer(), TerminalFormatter()))
