@@ -33,23 +33,8 @@ from brazelint.engine.lexer import BrazeLexer
 
 GOLDEN = Path(__file__).parent / "golden" / "golden_liquid.json"
 
-KNOWN_DIFFERENCES: dict[str, str] = {}
-"""Cases where the two lexers legitimately differ: name -> reason (xfail, strict)."""
-
 CASES: list[dict[str, Any]] = json.loads(GOLDEN.read_text(encoding="utf-8"))["tests"]
-
-
-def _params() -> list[Any]:
-    params = []
-    for case in CASES:
-        marks = []
-        if case["name"] in KNOWN_DIFFERENCES:
-            marks.append(pytest.mark.xfail(reason=KNOWN_DIFFERENCES[case["name"]], strict=True))
-        params.append(pytest.param(case, id=case["name"], marks=marks))
-    return params
-
-
-PARAMS = _params()
+PARAMS = [pytest.param(case, id=case["name"]) for case in CASES]
 
 _STOCK_LEXER = get_lexer()
 _BRAZE_LEXER = BrazeLexer()
@@ -82,7 +67,6 @@ def _render(env_class: type[Environment], case: dict[str, Any]) -> tuple[str, st
 def test_every_case_is_collected() -> None:
     names = [case["name"] for case in CASES]
     assert len(names) == len(set(names)) > 1000
-    assert set(KNOWN_DIFFERENCES) <= set(names)
 
 
 @pytest.mark.parametrize("case", PARAMS)
@@ -115,22 +99,10 @@ EXTRA_TEMPLATES: dict[str, str] = {
     "tag delimiter in string": '{% assign x = "%}" %}',
     "CRLF": "a\r\n{{ x }}",
 }
-EXTRA_BUGS: dict[str, str] = {}
-"""Reported lexer bugs (xfail, strict: remove the entry once the lexer is fixed)."""
 
 
 @pytest.mark.parametrize(
-    "template",
-    [
-        pytest.param(
-            template,
-            id=name,
-            marks=[pytest.mark.xfail(reason=EXTRA_BUGS[name], strict=True)]
-            if name in EXTRA_BUGS
-            else [],
-        )
-        for name, template in EXTRA_TEMPLATES.items()
-    ],
+    "template", [pytest.param(t, id=name) for name, t in EXTRA_TEMPLATES.items()]
 )
 def test_extra_tokens_match_stock_lexer(template: str) -> None:
     assert _tokens(_BRAZE_LEXER, template) == _tokens(_STOCK_LEXER, template)

@@ -35,6 +35,15 @@ def _catalog(context: RenderContext, name: str, token: Token) -> Any:
     return catalogs[name]
 
 
+def _items_by_id(fixture: Any) -> dict[str, Any]:
+    return {str(item.get("id")): item for item in fixture.get("items", [])}
+
+
+def _set_items(context: RenderContext, items: list[Any], rerender: bool) -> None:
+    """Braze's catalog tags always set ``items``; ``:rerender`` runs Liquid in the cells."""
+    context.assign("items", [_rerender(item, context) for item in items] if rerender else items)
+
+
 def _rerender(value: Any, context: RenderContext) -> Any:
     """``:rerender`` runs Liquid found in catalog cells, one level deep."""
     if isinstance(value, str) and ("{{" in value or "{%" in value):
@@ -58,14 +67,9 @@ class CatalogItemsNode(Node):
         return f"{{% catalog_items {self.catalog} … %}}"
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        fixture = _catalog(context, self.catalog, self.token)
-        by_id = {str(item.get("id")): item for item in fixture.get("items", [])}
-        items = []
-        for id_nodes in self.ids:
-            item = by_id.get(render_nodes(id_nodes, context).strip())
-            if item is not None:
-                items.append(_rerender(item, context) if self.rerender else item)
-        context.assign("items", items)
+        by_id = _items_by_id(_catalog(context, self.catalog, self.token))
+        wanted = (render_nodes(id_nodes, context).strip() for id_nodes in self.ids)
+        _set_items(context, [by_id[i] for i in wanted if i in by_id], self.rerender)
         return 0
 
     def children(
@@ -96,11 +100,9 @@ class CatalogSelectionItemsNode(Node):
                 f"(add it under 'selections')",
                 token=self.token,
             )
-        by_id = {str(item.get("id")): item for item in fixture.get("items", [])}
-        items = [by_id[str(i)] for i in selections[self.selection] if str(i) in by_id]
-        if self.rerender:
-            items = [_rerender(item, context) for item in items]
-        context.assign("items", items)
+        by_id = _items_by_id(fixture)
+        wanted = (str(i) for i in selections[self.selection])
+        _set_items(context, [by_id[i] for i in wanted if i in by_id], self.rerender)
         return 0
 
 
