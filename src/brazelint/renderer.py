@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence, Union
 
 from liquid.exceptions import LiquidError
 
+from brazelint.engine.context import BrazeContext
 from brazelint.engine.limits import Limits
 from brazelint.engine.state import AbortMessage, RenderState
 from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
@@ -129,7 +130,7 @@ class Renderer:
             if self.exchange_rules
             else None,
         )
-        context = self.env.make_context(template, data, state)
+        context = BrazeContext(template, globals=data, state=state)
         buffer = context.get_buffer()
         state.start_clock()
         result = RenderResult(output="", profile=resolved.name)

@@ -68,17 +68,15 @@ class BrazeContext(RenderContext):
         template: BoundTemplate,
         *,
         globals: Optional[Mapping[str, object]] = None,
-        state: Optional[RenderState] = None,
+        state: RenderState,
         **kwargs: Any,
     ) -> None:
         super().__init__(template, globals=globals, **kwargs)
         self.scope = ReadOnlyChainMap(self.locals, self.globals, self.counters)
-        if state is None:
-            raise TypeError("BrazeContext needs a RenderState")
         self.state = state
 
     def copy(self, *args: Any, **kwargs: Any) -> RenderContext:
-        # Only reached through tags we do not register; keep the state regardless.
+        # Only include/render copy a context, and Braze has neither.
         raise TypeError("BrazeContext cannot be copied")  # pragma: no cover
 
     def get(
@@ -121,10 +119,7 @@ class BrazeContext(RenderContext):
                 token=None,
             )
         if state.past_deadline():
-            raise DeadlineError(
-                f"render took longer than limits.render_seconds ({state.limits.render_seconds:g}s)",
-                token=None,
-            )
+            raise DeadlineError(_deadline_message(state), token=None)
 
     def filter(self, name: str, token: Optional[Token]) -> Callable[..., object]:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional
 
 from liquid import BoundTemplate, Environment
 from liquid.exceptions import LiquidError
@@ -18,7 +18,6 @@ from brazelint.engine.treepass import apply_braze_semantics
 
 if TYPE_CHECKING:
     from liquid.ast import Node
-    from liquid.context import RenderContext
     from liquid.stream import TokenStream
     from liquid.tag import Tag
 
@@ -94,10 +93,6 @@ class BrazeEnvironment(Environment):
         assert isinstance(template, BrazeTemplate)
         return template
 
-    def make_context(
-        self, template: BrazeTemplate, data: Mapping[str, Any], state: Any
-    ) -> RenderContext:
-        return BrazeContext(template, globals=data, state=state)
 
 
 def _anchor_end_of_expression(

@@ -141,13 +141,13 @@ class HttpSession:
         if call.content_type:
             _merge(headers, {"Content-Type": call.content_type, "Accept": call.content_type})
         if call.basic_auth is not None:
-            credential = self._credential(call, call.basic_auth, ":basic_auth")
+            credential = self._credential(call, call.basic_auth)
             if credential.username is None or credential.password is None:
                 self._credential_missing(call, call.basic_auth, "a username and a password")
             token = f"{credential.username}:{credential.password}".encode()
             _merge(headers, {"Authorization": "Basic " + base64.b64encode(token).decode()})
         if call.auth_credentials is not None:
-            credential = self._credential(call, call.auth_credentials, ":auth_credentials")
+            credential = self._credential(call, call.auth_credentials)
             if not credential.headers:
                 self._credential_missing(call, call.auth_credentials, "headers")
             host = urlsplit(call.url).hostname or ""
@@ -163,7 +163,7 @@ class HttpSession:
             body = _form_to_json(body)
         return Request(method, call.url, headers, body, line=call.line, column=call.column)
 
-    def _credential(self, call: Call, name: str, option: str) -> Credential:
+    def _credential(self, call: Call, name: str) -> Credential:
         credential = self.credentials.get(name)
         if credential is None:
             self._credential_missing(call, name, "values")

@@ -95,6 +95,11 @@ class ConnectedContentNode(Node):
         from brazelint.http.client import Call
 
         state = state_of(context)
+        if state.http is None:
+            raise LiquidError(
+                "Connected Content is not available in this render (no stubs configured)",
+                token=self.token,
+            )
         options = self.options
         if options.legacy_cache:
             state.problems.append(
@@ -125,11 +130,6 @@ class ConnectedContentNode(Node):
             line=self.line,
             column=self.column,
         )
-        if state.http is None:
-            raise LiquidError(
-                "Connected Content is not available in this render (no stubs configured)",
-                token=self.token,
-            )
         answer = state.http.fetch(call)
         if options.rerender and ("{{" in answer.raw or "{%" in answer.raw):
             answer = _rerender(answer, context)
