@@ -17,6 +17,25 @@ spring_sale = ["SPRING-AAAA", "SPRING-BBBB"]
 [tool.brazelint.limits]
 loop-iterations = 50000
 ```
+
+Lint settings (``brazelint lint``; command-line flags override them):
+
+```toml
+templates = ["templates"]        # what `brazelint lint` checks when given no paths
+exclude = ["templates/drafts/**"]
+select = ["BL"]                  # codes or prefixes; extend-select adds, ignore removes
+ignore = ["BL203"]
+fail-level = "warning"           # error | warning | info
+now = "2026-01-01T09:00:00Z"     # the clock for every render
+generated-profiles = true        # also render for the built-in "empty" and "adversarial" users
+json = ["templates/webhooks/**"] # outputs that must be JSON even without a schema
+[tool.brazelint.schemas]         # glob -> schema id or path
+"templates/sessionm/*tags*.liquid" = "sessionm/tags"
+[tool.brazelint.template-profiles]   # glob -> the profiles that template is rendered for
+"templates/sessionm/**" = ["known_user", "vip_user"]
+[tool.brazelint.per-file-ignores]
+"templates/legacy/**" = ["BL403"]
+```
 """
 
 from __future__ import annotations
@@ -41,7 +60,20 @@ _KNOWN_KEYS = {
     "connected-content",
     "promotions",
     "limits",
+    "templates",
+    "exclude",
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "fail-level",
+    "now",
+    "generated-profiles",
+    "json",
+    "schemas",
+    "template-profiles",
 }
+FAIL_LEVELS = ("error", "warning", "info")
 
 
 @dataclass
@@ -58,6 +90,18 @@ class Config:
     exchange_rules: list[ExchangeRule] = field(default_factory=list)
     promotions: dict[str, list[str]] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    templates: list[Path] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    select: Optional[list[str]] = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    fail_level: str = "warning"
+    now: Optional[str] = None
+    generated_profiles: bool = True
+    json_globs: list[str] = field(default_factory=list)
+    schema_targets: dict[str, str] = field(default_factory=dict)
+    template_profiles: dict[str, list[str]] = field(default_factory=dict)
 
     def load_catalogs(self) -> dict[str, Any]:
         """Catalog fixtures by name from the catalogs directory (none if it is absent)."""
@@ -135,7 +179,74 @@ def load_config(path: Optional[Path] = None, *, start: Optional[Path] = None) ->
         config.exchange_rules = parse_rules(
             table["connected-content"], where=str(path), base=config.root
         )
+    _read_lint_settings(config, table, path)
     return _resolve(config, config.root)
+
+
+def _read_lint_settings(config: Config, table: Mapping[str, Any], path: Path) -> None:
+    templates = table.get("templates")
+    if templates is not None:
+        config.templates = [Path(p) for p in _strings(table, "templates", path, single_ok=True)]
+    for key in ("exclude", "ignore", "extend-select", "json"):
+        if key in table:
+            setattr(config, "json_globs" if key == "json" else key.replace("-", "_"),
+                    _strings(table, key, path, single_ok=False))
+    if "select" in table:
+        config.select = _strings(table, "select", path, single_ok=False)
+    if "fail-level" in table:
+        level = table["fail-level"]
+        if level not in FAIL_LEVELS:
+            raise ConfigError(
+                f"{path}: 'fail-level' must be one of {', '.join(FAIL_LEVELS)}, got {level!r}"
+            )
+        config.fail_level = level
+    if "now" in table:
+        now = table["now"]
+        if hasattr(now, "isoformat"):
+            now = now.isoformat()
+        if not isinstance(now, str):
+            raise ConfigError(f"{path}: 'now' must be an ISO 8601 date-time string")
+        config.now = now
+    if "generated-profiles" in table:
+        if not isinstance(table["generated-profiles"], bool):
+            raise ConfigError(f"{path}: 'generated-profiles' must be true or false")
+        config.generated_profiles = table["generated-profiles"]
+    config.schema_targets = _string_table(table, "schemas", path)
+    config.per_file_ignores = {
+        glob: _strings({glob: codes}, glob, path, single_ok=True, where="per-file-ignores")
+        for glob, codes in _table(table, "per-file-ignores", path).items()
+    }
+    config.template_profiles = {
+        glob: _strings({glob: names}, glob, path, single_ok=True, where="template-profiles")
+        for glob, names in _table(table, "template-profiles", path).items()
+    }
+
+
+def _table(table: Mapping[str, Any], key: str, path: Path) -> Mapping[str, Any]:
+    value = table.get(key, {})
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{path}: '{key}' must be a table")
+    return value
+
+
+def _string_table(table: Mapping[str, Any], key: str, path: Path) -> dict[str, str]:
+    value = _table(table, key, path)
+    for name, item in value.items():
+        if not isinstance(item, str):
+            raise ConfigError(f"{path}: '{key}.\"{name}\"' must be a string")
+    return dict(value)
+
+
+def _strings(
+    table: Mapping[str, Any], key: str, path: Path, *, single_ok: bool, where: str = ""
+) -> list[str]:
+    value = table[key]
+    if single_ok and isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        name = f"{where}.\"{key}\"" if where else key
+        raise ConfigError(f"{path}: '{name}' must be a list of strings")
+    return list(value)
 
 
 def _resolve(config: Config, root: Path) -> Config:
@@ -143,6 +254,7 @@ def _resolve(config: Config, root: Path) -> Config:
     config.content_blocks = root / config.content_blocks
     config.catalogs = root / config.catalogs
     config.stubs = root / config.stubs
+    config.templates = [root / p for p in config.templates]
     return config
 
 

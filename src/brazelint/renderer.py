@@ -18,6 +18,7 @@ from liquid.exceptions import LiquidError
 
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.limits import Limits
+from brazelint.engine.sourcemap import MappedBuffer
 from brazelint.engine.state import AbortMessage, RenderState
 from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
 from brazelint.http.checks import ExchangeChecker, ExchangeRule
@@ -25,6 +26,7 @@ from brazelint.http.client import HttpSession
 from brazelint.http.credentials import CredentialStore
 from brazelint.profiles import Profile, load_profile
 from brazelint.result import RenderResult
+from brazelint.sources import read_template
 
 if TYPE_CHECKING:
     from liquid.token import Token
@@ -131,15 +133,20 @@ class Renderer:
             else None,
         )
         context = BrazeContext(template, globals=data, state=state)
-        buffer = context.get_buffer()
+        buffer = MappedBuffer(
+            self.limits.output_bytes, template.nodes[0].token.source if template.nodes else ""
+        )
         state.start_clock()
         result = RenderResult(output="", profile=resolved.name)
         try:
             template.render_with_context(context, buffer)
             result.output = buffer.getvalue()
+            result.source_map = buffer.source_map()
         except AbortMessage as abort:
             result.aborted = True
             result.abort_reason = abort.reason
+            if abort.offset >= 0 and template.nodes and abort.source is template.nodes[0].token.source:
+                result.abort_offset = abort.offset
         except LiquidError as err:
             source = err.token.source if err.token else ""
             raise to_brazelint_error(
@@ -187,7 +194,7 @@ class _BlockSources:
             return None
         for candidate in (self.directory / f"{name}.liquid", self.directory / name):
             if candidate.is_file():
-                return candidate.read_text(encoding="utf-8"), str(candidate)
+                return read_template(candidate), str(candidate)
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
+from brazelint.engine.sourcemap import SourceMap
 from brazelint.engine.state import FilterUse, Problem, UndefinedUse
 
 
@@ -32,6 +33,8 @@ class RenderResult:
     output: str
     aborted: bool = False
     abort_reason: Optional[str] = None
+    abort_offset: Optional[int] = field(default=None, repr=False)
+    """Where in the template the abort happened, when it was the template's own tag."""
     requests: list[Request] = field(default_factory=list)
     undefined: list[str] = field(default_factory=list)
     """Distinct variable paths that resolved to nothing, in first-use order."""
@@ -43,10 +46,17 @@ class RenderResult:
     problems: list[Problem] = field(default_factory=list)
     """Braze restrictions the render ran into (no stub, port, timeout, schema, ...)."""
     profile: Optional[str] = None
+    source_map: Optional[SourceMap] = field(default=None, repr=False, compare=False)
+    """Which template offset wrote each output offset (``None`` when aborted)."""
 
     def to_dict(self, *, redact: bool = True) -> dict[str, Any]:
         """A JSON-ready dict (``brazelint render --format json``), credentials redacted."""
-        data = asdict(self)
+        source_map, self.source_map = self.source_map, None
+        try:
+            data = asdict(self)
+        finally:
+            self.source_map = source_map
+        del data["source_map"], data["abort_offset"]
         if redact:
             from brazelint.http.redact import redact_request
 

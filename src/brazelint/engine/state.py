@@ -60,9 +60,12 @@ class AbortMessage(Exception):
     output, while an abort must discard the whole message.
     """
 
-    def __init__(self, reason: Optional[str]) -> None:
+    def __init__(self, reason: Optional[str], *, offset: int = -1, source: str = "") -> None:
         super().__init__(reason or "")
         self.reason = reason
+        self.offset = offset
+        """Where the abort happened in ``source`` (-1: unknown)."""
+        self.source = source
 
 
 ContentBlockLoader = Callable[[str], Optional["BoundTemplate"]]

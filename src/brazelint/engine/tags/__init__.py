@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from brazelint.engine.tags.abort_message import AbortMessageTag
 from brazelint.engine.tags.catalog_items import CatalogItemsTag, CatalogSelectionItemsTag
 from brazelint.engine.tags.connected_content import ConnectedContentTag
+from brazelint.engine.tags.content import MappedLiteral
 from brazelint.engine.tags.echo import BrazeEchoTag
 from brazelint.engine.tags.message_extras import MessageExtrasTag
 from brazelint.engine.tags.output import BrazeOutput
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 def register(env: Environment) -> None:
     """Replace output/echo with Ruby-style printing and add Braze's own tags."""
+    env.add_tag(MappedLiteral)
     env.add_tag(BrazeOutput)
     env.add_tag(BrazeEchoTag)
     env.add_tag(AbortMessageTag)

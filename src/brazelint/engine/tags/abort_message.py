@@ -33,7 +33,7 @@ class AbortMessageNode(Node):
         return f"{{% abort_message('{self.reason or ''}') %}}"
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        raise AbortMessage(self.reason)
+        raise AbortMessage(self.reason, offset=self.token.start_index, source=self.token.source)
 
 
 class AbortMessageTag(Tag):

@@ -22,6 +22,7 @@ from liquid.tag import Tag
 
 from brazelint.engine.context import line_and_column, state_of
 from brazelint.engine.regions import parse_region, render_nodes
+from brazelint.engine.sourcemap import mark_node
 from brazelint.engine.state import Problem
 from brazelint.engine.tags._markup import Markup, read_markup, syntax_error
 
@@ -136,6 +137,7 @@ class ConnectedContentNode(Node):
         if answer.data is not None:
             context.assign(options.save or "connected", answer.data)
             return 0
+        mark_node(buffer, self.token)
         return buffer.write(answer.text)
 
     def _headers(self, context: RenderContext) -> dict[str, str]:

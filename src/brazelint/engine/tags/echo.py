@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 
+from brazelint.engine.sourcemap import mark_node
 from brazelint.engine.stringify import to_liquid_string
 
 if TYPE_CHECKING:
@@ -16,7 +17,9 @@ class BrazeEchoNode(EchoNode):
     __slots__ = ()
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        return buffer.write(to_liquid_string(self.expression.evaluate(context)))
+        text = to_liquid_string(self.expression.evaluate(context))
+        mark_node(buffer, self.token)
+        return buffer.write(text)
 
 
 class BrazeEchoTag(EchoTag):

@@ -12,6 +12,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
 
 from brazelint.engine.context import state_of
+from brazelint.engine.sourcemap import mark_node
 from brazelint.engine.stringify import to_liquid_string
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ class BrazeOutputNode(OutputNode):
     __slots__ = ()
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        return buffer.write(to_liquid_string(self.expression.evaluate(context)))
+        text = to_liquid_string(self.expression.evaluate(context))
+        mark_node(buffer, self.token)
+        return buffer.write(text)
 
 
 class ContentBlockNode(Node):
@@ -61,6 +64,7 @@ class ContentBlockNode(Node):
                 token=self.token,
             )
         stack.append(self.block_name)
+        mark_node(buffer, self.token)
         written = 0
         try:
             for node in block.nodes:

@@ -11,6 +11,7 @@ from liquid.exceptions import LiquidError
 from liquid.tag import Tag
 
 from brazelint.engine.context import state_of
+from brazelint.engine.sourcemap import mark_node
 from brazelint.engine.state import AbortMessage
 from brazelint.engine.tags._markup import read_markup, syntax_error
 
@@ -50,6 +51,7 @@ class PromotionNode(Node):
             if not codes:
                 raise AbortMessage(f"promotion code list '{self.list_name}' is empty")
             code = state.promotion_codes[self.list_name] = str(codes[0])
+        mark_node(buffer, self.token)
         return buffer.write(code)
 
 

@@ -1,0 +1,291 @@
+"""Checks on a rendered JSON body: syntax, schema, and what a schema cannot say.
+
+Every finding points at the template: the output offset of the problem goes through the
+render's source map to the text or ``{{ }}`` that wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Optional
+
+from brazelint.checks.positions import OutputLocator
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+    from brazelint.checks.json_syntax import JsonDocument, JsonProblem
+    from brazelint.checks.positions import Reporter
+    from brazelint.result import RenderResult
+
+MOVABLE_INK_EVENTS = frozenset(
+    {"product_viewed", "category_viewed", "cart_add", "cart_remove", "conversion", "search"}
+)
+EMAIL = re.compile(r"^[^@\s\"]+@[^@\s\"]+\.[A-Za-z]{2,}$")
+PHONE = re.compile(r"^\+?\d[\d\s().-]{7,}\d$")
+NUMERIC = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+SECONDS = (10**9, 10**10)
+"""Epoch seconds from 2001 to 2286: ten digits, where milliseconds have thirteen."""
+
+
+@dataclass
+class JsonVerdict:
+    """One profile's body: did it parse, and which template offsets broke it."""
+
+    parsed: bool
+    value: Any = None
+    broken_at: set[int] = field(default_factory=set)
+
+
+def check_json(
+    result: RenderResult,
+    profile: str,
+    reporter: Reporter,
+    *,
+    schema: Optional[str],
+    schema_base: Optional[str],
+    adversarial: bool = False,
+    known_breaks: frozenset[int] = frozenset(),
+) -> JsonVerdict:
+    """Parse the output strictly; validate it against ``schema`` when it parses."""
+    from brazelint.checks.json_syntax import parse_json
+
+    document = parse_json(result.output)
+    locator = OutputLocator(result.output, result.source_map)
+    verdict = JsonVerdict(parsed=document.ok, value=document.value)
+    for problem in document.problems:
+        if problem.severity != "error":
+            continue
+        offset, after = _problem_origin(problem, result.output, locator)
+        verdict.broken_at.add(offset)
+        if adversarial:
+            if offset not in known_breaks:
+                _report_break(problem, offset, after, profile, reporter, locator)
+            continue
+        line, column = reporter.index.position(offset)
+        reporter.at(
+            "BL401",
+            line,
+            column + after,
+            problem.message,
+            profile=profile,
+            hint=problem.hint,
+            excerpt=locator.excerpt(problem.start),
+        )
+    if not document.ok or adversarial:
+        return verdict
+    if schema is not None:
+        _check_schema(document, schema, schema_base, profile, reporter, locator)
+    _check_values(document, schema, profile, reporter, locator)
+    return verdict
+
+
+def _problem_origin(problem: JsonProblem, output: str, locator: OutputLocator) -> tuple[int, int]:
+    """Template offset of a syntax problem, and a column shift (1 = just after it).
+
+    A missing comma is found at the next member, but belongs after the previous value.
+    """
+    if problem.kind == "missing-comma":
+        previous = len(output[: problem.start].rstrip()) - 1
+        if previous >= 0:
+            return locator.template_offset(previous), 1
+    return locator.template_offset(problem.start), 0
+
+
+def _report_break(
+    problem: JsonProblem,
+    offset: int,
+    after: int,
+    profile: str,
+    reporter: Reporter,
+    locator: OutputLocator,
+) -> None:
+    line, column = reporter.index.position(offset)
+    reporter.at(
+        "BL403",
+        line,
+        column + after,
+        f"a value with quotes, backslashes or line breaks breaks the JSON here ({problem.message})",
+        profile=profile,
+        hint="escape values spliced into JSON strings: {{ … | json_escape }}",
+        excerpt=locator.excerpt(problem.start),
+    )
+
+
+def _check_schema(
+    document: JsonDocument,
+    schema: str,
+    schema_base: Optional[str],
+    profile: str,
+    reporter: Reporter,
+    locator: OutputLocator,
+) -> None:
+    validator = strict_validator(schema, schema_base)
+    for error in validator.iter_errors(document.value):
+        _report_schema_error(_specific(error), document, profile, reporter, locator)
+
+
+@lru_cache(maxsize=64)
+def strict_validator(schema: str, base: Optional[str]) -> Any:
+    """The schema's compiled validator, with ``integer`` meaning an integer token.
+
+    Draft 2020-12 counts ``2592000.0`` as an integer; partner APIs parsing into integer
+    fields do not, so a float never passes as one here (and BL410 explains it).
+    """
+    from jsonschema import Draft202012Validator, validators
+
+    from brazelint.schemas import validator_for
+
+    compiled = validator_for(schema, base=Path(base) if base else None)
+    checker = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
+    )
+    strict = validators.extend(Draft202012Validator, type_checker=checker)
+    return strict(compiled.schema, registry=compiled._registry)
+
+
+def _specific(error: ValidationError) -> ValidationError:
+    """For anyOf/oneOf failures, the sub-error that explains the most."""
+    if error.context:
+        from jsonschema.exceptions import best_match
+
+        return best_match(error.context) or error
+    return error
+
+
+def _report_schema_error(
+    error: ValidationError,
+    document: JsonDocument,
+    profile: str,
+    reporter: Reporter,
+    locator: OutputLocator,
+) -> None:
+    path = tuple(error.absolute_path)
+    span = document.span(path) or document.span(()) or (0, 0)
+    offset = locator.value_offset(*span)
+    where = _json_path(path)
+    if path and "timestamp" in str(path[-1]).lower() and _is_seconds(error.instance):
+        return  # BL405 says it better
+    instance = error.instance
+    excerpt = locator.excerpt(span[0])
+    expected = _expected_types(error)
+    code, message, hint = "BL402", f"{where}: {error.message}", None
+    if error.validator == "type" and isinstance(instance, float) and instance.is_integer():
+        if "integer" in expected:
+            code = "BL410"
+            message = (
+                f"{where} is {instance!r}, written with a fraction; the partner wants an integer"
+            )
+            hint = f"print it without the fraction: {int(instance)} (| round or | floor)"
+    elif (
+        error.validator == "type"
+        and isinstance(instance, str)
+        and expected & {"number", "integer", "boolean"}
+    ):
+        code = "BL404"
+        wanted = "a boolean" if expected == {"boolean"} else "a number"
+        message = f"{where} is a string; the schema wants {wanted}"
+        hint = "remove the quotes around the placeholder (and give it a default)"
+    elif instance == "" and error.validator in ("minLength", "pattern", "enum", "format", "const"):
+        code = "BL407"
+        message = f"{where} is empty for this profile; the schema requires a value"
+        hint = "the attribute is unset: give it a default, or abort_message when it is blank"
+    elif error.validator == "required":
+        hint = "add the missing member to the body"
+    reporter.at_offset(code, offset, message, profile=profile, hint=hint, excerpt=excerpt)
+
+
+def _expected_types(error: ValidationError) -> set[str]:
+    wanted = error.validator_value if error.validator == "type" else ()
+    return {wanted} if isinstance(wanted, str) else set(wanted or ())
+
+
+def _check_values(
+    document: JsonDocument,
+    schema: Optional[str],
+    profile: str,
+    reporter: Reporter,
+    locator: OutputLocator,
+) -> None:
+    for path, value in _walk(document.value, ()):
+        key = str(path[-1]) if path and isinstance(path[-1], str) else ""
+        span = document.span(path)
+        if span is None:
+            continue
+        if "timestamp" in key.lower() and _is_seconds(value):
+            reporter.at_offset(
+                "BL405",
+                locator.value_offset(*span),
+                f"{_json_path(path)} is a time in seconds; the partner expects milliseconds",
+                profile=profile,
+                hint='multiply by 1000: {{ "now" | date: "%s" | times: 1000 }}',
+                excerpt=locator.excerpt(span[0]),
+            )
+        if isinstance(value, str) and not re.search("email|phone|mail", key, re.I):
+            kind = (
+                "email address"
+                if EMAIL.match(value)
+                else "phone number"
+                if PHONE.match(value)
+                else None
+            )
+            if kind:
+                reporter.at_offset(
+                    "BL406",
+                    locator.value_offset(*span),
+                    f"{_json_path(path)} sends an {kind} in clear text"
+                    if kind[0] == "e"
+                    else f"{_json_path(path)} sends a {kind} in clear text",
+                    profile=profile,
+                    hint="hash it before it leaves Braze: | md5 or | sha2",
+                    excerpt=locator.excerpt(span[0]),
+                )
+    if schema == "movable-ink/event" and isinstance(document.value, dict):
+        event = document.value.get("event")
+        span = document.span(("event",))
+        if isinstance(event, str) and event and event not in MOVABLE_INK_EVENTS and span:
+            reporter.at_offset(
+                "BL409",
+                locator.value_offset(*span),
+                f"'{event}' is not a documented Movable Ink event",
+                profile=profile,
+                hint=f"use one of {', '.join(sorted(MOVABLE_INK_EVENTS))}, or agree the name "
+                f"with Movable Ink",
+            )
+
+
+def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, value)]
+    while stack:
+        current_path, current = stack.pop()
+        if isinstance(current, dict):
+            stack.extend(((*current_path, k), v) for k, v in current.items())
+        elif isinstance(current, list):
+            stack.extend(((*current_path, i), v) for i, v in enumerate(current))
+        else:
+            yield current_path, current
+
+
+def _is_seconds(value: Any) -> bool:
+    if isinstance(value, str) and NUMERIC.match(value):
+        value = float(value)
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and SECONDS[0] <= value < SECONDS[1]
+    )
+
+
+def _json_path(path: tuple[str | int, ...]) -> str:
+    text = "$"
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            text += f".{part}"
+        else:
+            text += f"[{part!r}]"
+    return text

@@ -1,0 +1,127 @@
+"""Checks on one render: failures, aborts, empty output, Connected Content, undefined values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.errors import TemplateRenderError
+    from brazelint.result import RenderResult
+
+PROBLEM_CODES = {
+    "connected-content-no-stub": "BL102",
+    "connected-content-port": "BL104",
+    "connected-content-redirect": "BL107",
+    "connected-content-timeout": "BL107",
+    "connected-content-too-large": "BL107",
+    "connected-content-failed": "BL107",
+    "connected-content-cache-age": "BL101",
+    "connected-content-legacy-cache": "BL101",
+    "connected-content-credential": "BL109",
+    "connected-content-request-schema": "BL108",
+    "connected-content-response-schema": "BL108",
+}
+BRAZE_ROOTS = frozenset({*STANDARD_ATTRIBUTES, *NAMESPACES.values(), "content_blocks"})
+"""Top-level names Braze itself defines for every message."""
+LIMIT_WORDS = ("limit", "longer than", "too deeply", "larger than")
+
+
+@dataclass
+class RenderFacts:
+    """What the checks of one file need to know beyond the render itself."""
+
+    assigned: set[str] = field(default_factory=set)
+    """Names the template (or its Content Blocks) assigns somewhere."""
+    unguarded: set[int] = field(default_factory=set)
+    """Template offsets of values printed without ``default``."""
+
+
+def report_render_error(error: TemplateRenderError, profile: str, reporter: Reporter) -> None:
+    if "unknown filter" in error.message and any(d.code == "BL204" for d in reporter.found):
+        return  # already reported once, from the parsed template
+    code = "BL302" if any(word in error.message for word in LIMIT_WORDS) else "BL301"
+    line, column = error.line or 1, error.column or 1
+    reporter.at(
+        code,
+        line,
+        column,
+        error.message,
+        end_column=column + error.length,
+        profile=profile,
+        hint=error.hint,
+    )
+
+
+def check_render(
+    result: RenderResult,
+    profile: str,
+    reporter: Reporter,
+    facts: RenderFacts,
+    *,
+    generated: bool,
+) -> None:
+    for problem in result.problems:
+        code = PROBLEM_CODES.get(problem.name)
+        if code is not None:
+            reporter.at(
+                code, problem.line or 1, problem.column or 1, problem.message, profile=profile
+            )
+    _undefined(result, profile, reporter, facts, generated=generated)
+    if result.aborted:
+        line, column = (
+            reporter.index.position(result.abort_offset)
+            if result.abort_offset is not None
+            else (1, 1)
+        )
+        reporter.at(
+            "BL303",
+            line,
+            column,
+            f"message aborted: {result.abort_reason or 'no reason given'}",
+            profile=profile,
+        )
+    elif not generated and not result.output.strip():
+        reporter.at(
+            "BL304",
+            1,
+            1,
+            "the template renders nothing for this profile",
+            profile=profile,
+            hint="check the conditions that wrap the content",
+        )
+
+
+def _undefined(
+    result: RenderResult, profile: str, reporter: Reporter, facts: RenderFacts, *, generated: bool
+) -> None:
+    index = reporter.index
+    source = reporter.source
+    for use in result.undefined_uses:
+        if not use.line:
+            continue
+        root = use.path.split(".", 1)[0].split("[", 1)[0]
+        offset = index.offset(use.line, use.column)
+        is_attribute = source.startswith("${", offset) or root in BRAZE_ROOTS
+        if not is_attribute and root not in facts.assigned:
+            reporter.at(
+                "BL202",
+                use.line,
+                use.column,
+                f"'{root}' is never assigned and Braze does not define it; it renders empty",
+                end_column=use.column + len(root),
+                profile=None,
+                hint="assign it first, or use ${attribute} / custom_attribute.${name}",
+            )
+        elif is_attribute and not generated and offset in facts.unguarded:
+            reporter.at(
+                "BL203",
+                use.line,
+                use.column,
+                f"{use.path} is not set for this profile and renders empty",
+                profile=profile,
+                hint="give it a default: {{ … | default: '…' }}",
+            )

@@ -1,0 +1,37 @@
+"""A template that does not parse: which rule it breaks, and a hint."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.errors import TemplateSyntaxError
+
+_UNEXPECTED_TAG = re.compile(r"unexpected tag '([^']+)'")
+_SEEN_ELSEWHERE = ("BL004", "BL206", "BL408")
+"""Rules the source scan reports more precisely than the parser's error on the same line."""
+
+
+def report_syntax_error(error: TemplateSyntaxError, reporter: Reporter) -> None:
+    """Report the parse error, unless a sharper source finding already explains that line."""
+    line, column = error.line or 1, error.column or 1
+    if any(d.code in _SEEN_ELSEWHERE and d.line == line for d in reporter.found):
+        return
+    message, hint = error.message, error.hint
+    code = "BL001"
+    unexpected = _UNEXPECTED_TAG.search(message)
+    if "not supported in Braze" in message:
+        code = "BL003"
+    elif unexpected and hint and hint.startswith("did you mean"):
+        from brazelint.engine.environment import BrazeEnvironment
+
+        if unexpected.group(1) not in BrazeEnvironment.known_tag_names():
+            code = "BL002"
+            message = f"unknown tag '{unexpected.group(1)}'"
+    elif "unexpected '&'" in message or "unexpected '|'" in message:
+        hint = "Braze conditions use 'and' / 'or', not && / ||"
+    elif "unexpected '('" in message:
+        hint = "Braze does not allow parentheses in conditions: nest the ifs instead"
+    reporter.at(code, line, column, message, end_column=column + error.length, hint=hint)

@@ -1,0 +1,102 @@
+"""Checks that read the parsed template once, before any profile is rendered."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Iterator
+
+from liquid.builtin.expressions import FilteredExpression, Path
+
+from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+
+if TYPE_CHECKING:
+    from liquid.ast import Node
+    from liquid.expression import Expression
+
+    from brazelint.checks.positions import Reporter
+    from brazelint.engine.environment import BrazeTemplate
+
+DEFAULTING_FILTERS = frozenset({"default"})
+
+
+def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
+    """Report unknown and unsupported filters; return where unguarded values are printed.
+
+    The returned offsets are the starts of paths printed by ``{{ }}`` without a
+    ``default`` filter: an unset attribute there shows up as a gap in the message.
+    """
+    from brazelint.engine.environment import BrazeEnvironment
+
+    known = BrazeEnvironment.known_filter_names()
+    unguarded: set[int] = set()
+    for node in _walk(template.nodes):
+        for expression in node.expressions():
+            _printed_paths(node, expression, unguarded)
+            for name, start in _filters(expression):
+                _check_filter(name, start, known, reporter)
+    return unguarded
+
+
+def _walk(nodes: list[Node]) -> Iterator[Node]:
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(list(node.children(None, include_partials=False))))  # type: ignore[arg-type]
+
+
+def _printed_paths(node: Node, expression: Expression, unguarded: set[int]) -> None:
+    from liquid.builtin.output import OutputNode
+
+    if not isinstance(node, OutputNode) or not isinstance(expression, FilteredExpression):
+        return
+    left = expression.left
+    names = {f.name for f in expression.filters or ()}
+    if isinstance(left, Path) and not names & DEFAULTING_FILTERS:
+        token = left.token
+        start = token.start_index
+        if token.source.startswith("${", start - 2):
+            start -= 2
+        unguarded.add(start)
+
+
+def _filters(expression: Expression) -> Iterator[tuple[str, int]]:
+    stack = [expression]
+    while stack:
+        current = stack.pop()
+        for attribute in ("filters", "tail_filters"):
+            for item in getattr(current, attribute, None) or ():
+                yield item.name, item.token.start_index
+        stack.extend(current.children())
+
+
+def _check_filter(name: str, start: int, known: tuple[str, ...], reporter: Reporter) -> None:
+    if name in UNSUPPORTED_UNKNOWN:
+        reporter.at_offset(
+            "BL205",
+            start,
+            f"filter '{name}' is not supported in Braze",
+            end=start + len(name),
+            hint=UNSUPPORTED_UNKNOWN[name],
+        )
+    elif name not in known:
+        close = difflib.get_close_matches(name, known, n=1)
+        reporter.at_offset(
+            "BL204",
+            start,
+            f"unknown filter '{name}'",
+            end=start + len(name),
+            hint=f"did you mean '{close[0]}'?" if close else "see `brazelint rules BL204`",
+        )
+    elif FILTER_SUPPORT.get(name, "supported") != "supported":
+        status = FILTER_SUPPORT[name]
+        reporter.at_offset(
+            "BL205",
+            start,
+            f"filter '{name}' is {'not supported' if status == 'unsupported' else 'not documented'}"
+            f" in Braze",
+            end=start + len(name),
+            hint="it works here but may fail or differ in Braze; test it in the dashboard"
+            if status != "unsupported"
+            else "rewrite it with supported filters",
+        )

@@ -1,0 +1,1 @@
+"""``brazelint lint``: every template rendered for every profile, and checked."""

@@ -1,0 +1,304 @@
+"""Lint one file: parse once, render for every profile, run the checks, merge the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional, Sequence
+
+from brazelint.checks.positions import Reporter
+from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
+from brazelint.checks.source_scan import scan_source
+from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_profile
+from brazelint.lint.globs import any_match, first_match
+from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
+from brazelint.lint.webhook import is_webhook
+
+if TYPE_CHECKING:
+    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.config import Config
+    from brazelint.lint.selection import Selection
+    from brazelint.profiles import Profile
+    from brazelint.renderer import Renderer
+    from brazelint.result import RenderResult
+
+
+@dataclass
+class ProfileRender:
+    """What one profile saw, for previews (kept only when asked)."""
+
+    profile: str
+    result: Optional[RenderResult] = None
+    error: Optional[str] = None
+    json_ok: Optional[bool] = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source: Optional[str] = None
+    renders: list[ProfileRender] = field(default_factory=list)
+    schema: Optional[str] = None
+    extra_sources: dict[str, str] = field(default_factory=dict)
+    """Other files the diagnostics point into (a webhook's body file)."""
+
+
+@dataclass
+class LintOptions:
+    """Command-line choices that override the configuration."""
+
+    profiles: Optional[Sequence[Profile]] = None
+    schema: Optional[str] = None
+    now: Optional[str] = None
+    keep_renders: bool = False
+
+
+class Linter:
+    """Holds what every file shares: the renderer (parse cache, stubs) and the profiles."""
+
+    def __init__(
+        self,
+        config: Config,
+        renderer: Renderer,
+        selection: Selection,
+        options: Optional[LintOptions] = None,
+    ) -> None:
+        from brazelint.profiles import load_profiles
+
+        self.config = config
+        self.renderer = renderer
+        self.selection = selection
+        self.options = options or LintOptions()
+        if self.options.profiles is not None:
+            profiles = list(self.options.profiles)
+        elif config.profiles.is_dir():
+            profiles = load_profiles(config.profiles)
+        else:
+            profiles = []
+        self.profiles = profiles
+        self.generated: list[Profile] = []
+        if config.generated_profiles:
+            self.generated = [empty_profile(), adversarial_profile(profiles)]
+        self.now = self.options.now or config.now or "2026-01-01T09:00:00Z"
+        self._block_assigned: Optional[set[str]] = None
+
+    # -- files -----------------------------------------------------------------------------
+
+    def lint_path(self, path: Path, display: Optional[str] = None) -> FileResult:
+        display = display or str(path)
+        try:
+            source = read_source(path)
+        except ConfigError as err:
+            reporter = Reporter(display, "")
+            reporter.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
+            return FileResult(display, reporter.found, "")
+        if is_webhook(path):
+            from brazelint.lint.webhook_lint import lint_webhook
+
+            return lint_webhook(self, path, display, source)
+        return self.lint_template(source, display, path=path)
+
+    def lint_template(
+        self,
+        source: str,
+        display: str,
+        *,
+        path: Optional[Path] = None,
+        schema: Optional[str] = None,
+        json_expected: Optional[bool] = None,
+    ) -> FileResult:
+        reporter = Reporter(display, source)
+        directives = read_directives(source, reporter)
+        schema = self._schema_for(path, directives, schema)
+        if json_expected is None and (schema or _json_by_config(self.config, path)):
+            json_expected = True
+        renders = self.check_template(
+            source, reporter, schema=schema, json_expected=json_expected, path=path
+        )
+        diagnostics = self.finish(reporter, directives, path)
+        return FileResult(display, diagnostics, source, renders, schema)
+
+    def finish(
+        self, reporter: Reporter, directives: Directives, path: Optional[Path]
+    ) -> list[Diagnostic]:
+        merged = merge_profiles(reporter.found)
+        kept = apply_suppressions(merged, directives, reporter)
+        return sorted(
+            (d for d in kept if self.selection.enabled(d.code, path)), key=lambda d: d.sort_key()
+        )
+
+    # -- one template ----------------------------------------------------------------------
+
+    def check_template(
+        self,
+        source: str,
+        reporter: Reporter,
+        *,
+        schema: Optional[str],
+        json_expected: Optional[bool],
+        path: Optional[Path],
+    ) -> list[ProfileRender]:
+        from brazelint.checks.payload import check_json
+        from brazelint.checks.syntax import report_syntax_error
+        from brazelint.checks.tree_scan import scan_tree
+
+        facts = scan_source(source, reporter)
+        try:
+            template = self.renderer.parse(source, path=reporter.path)
+        except TemplateSyntaxError as err:
+            report_syntax_error(err, reporter)
+            return []
+        render_facts = RenderFacts(
+            assigned=facts.assigned | self._names_assigned_in_blocks(),
+            unguarded=scan_tree(template, reporter),
+        )
+        renders: list[ProfileRender] = []
+        broken: set[int] = set()
+        schema_base = str(path.parent) if path is not None else None
+        for profile in self._profiles_for(path):
+            generated = profile in self.generated
+            adversarial = profile.name == ADVERSARIAL
+            entry = ProfileRender(profile.name)
+            renders.append(entry)
+            try:
+                result = self.renderer.render(template, profile, now=self.now, path=reporter.path)
+            except TemplateRenderError as err:
+                entry.error = err.message
+                report_render_error(err, profile.name, reporter)
+                continue
+            entry.result = result
+            if not adversarial:
+                check_render(result, profile.name, reporter, render_facts, generated=generated)
+            if result.aborted:
+                continue
+            if json_expected is None:
+                json_expected = _looks_like_json(result.output)
+            if json_expected and (result.output.strip() or not generated):
+                verdict = check_json(
+                    result,
+                    profile.name,
+                    reporter,
+                    schema=schema,
+                    schema_base=schema_base,
+                    adversarial=adversarial,
+                    known_breaks=frozenset(broken),
+                )
+                entry.json_ok = verdict.parsed
+                broken |= verdict.broken_at
+        if not self.options.keep_renders:
+            return []
+        return renders
+
+    def _profiles_for(self, path: Optional[Path]) -> list[Profile]:
+        profiles = self.profiles
+        if path is not None and self.config.template_profiles:
+            names = next(
+                (
+                    wanted
+                    for pattern, wanted in self.config.template_profiles.items()
+                    if any_match([pattern], path, self.config.root)
+                ),
+                None,
+            )
+            if names is not None:
+                profiles = [p for p in profiles if p.name in names]
+        # the adversarial profile goes last: its JSON breaks are judged against the others
+        return [*profiles, *self.generated]
+
+    def _schema_for(
+        self, path: Optional[Path], directives: Directives, explicit: Optional[str]
+    ) -> Optional[str]:
+        chosen = self.options.schema or explicit or directives.schema
+        if chosen is None and path is not None:
+            chosen = first_match(self.config.schema_targets, path, self.config.root)
+        if chosen is None:
+            return None
+        return resolve_schema(chosen, path, self.config.root)
+
+    def _names_assigned_in_blocks(self) -> set[str]:
+        if self._block_assigned is None:
+            names: set[str] = set()
+            directory = self.config.content_blocks
+            if directory.is_dir():
+                for block in sorted(directory.glob("*.liquid")):
+                    names |= scan_source(read_source(block), Reporter(str(block), "")).assigned
+            self._block_assigned = names
+        return self._block_assigned
+
+
+def resolve_schema(chosen: str, path: Optional[Path], root: Path) -> str:
+    """A built-in id stays an id; a path is tried beside the template, then at the root."""
+    from brazelint.schemas import schema_ids
+
+    if chosen in schema_ids():
+        return chosen
+    for base in ([path.parent] if path is not None else []) + [root, Path.cwd()]:
+        candidate = base / chosen
+        if candidate.is_file():
+            return str(candidate)
+    raise ConfigError(
+        f"unknown schema '{chosen}'" + (f" (for {path})" if path else ""),
+        hint=f"use a file path or one of: {', '.join(schema_ids())}",
+    )
+
+
+def merge_profiles(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One diagnostic per finding, listing every profile that showed it."""
+    merged: dict[tuple[Any, ...], Diagnostic] = {}
+    for diagnostic in diagnostics:
+        key = (
+            diagnostic.code,
+            diagnostic.line,
+            diagnostic.column,
+            diagnostic.end_line,
+            diagnostic.end_column,
+            diagnostic.message,
+        )
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = diagnostic
+        elif diagnostic.profiles:
+            profiles = seen.profiles + tuple(
+                p for p in diagnostic.profiles if p not in seen.profiles
+            )
+            merged[key] = replace(seen, profiles=profiles)
+    return list(merged.values())
+
+
+def read_source(path: Path) -> str:
+    """The text of a template: UTF-8, a byte-order mark dropped."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
+    if b"\x00" in data[:8192]:
+        raise ConfigError(f"{path}: binary file, not a template", line=1, column=1)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise ConfigError(
+            f"{path}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})",
+            line=line,
+            column=1,
+            hint="save the file as UTF-8",
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _json_by_config(config: Config, path: Optional[Path]) -> bool:
+    return (
+        path is not None
+        and bool(config.json_globs)
+        and any_match(config.json_globs, path, config.root)
+    )
+
+
+def _looks_like_json(output: str) -> bool:
+    text = output.strip()
+    return (text[:1], text[-1:]) in (("{", "}"), ("[", "]"))
+
+
+__all__ = ["BrazelintError", "FileResult", "LintOptions", "Linter", "ProfileRender"]

@@ -1,0 +1,47 @@
+"""Run a linter over many files: in this process, or on every core when there are many.
+
+Results stream back in file order, so memory stays flat however many files there are.
+Workers are forked with the linter already built (profiles loaded, stubs parsed).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+
+if TYPE_CHECKING:
+    from brazelint.lint.linter import FileResult, Linter
+
+PARALLEL_THRESHOLD = 24
+"""Below this many files, starting workers costs more than it saves."""
+
+_worker_linter: Optional[Linter] = None
+
+
+def lint_files(
+    linter: Linter, files: Sequence[tuple[Path, str]], *, jobs: Optional[int] = None
+) -> Iterator[FileResult]:
+    """Lint ``(path, display)`` pairs, yielding results in order."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD or not _can_fork():
+        for path, display in files:
+            yield linter.lint_path(path, display)
+        return
+    global _worker_linter
+    _worker_linter = linter
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(16, len(files) // (workers * 8)))
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_lint_one, files, chunksize=chunk)
+    _worker_linter = None
+
+
+def _lint_one(item: tuple[Path, str]) -> FileResult:
+    assert _worker_linter is not None
+    return _worker_linter.lint_path(*item)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()

@@ -1,0 +1,65 @@
+"""Which rules run: select, extend-select, ignore and per-file-ignores (ruff's model)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from brazelint.checks.catalog import RULES, codes_matching
+from brazelint.errors import ConfigError
+from brazelint.lint.globs import matches
+
+
+def expand(selectors: Iterable[str], where: str) -> set[str]:
+    """Codes for selectors (codes, prefixes, names, ALL); an unknown selector is an error."""
+    codes: set[str] = set()
+    for selector in selectors:
+        found = codes_matching(selector)
+        if not found:
+            raise ConfigError(
+                f"{where}: unknown rule selector '{selector}'",
+                hint="use a code (BL401), a prefix (BL4) or a rule name; see `brazelint rules`",
+            )
+        codes.update(found)
+    return codes
+
+
+@dataclass
+class Selection:
+    enabled_codes: frozenset[str]
+    per_file_ignores: dict[str, frozenset[str]] = field(default_factory=dict)
+    root: Path = Path(".")
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        select: Optional[Iterable[str]],
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        per_file_ignores: Optional[dict[str, list[str]]] = None,
+        root: Path = Path("."),
+        where: str = "command line",
+    ) -> Selection:
+        chosen = expand(select, where) if select is not None else {r.code for r in RULES}
+        chosen |= expand(extend_select, where)
+        chosen -= expand(ignore, where)
+        ignores = {
+            pattern: frozenset(expand(codes, f"{where}: per-file-ignores"))
+            for pattern, codes in (per_file_ignores or {}).items()
+        }
+        return cls(frozenset(chosen), ignores, root)
+
+    def enabled(self, code: str, path: Optional[Path]) -> bool:
+        if code not in self.enabled_codes:
+            return False
+        if path is None or not self.per_file_ignores:
+            return True
+        return not any(
+            code in codes and matches(pattern, path, self.root)
+            for pattern, codes in self.per_file_ignores.items()
+        )
+
+    def codes(self) -> list[str]:
+        return sorted(self.enabled_codes)

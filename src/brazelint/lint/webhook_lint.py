@@ -1,0 +1,192 @@
+"""Lint a webhook file: its URL and headers for every profile, and its body as a template."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+from urllib.parse import urlsplit
+
+from brazelint.checks.positions import OutputLocator, Reporter
+from brazelint.checks.render_checks import RenderFacts, check_render
+from brazelint.checks.source_scan import check_url, scan_source
+from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.lint.linter import FileResult, read_source, resolve_schema
+from brazelint.lint.suppressions import read_directives
+from brazelint.lint.webhook import ENV_REFERENCE, Field, Webhook, expand_environment, load_webhook
+
+if TYPE_CHECKING:
+    from brazelint.lint.linter import Linter
+
+SECRET_HEADERS = re.compile(r"^(authorization|x-api-key|api-key|apikey|x-auth-token|token)$", re.I)
+_LINE = re.compile(r":(\d+): ")
+
+
+def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileResult:
+    reporter = Reporter(display, source)
+    directives = read_directives(source, reporter, hash_comments=True)
+    try:
+        webhook = load_webhook(path, source)
+    except ConfigError as err:
+        found = _LINE.search(err.message)
+        message = err.message.split(": ", 1)[1] if ": " in err.message else err.message
+        if found:
+            message = err.message[found.end() :]
+        reporter.at("BL001", int(found.group(1)) if found else 1, 1, message, hint=err.hint)
+        return FileResult(display, linter.finish(reporter, directives, path), source)
+    _check_url(linter, webhook, reporter)
+    for name, value in webhook.headers.items():
+        _check_header(linter, name, value, reporter)
+    result = FileResult(display, [], source)
+    schema = resolve_schema(webhook.schema, path, linter.config.root) if webhook.schema else None
+    content_type = webhook.header("Content-Type") or ""
+    json_expected = True if schema or "json" in content_type.lower() else None
+    if webhook.body is not None:
+        sub = Reporter(display, webhook.body.text)
+        linter.check_template(
+            webhook.body.text, sub, schema=schema, json_expected=json_expected, path=path
+        )
+        _shift_into(sub, webhook.body, reporter)
+    result.diagnostics = linter.finish(reporter, directives, path)
+    if webhook.body_file is not None:
+        body = linter.lint_template(
+            read_source(webhook.body_file),
+            str(_display_beside(display, path, webhook.body_file)),
+            path=webhook.body_file,
+            schema=schema,
+            json_expected=json_expected,
+        )
+        result.diagnostics += body.diagnostics
+        result.extra_sources[body.path] = body.source or ""
+    result.schema = schema
+    return result
+
+
+def _check_url(linter: Linter, webhook: Webhook, reporter: Reporter) -> None:
+    url = webhook.url
+    check_url(
+        url.text,
+        reporter.index.offset(url.line + 1, url.column + 1),
+        reporter,
+        connected_content=False,
+    )
+    sub = Reporter(reporter.path, url.text)
+    try:
+        template = linter.renderer.parse(url.text, path=reporter.path)
+    except TemplateSyntaxError as err:
+        sub.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
+        _shift_into(sub, url, reporter)
+        return
+    facts = RenderFacts(assigned=scan_source(url.text, Reporter("", "")).assigned)
+    for profile in [*linter.profiles, *linter.generated]:
+        try:
+            result = linter.renderer.render(template, profile, now=linter.now)
+        except TemplateRenderError as err:
+            sub.at("BL301", err.line or 1, err.column or 1, err.message, profile=profile.name)
+            continue
+        check_render(result, profile.name, sub, facts, generated=True)
+        rendered = result.output.strip()
+        locator = OutputLocator(result.output, result.source_map)
+        if result.aborted:
+            continue
+        if not rendered.lower().startswith("https://"):
+            sub.at_offset(
+                "BL411",
+                0,
+                f"the webhook URL renders {rendered!r}: it must be an absolute https:// URL",
+                profile=profile.name,
+                hint="start the URL with https:// and the partner's host",
+            )
+            continue
+        parts = urlsplit(rendered)
+        empty = parts.path.find("//")
+        if empty >= 0 or not parts.netloc:
+            at = rendered.find(parts.path) + max(empty, 0) + 1
+            sub.at_offset(
+                "BL411",
+                locator.value_offset(at, at + 1),
+                f"the webhook URL has an empty path segment ({rendered!r}): a value "
+                f"in the path rendered empty",
+                profile=profile.name,
+                hint="abort the message when the value is blank, or give it a default",
+            )
+    _shift_into(sub, url, reporter)
+
+
+def _check_header(linter: Linter, name: str, value: Field, reporter: Reporter) -> None:
+    if (
+        SECRET_HEADERS.match(name)
+        and not ENV_REFERENCE.search(value.text)
+        and "{{" not in (value.text)
+    ):
+        token = re.sub(r"^(basic|bearer|token)\s+", "", value.text.strip(), flags=re.I)
+        if len(token) >= 8:
+            reporter.at(
+                "BL103",
+                value.line + 1,
+                value.column + 1,
+                f"literal credential in the '{name}' header",
+                hint='read it from the environment: "Basic ${env:PARTNER_BASIC_AUTH}"',
+            )
+    text = expand_environment(value.text)
+    sub = Reporter(reporter.path, text)
+    try:
+        template = linter.renderer.parse(text, path=reporter.path)
+    except TemplateSyntaxError as err:
+        sub.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
+        _shift_into(sub, value, reporter)
+        return
+    for profile in linter.profiles:
+        try:
+            rendered = linter.renderer.render(template, profile, now=linter.now).output
+        except TemplateRenderError as err:
+            sub.at("BL301", err.line or 1, err.column or 1, err.message, profile=profile.name)
+            continue
+        if not rendered.strip():
+            sub.at(
+                "BL412",
+                1,
+                1,
+                f"header '{name}' renders empty",
+                profile=profile.name,
+                hint="give the value a default, or remove the header",
+            )
+        elif "\n" in rendered or "\r" in rendered:
+            sub.at(
+                "BL412",
+                1,
+                1,
+                f"header '{name}' contains a line break",
+                profile=profile.name,
+                hint="strip the value: {{ … | strip }}",
+            )
+    _shift_into(sub, value, reporter)
+
+
+def _shift_into(sub: Reporter, field: Field, reporter: Reporter) -> None:
+    """Move diagnostics from positions in a field's text to positions in the YAML file."""
+    for diagnostic in sub.found:
+        if field.block:
+            line = field.line + diagnostic.line
+            column = field.indent + diagnostic.column
+            end_column = field.indent + diagnostic.end_column
+        else:
+            line = field.line + 1
+            column = field.column + diagnostic.column
+            end_column = field.column + diagnostic.end_column
+        reporter.found.append(
+            replace(diagnostic, line=line, column=column, end_line=line, end_column=end_column)
+        )
+
+
+def _display_beside(display: str, path: Path, other: Path) -> Path:
+    """Show ``other`` the way ``path`` was shown (relative stays relative)."""
+    return (
+        Path(display).parent / other.relative_to(path.parent)
+        if other.is_relative_to(path.parent)
+        else other
+    )
+
+
+__all__ = ["Optional", "lint_webhook"]
