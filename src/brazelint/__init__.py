@@ -1,6 +1,7 @@
 """brazelint: render and lint Braze Liquid templates offline.
 
-Public API: ``render``, ``RenderResult``, ``Profile`` and the error classes. Heavy
+Public API: ``render``, ``lint_paths``, ``RenderResult``, ``Diagnostic``, ``Profile`` and
+the error classes. Heavy
 modules (python-liquid) are imported on first use so the CLI starts fast.
 """
 
@@ -13,23 +14,29 @@ from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, T
 
 if TYPE_CHECKING:
     from brazelint.api import render
+    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.lint.project import lint_paths
     from brazelint.profiles import Profile
     from brazelint.result import RenderResult, Request
 
 __all__ = [
     "BrazelintError",
     "ConfigError",
+    "Diagnostic",
     "Profile",
     "RenderResult",
     "Request",
     "TemplateRenderError",
     "TemplateSyntaxError",
     "__version__",
+    "lint_paths",
     "render",
 ]
 
 _LAZY = {
     "render": "brazelint.api",
+    "lint_paths": "brazelint.lint.project",
+    "Diagnostic": "brazelint.checks.diagnostic",
     "Profile": "brazelint.profiles",
     "RenderResult": "brazelint.result",
     "Request": "brazelint.result",

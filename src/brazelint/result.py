@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from brazelint.engine.sourcemap import SourceMap
 from brazelint.engine.state import FilterUse, Problem, UndefinedUse
+
+if TYPE_CHECKING:
+    from brazelint.engine.sourcemap import SourceMap
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Request:
     """The answer's status (599: no answer); ``None`` when no stub matched."""
     cached: bool = False
     """Answered from the Connected Content cache: no request was sent."""
+    stub: Optional[str] = None
+    """The stub that answered (``<file> #<n>``); ``None`` when no stub did."""
 
 
 @dataclass

@@ -66,7 +66,8 @@ RULES: tuple[Rule, ...] = (
         "BL101",
         "connected-content-option",
         "warning",
-        "A Connected Content option Braze ignores or rejects (old spelling, cache age out of range).",
+        "A Connected Content option Braze ignores or rejects (old spelling, cache age out of "
+        "range).",
         "{% connected_content https://api.example.com/a :cache 60 :save a %}",
         "{% connected_content https://api.example.com/a :cache_max_age 900 :save a %}",
     ),
@@ -85,7 +86,8 @@ RULES: tuple[Rule, ...] = (
         "hard-coded-credentials",
         "error",
         "A secret written into a URL, header or body instead of Braze's credential store.",
-        '{% connected_content https://api.example.com/a :headers {"Authorization": "Basic ZGVtbzpzZWNyZXQ="} %}',
+        "{% connected_content https://api.example.com/a "
+        ':headers {"Authorization": "Basic ZGVtbzpzZWNyZXQ="} %}',
         "{% connected_content https://api.example.com/a :auth_credentials partner_api %}",
         "Templates are copied, exported and committed; Braze's Connected Content "
         "credentials (`:basic_auth`, `:auth_credentials`) keep secrets out of them.",
@@ -138,7 +140,8 @@ RULES: tuple[Rule, ...] = (
         "error",
         "A :basic_auth or :auth_credentials name that no configured credential provides.",
         "{% connected_content https://api.example.com/a :basic_auth partner %}  (partner unset)",
-        "[credentials.partner] in brazelint.toml, or BRAZELINT_CREDENTIAL_PARTNER_USERNAME/_PASSWORD",
+        "[credentials.partner] in brazelint.toml, or "
+        "BRAZELINT_CREDENTIAL_PARTNER_USERNAME/_PASSWORD",
     ),
     # BL2xx: attributes, variables and filters
     Rule(
@@ -313,7 +316,7 @@ RULES: tuple[Rule, ...] = (
         "BL411",
         "webhook-url",
         "error",
-        "A webhook URL that is not absolute https, has an empty path segment, or an unescaped query value.",
+        "A webhook URL that is not absolute https, or has an empty path segment.",
         'url: "https://api.example.com/users/{{${user_id}}}/tags"  (user_id unset: //tags)',
         'url: "https://api.example.com/users/{{${user_id} | url_param_escape}}/tags"',
     ),

@@ -69,7 +69,7 @@ class LintReport:
     """Everything a formatter needs: the findings, the files looked at and their text.
 
     ``sources`` maps a diagnostic's ``path`` to the file's text (for code frames);
-    ``rules`` lists the codes that were checked (JUnit writes one case per file × rule).
+    ``rules`` lists the codes that were checked (JUnit writes one case per file and rule).
     """
 
     diagnostics: list[Diagnostic] = field(default_factory=list)

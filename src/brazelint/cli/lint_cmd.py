@@ -1,4 +1,4 @@
-"""``brazelint lint``: every template × every profile, checked and reported."""
+"""``brazelint lint``: every template for every profile, checked and reported."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, TextIO
 
 from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
-    from brazelint.checks.diagnostic import LintReport
+    from brazelint.checks.diagnostic import Diagnostic, LintReport
     from brazelint.config import Config
+    from brazelint.lint.cache import LintCache
     from brazelint.lint.linter import Linter
     from brazelint.profiles import Profile
 
@@ -96,6 +97,11 @@ def add_parser(commands: Any) -> None:
         help="skip the built-in empty and adversarial users",
     )
     parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="lint every file again instead of reusing unchanged results",
+    )
+    parser.add_argument(
         "--jobs",
         "-j",
         type=int,
@@ -107,6 +113,7 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from brazelint.config import load_config
+    from brazelint.lint.project import drop_webhook_bodies, selection_for
     from brazelint.lint.targets import discover
 
     config = load_config(args.config)
@@ -119,77 +126,132 @@ def run(args: argparse.Namespace) -> int:
             hint='pass files or directories, or set `templates = ["templates"]` in the config',
         )
     files = discover(paths, exclude=config.exclude, root=config.root)
-    linter = build_linter(args, config)
-    report = collect(linter, _drop_webhook_bodies(files), progress=_progress_stream())
+    rules = selection_for(config, **_selection_choices(args)).codes()
+    report = collect(
+        lambda: build_linter(args, config),
+        drop_webhook_bodies(files),
+        rules=rules,
+        progress=_progress_stream(),
+        cache=run_cache(args, config),
+        jobs=args.jobs,
+    )
     return _emit(report, args, config)
 
 
 def build_linter(args: argparse.Namespace, config: Config, *, keep_renders: bool = False) -> Linter:
-    from brazelint.lint.linter import Linter, LintOptions
-    from brazelint.lint.selection import Selection
-    from brazelint.renderer import Renderer
+    """The run's linter from the command line (which overrides the configuration)."""
+    from brazelint.lint.project import linter_for
 
-    select = _split(args.select) if args.select else config.select
-    selection = Selection.build(
-        select=select,
-        extend_select=[*config.extend_select, *_split(args.extend_select)],
-        ignore=[*config.ignore, *_split(args.ignore)],
-        per_file_ignores=config.per_file_ignores,
-        root=config.root,
-        where=str(config.path or "command line"),
-    )
-    blocks = args.content_blocks or config.content_blocks
-    if args.content_blocks and not blocks.is_dir():
-        raise ConfigError(f"{blocks}: content blocks directory not found")
-    stubs = args.stubs or (config.stubs if config.stubs.exists() else None)
-    if args.stubs and not args.stubs.exists():
-        raise ConfigError(f"{args.stubs}: stub file or directory not found")
-    renderer = Renderer(
-        limits=config.limits,
-        content_blocks=blocks if blocks.is_dir() else None,
-        catalogs=config.load_catalogs(),
-        promotions=config.promotions,
-        stubs=stubs,
-        credentials=config.credentials,
-        exchange_rules=config.exchange_rules,
-    )
-    if args.now:
-        from brazelint.renderer import parse_now
-
-        parse_now(args.now)  # fail early, with the usual message
-    options = LintOptions(
+    if args.fail_level:
+        config.fail_level = args.fail_level
+    return linter_for(
+        config,
         profiles=_profiles(args, config),
+        stubs=args.stubs,
+        content_blocks=args.content_blocks,
         schema=args.schema,
         now=args.now,
         keep_renders=keep_renders,
+        **_selection_choices(args),
     )
-    if args.fail_level:
-        config.fail_level = args.fail_level
-    return Linter(config, renderer, selection, options)
 
 
-def collect(linter: Linter, files: list[Path], *, progress: Optional[TextIO] = None) -> LintReport:
-    """Lint ``files`` and gather the report (sources kept only for files with findings)."""
+def _selection_choices(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "select": _split(args.select) if args.select else None,
+        "extend_select": _split(args.extend_select),
+        "ignore": _split(args.ignore),
+    }
+
+
+def collect(
+    make_linter: Callable[[], Linter],
+    files: list[Path],
+    *,
+    rules: Sequence[str] = (),
+    progress: Optional[TextIO] = None,
+    cache: Optional[LintCache] = None,
+    jobs: Optional[int] = None,
+) -> LintReport:
+    """Lint ``files`` and gather the report (sources kept only for files with findings).
+
+    Files whose result is in the cache are not linted again, and when every file is
+    cached the linter (python-liquid, profiles, stubs) is never even built.
+    """
     from brazelint.checks.diagnostic import LintReport
     from brazelint.lint.runner import lint_files
 
-    report = LintReport(rules=linter.selection.codes())
+    report = LintReport(rules=list(rules))
+    pairs = [(path, _display(path)) for path in files]
+    keys: dict[Path, Optional[str]] = {}
+    missed = []
+    for path, display in pairs:
+        report.files.append(display)
+        key = cache.key(path, display) if cache is not None else None
+        cached = cache.get(key) if cache is not None and key is not None else None
+        if cached is None:
+            keys[path] = key
+            missed.append((path, display))
+        elif cached:
+            report.diagnostics.extend(cached)
+            _add_sources(report, cached)
+    linter = make_linter() if missed else None
     started = time.monotonic()
     shown = False
-    pairs = [(path, _display(path)) for path in files]
-    for done, result in enumerate(lint_files(linter, pairs), start=1):
-        report.files.append(result.path)
+    results = lint_files(linter, missed, jobs=jobs) if linter is not None else iter(())
+    for done, (item, result) in enumerate(zip(missed, results), start=1):
         if result.diagnostics:
             report.diagnostics.extend(result.diagnostics)
             report.sources[result.path] = result.source or ""
             report.sources.update(result.extra_sources)
+        key = keys[item[0]]
+        if cache is not None and key is not None:
+            from brazelint.lint.cache import dependencies
+
+            cache.put(key, result, dependencies(result, item[0]))
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER:
             shown = True
-            _draw_progress(progress, done, len(pairs))
+            _draw_progress(progress, done, len(missed))
     if shown and progress is not None:
         progress.write("\r\x1b[2K")
         progress.flush()
     return report
+
+
+def run_cache(args: argparse.Namespace, config: Config) -> Optional[LintCache]:
+    """The cache for this run, unless ``--no-cache`` (keyed on every input that matters)."""
+    if args.no_cache:
+        return None
+    from brazelint.lint.cache import LintCache
+
+    choices = [
+        f"{name}={getattr(args, name)!r}"
+        for name in (
+            "profile",
+            "schema",
+            "now",
+            "select",
+            "extend_select",
+            "ignore",
+            "no_generated_profiles",
+            "fail_level",
+        )
+    ]
+    for given in (args.profiles, args.stubs, args.content_blocks):
+        if given is not None:
+            files = sorted(given.rglob("*")) if given.is_dir() else [given]
+            choices += [
+                f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in files if p.is_file()
+            ]
+    return LintCache.for_run(config, choices)
+
+
+def _add_sources(report: LintReport, diagnostics: list[Diagnostic]) -> None:
+    for path in {d.path for d in diagnostics} - report.sources.keys():
+        try:
+            report.sources[path] = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            report.sources[path] = ""
 
 
 def _emit(report: LintReport, args: argparse.Namespace, config: Config) -> int:
@@ -206,7 +268,9 @@ def _emit(report: LintReport, args: argparse.Namespace, config: Config) -> int:
         try:
             args.output_file.write_text(text, encoding="utf-8")
         except OSError as err:
-            raise ConfigError(f"{args.output_file}: cannot write the report ({err.strerror})")
+            raise ConfigError(
+                f"{args.output_file}: cannot write the report ({err.strerror})"
+            ) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -231,22 +295,6 @@ def _profiles(args: argparse.Namespace, config: Config) -> Optional[list[Profile
             raise ConfigError(f"{args.profiles}: profiles directory not found")
         return load_profiles(args.profiles)
     return None
-
-
-def _drop_webhook_bodies(files: list[Path]) -> list[Path]:
-    """A body file of a webhook in the run is linted with its webhook, not twice."""
-    from brazelint.lint.webhook import is_webhook, load_webhook
-
-    bodies: set[Path] = set()
-    for path in files:
-        if is_webhook(path):
-            try:
-                webhook = load_webhook(path, path.read_text(encoding="utf-8"))
-            except (ConfigError, OSError, UnicodeDecodeError):
-                continue  # the webhook's own lint reports it
-            if webhook.body_file is not None:
-                bodies.add(webhook.body_file.resolve())
-    return [path for path in files if path.resolve() not in bodies]
 
 
 def _split(values: Optional[list[str]]) -> list[str]:

@@ -1,0 +1,115 @@
+"""A linter for a project (its configuration plus overrides), and ``lint_paths``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
+
+from brazelint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.config import Config
+    from brazelint.lint.linter import Linter
+    from brazelint.lint.selection import Selection
+    from brazelint.profiles import Profile
+
+
+def linter_for(
+    config: Config,
+    *,
+    profiles: Optional[Sequence[Profile]] = None,
+    stubs: Optional[Path] = None,
+    content_blocks: Optional[Path] = None,
+    schema: Optional[str] = None,
+    now: Optional[str] = None,
+    select: Optional[Iterable[str]] = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    keep_renders: bool = False,
+) -> Linter:
+    """Everything ``brazelint lint`` builds once per run: renderer, profiles, selection."""
+    from brazelint.lint.linter import Linter, LintOptions
+    from brazelint.renderer import Renderer, parse_now
+
+    selection = selection_for(config, select=select, extend_select=extend_select, ignore=ignore)
+    blocks = content_blocks or config.content_blocks
+    if content_blocks is not None and not blocks.is_dir():
+        raise ConfigError(f"{blocks}: content blocks directory not found")
+    if stubs is not None and not stubs.exists():
+        raise ConfigError(f"{stubs}: stub file or directory not found")
+    stubs = stubs or (config.stubs if config.stubs.exists() else None)
+    renderer = Renderer(
+        limits=config.limits,
+        content_blocks=blocks if blocks.is_dir() else None,
+        catalogs=config.load_catalogs(),
+        promotions=config.promotions,
+        stubs=stubs,
+        credentials=config.credentials,
+        exchange_rules=config.exchange_rules,
+    )
+    clock = now or config.now
+    if clock:
+        parse_now(clock)  # a bad clock fails before any file is read
+    options = LintOptions(profiles=profiles, schema=schema, now=now, keep_renders=keep_renders)
+    return Linter(config, renderer, selection, options)
+
+
+def selection_for(
+    config: Config,
+    *,
+    select: Optional[Iterable[str]] = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Selection:
+    """The rules that run: the configuration's choice, with the command line's on top."""
+    from brazelint.lint.selection import Selection
+
+    return Selection.build(
+        select=select if select is not None else config.select,
+        extend_select=[*config.extend_select, *extend_select],
+        ignore=[*config.ignore, *ignore],
+        per_file_ignores=config.per_file_ignores,
+        root=config.root,
+        where=str(config.path or "command line"),
+    )
+
+
+def lint_paths(
+    paths: Sequence[Union[str, Path]], config: Union[Config, str, Path, None] = None
+) -> list[Diagnostic]:
+    """Lint files, directories or globs with a project's configuration.
+
+    ``config`` is a loaded ``Config``, the path of a config file, or ``None`` to find
+    ``brazelint.toml`` / ``pyproject.toml`` from the working directory, as the CLI does.
+    """
+    from brazelint.config import Config, load_config
+    from brazelint.lint.runner import lint_files
+    from brazelint.lint.targets import discover
+
+    if not isinstance(config, Config):
+        config = load_config(Path(config) if config is not None else None)
+    files = discover(
+        [Path(p) for p in paths] or config.templates, exclude=config.exclude, root=config.root
+    )
+    linter = linter_for(config)
+    diagnostics: list[Diagnostic] = []
+    for result in lint_files(linter, [(path, str(path)) for path in drop_webhook_bodies(files)]):
+        diagnostics.extend(result.diagnostics)
+    return diagnostics
+
+
+def drop_webhook_bodies(files: list[Path]) -> list[Path]:
+    """A body file of a webhook in the run is linted with its webhook, not twice."""
+    from brazelint.lint.webhook import is_webhook, load_webhook
+
+    bodies: set[Path] = set()
+    for path in files:
+        if is_webhook(path):
+            try:
+                webhook = load_webhook(path, path.read_text(encoding="utf-8"))
+            except (ConfigError, OSError, UnicodeDecodeError):
+                continue  # the webhook's own lint reports it
+            if webhook.body_file is not None:
+                bodies.add(webhook.body_file.resolve())
+    return [path for path in files if path.resolve() not in bodies]
