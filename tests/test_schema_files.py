@@ -5,23 +5,30 @@ Every built-in schema id has a file ``schemas/<id>.json`` and a fixture folder
 example breaks exactly one rule; ``EXPECTED_FAILURES`` names that rule as the JSON path of
 the offending value and the JSON Schema keyword that rejects it, so a schema edit that
 stops catching a mistake (or starts catching it for the wrong reason) fails here by name.
+Payloads are validated through the registry (``brazelint.schemas.validator_for``), so the
+``$ref``s between schema files are exercised too.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 from jsonschema import Draft202012Validator
 
+from brazelint.schemas import schema_ids, validator_for
+
 ROOT = Path(__file__).parents[1]
 SCHEMA_DIR = ROOT / "schemas"
 FIXTURE_DIR = ROOT / "tests" / "fixtures" / "payloads"
 
 BUILTIN_IDS = (
+    "braze/api-identifier",
+    "braze/connected-audience",
+    "braze/recipient",
     "sessionm/tags",
     "sessionm/get-user-offers-request",
     "sessionm/get-user-offers-response",
@@ -35,11 +42,41 @@ BUILTIN_IDS = (
 # The optional third item is the property the message must name, for keywords whose path
 # alone is ambiguous (required, dependentRequired, additionalProperties).
 EXPECTED_FAILURES: dict[str, dict[str, tuple[str, ...]]] = {
+    "braze/api-identifier": {
+        "braced-guid.json": ("$", "pattern"),
+        "doc-placeholder.json": ("$", "pattern"),
+        "empty.json": ("$", "pattern"),
+        "number.json": ("$", "type"),
+    },
+    "braze/connected-audience": {
+        "and-empty.json": ("$.AND", "minItems"),
+        "before-not-iso-date.json": ("$.custom_attribute.value", "pattern"),
+        "empty-object.json": ("$", "minProperties"),
+        "nested-filter-missing-comparison.json": (
+            "$.OR[0].custom_attribute",
+            "required",
+            "comparison",
+        ),
+        "segment-filter.json": ("$", "additionalProperties", "segment"),
+        "subscription-status-unknown.json": ("$.email_subscription_status.value", "enum"),
+        "two-filters-in-one-object.json": ("$", "maxProperties"),
+    },
+    "braze/recipient": {
+        "alias-missing-name.json": ("$.user_alias", "required", "alias_name"),
+        "create-user-with-alias.json": ("$.user_alias", "not"),
+        "email-not-an-address.json": ("$.email", "pattern"),
+        "email-without-prioritization.json": ("$", "dependentRequired", "prioritization"),
+        "external-id-and-braze-id.json": ("$", "oneOf"),
+        "external-user-id-empty.json": ("$.external_user_id", "minLength"),
+        "no-identifier.json": ("$", "oneOf"),
+        "prioritization-unknown-value.json": ("$.prioritization[0]", "enum"),
+    },
     "sessionm/tags": {
         "tag-empty-string.json": ("$.tags[1]", "minLength"),
         "tags-empty-array.json": ("$.tags", "minItems"),
         "tags-missing.json": ("$", "required", "tags"),
         "tags-not-array.json": ("$.tags", "type"),
+        "tag-not-string.json": ("$.tags[1]", "type"),
         "ttl-as-string.json": ("$.ttl", "type"),
         "ttl-zero.json": ("$.ttl", "minimum"),
     },
@@ -56,6 +93,7 @@ EXPECTED_FAILURES: dict[str, dict[str, tuple[str, ...]]] = {
         "available-points-as-string.json": ("$.payload.available_points", "type"),
         "offer-group-missing-name.json": ("$.payload.offer_groups[0]", "required", "name"),
         "offer-id-not-guid.json": ("$.payload.user_offers[0].offer_id", "pattern"),
+        "offer-name-not-string.json": ("$.payload.user_offers[0].name", "type"),
         "ok-without-payload.json": ("$", "required", "payload"),
         "status-missing.json": ("$", "required", "status"),
         "total-records-not-integer.json": ("$.payload.total_records", "type"),
@@ -64,6 +102,7 @@ EXPECTED_FAILURES: dict[str, dict[str, tuple[str, ...]]] = {
         "campaign-id-not-string.json": ("$.braze_campaign_id", "type"),
         "campaign-id-placeholder.json": ("$.braze_campaign_id", "pattern"),
         "canvas-id-empty.json": ("$.braze_canvas_id", "pattern"),
+        "empty-object.json": ("$", "anyOf"),
         "target-key-misspelled.json": ("$", "anyOf"),
     },
     "braze/campaign-trigger-send": {
@@ -90,6 +129,7 @@ EXPECTED_FAILURES: dict[str, dict[str, tuple[str, ...]]] = {
             "$.recipients[0].prioritization",
             "not",
         ),
+        "recipient-context.json": ("$.recipients[0]", "unevaluatedProperties", "context"),
         "recipient-two-identifiers.json": ("$.recipients[0]", "oneOf"),
         "recipients-empty.json": ("$.recipients", "minItems"),
         "recipients-over-50.json": ("$.recipients", "maxItems"),
@@ -101,6 +141,7 @@ EXPECTED_FAILURES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "braze/canvas-trigger-send": {
         "attachments-not-supported.json": ("$", "additionalProperties", "attachments"),
+        "audience-two-filters.json": ("$.audience.OR[0]", "maxProperties"),
         "broadcast-with-recipients.json": ("$.recipients", "not"),
         "canvas-id-missing.json": ("$", "required", "canvas_id"),
         "canvas-id-placeholder.json": ("$.canvas_id", "pattern"),
@@ -108,14 +149,18 @@ EXPECTED_FAILURES: dict[str, dict[str, tuple[str, ...]]] = {
         "no-recipients-and-no-broadcast.json": ("$", "required", "broadcast"),
         "recipient-trigger-properties.json": (
             "$.recipients[0]",
-            "additionalProperties",
+            "unevaluatedProperties",
             "trigger_properties",
         ),
         "recipient-without-identifier.json": ("$.recipients[0]", "oneOf"),
         "send-id-not-supported.json": ("$", "additionalProperties", "send_id"),
     },
     "movable-ink/event": {
+        "anonymous-id-empty.json": ("$.anonymous_id", "minLength"),
+        "cart-add-without-id.json": ("$.properties", "required", "id"),
         "category-without-id.json": ("$.properties.categories[1]", "required", "id"),
+        "conversion-product-without-id.json": ("$.properties.products[0]", "required", "id"),
+        "conversion-products-empty.json": ("$.properties.products", "minItems"),
         "conversion-without-products.json": ("$.properties", "required", "products"),
         "identify-with-event.json": ("$.event", "not"),
         "identify-with-properties.json": ("$.properties", "not"),
@@ -126,6 +171,8 @@ EXPECTED_FAILURES: dict[str, dict[str, tuple[str, ...]]] = {
         "product-id-as-number.json": ("$.properties.id", "type"),
         "product-url-relative.json": ("$.properties.url", "pattern"),
         "product-viewed-without-id.json": ("$.properties", "required", "id"),
+        "quantity-zero.json": ("$.properties.quantity", "minimum"),
+        "search-without-query.json": ("$.properties", "required", "query"),
         "timestamp-as-string.json": ("$.timestamp", "type"),
         "timestamp-in-microseconds.json": ("$.timestamp", "maximum"),
         "timestamp-in-seconds.json": ("$.timestamp", "minimum"),
@@ -146,11 +193,6 @@ def load_json(path: Path) -> Any:
 
 def schema_file(schema_id: str) -> Path:
     return SCHEMA_DIR / f"{schema_id}.json"
-
-
-@cache
-def validator_for(schema_id: str) -> Draft202012Validator:
-    return Draft202012Validator(load_json(schema_file(schema_id)))
 
 
 def fixtures(kind: str) -> list[tuple[str, Path]]:
@@ -186,20 +228,49 @@ _SCHEMA_VALUES = (
 )
 
 
-def subschemas(schema: Any, where: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every (location, subschema) in a schema, keyword-aware (property names are not keywords)."""
+def subschemas(
+    schema: Any, where: str = "#", *, skip: tuple[str, ...] = ()
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every (location, subschema) in a schema, keyword-aware (property names are not keywords).
+
+    Keywords in ``skip`` are not descended into.
+    """
     if not isinstance(schema, dict):
         return
     yield where, schema
     for key in _SCHEMA_MAPS:
         for name, sub in schema.get(key, {}).items():
-            yield from subschemas(sub, f"{where}/{key}/{name}")
+            yield from subschemas(sub, f"{where}/{key}/{name}", skip=skip)
     for key in _SCHEMA_LISTS:
         for index, sub in enumerate(schema.get(key, [])):
-            yield from subschemas(sub, f"{where}/{key}/{index}")
+            yield from subschemas(sub, f"{where}/{key}/{index}", skip=skip)
     for key in _SCHEMA_VALUES:
-        if key in schema:
-            yield from subschemas(schema[key], f"{where}/{key}")
+        if key in schema and key not in skip:
+            yield from subschemas(schema[key], f"{where}/{key}", skip=skip)
+
+
+EVIDENCE_TAG = re.compile(r"\[(BZ|SM|MI|3P|INF)\]")
+"""The evidence tags of partner-payloads.md: vendor-documented ([BZ], [SM], [MI]),
+third-party ([3P]) or inferred ([INF])."""
+
+
+def documented_places(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The schema itself, every property definition and every ``$defs`` entry.
+
+    Property lists inside ``if`` only select a branch, so they are not definitions.
+    """
+    yield "#", schema
+    for where, sub in subschemas(schema, skip=("if",)):
+        for key in ("properties", "$defs"):
+            for name, entry in sub.get(key, {}).items():
+                yield f"{where}/{key}/{name}", entry
+
+
+def cross_file_refs(schema: Any) -> Iterator[str]:
+    for _where, sub in subschemas(schema):
+        ref = sub.get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            yield ref
 
 
 @pytest.mark.parametrize("schema_id", BUILTIN_IDS)
@@ -229,6 +300,41 @@ def test_schema_folder_holds_only_builtin_ids() -> None:
         for path in SCHEMA_DIR.rglob("*.json")
     }
     assert on_disk == set(BUILTIN_IDS)
+    assert schema_ids() == sorted(BUILTIN_IDS)
+
+
+@pytest.mark.parametrize("schema_id", BUILTIN_IDS)
+def test_every_constraint_says_what_it_is_and_where_it_comes_from(schema_id: str) -> None:
+    # The schema, each property and each shared definition carries a description (what)
+    # and a $comment citing its evidence: a vendor document or an inference ([INF]).
+    schema = load_json(schema_file(schema_id))
+    missing = []
+    for where, entry in documented_places(schema):
+        if not (isinstance(entry.get("description"), str) and entry["description"].strip()):
+            missing.append(f"{where}: no description")
+        comment = entry.get("$comment")
+        if not (isinstance(comment, str) and EVIDENCE_TAG.search(comment)):
+            missing.append(f"{where}: no $comment citing [BZ]/[SM]/[MI]/[3P]/[INF]")
+    assert not missing, f"{schema_id}:\n" + "\n".join(missing)
+
+
+def test_schemas_share_definitions_across_files() -> None:
+    # Built-ins refer to each other by bare id (resolved by the registry), so shared
+    # shapes (recipient, audience, API identifier) are written once.
+    refs = {
+        (schema_id, ref.split("#")[0])
+        for schema_id in BUILTIN_IDS
+        for ref in cross_file_refs(load_json(schema_file(schema_id)))
+    }
+    assert {
+        ("braze/campaign-trigger-send", "braze/recipient"),
+        ("braze/canvas-trigger-send", "braze/recipient"),
+        ("braze/campaign-trigger-send", "braze/connected-audience"),
+        ("braze/canvas-trigger-send", "braze/connected-audience"),
+        ("sessionm/advanced-settings", "braze/api-identifier"),
+        ("sessionm/get-user-offers-response", "sessionm/get-user-offers-request"),
+    } <= refs
+    assert {target for _source, target in refs} <= set(BUILTIN_IDS)
 
 
 @pytest.mark.parametrize("schema_id", BUILTIN_IDS)

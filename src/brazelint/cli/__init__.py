@@ -29,7 +29,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from brazelint.cli import render_cmd, stubs_cmd
+    from brazelint.cli import (
+        init_cmd,
+        lint_cmd,
+        render_cmd,
+        rules_cmd,
+        schemas_cmd,
+        serve_cmd,
+        stubs_cmd,
+    )
 
     parser = _Parser(
         prog="brazelint",
@@ -40,8 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show a traceback when something goes wrong"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    lint_cmd.add_parser(commands)
+    init_cmd.add_parser(commands)
     render_cmd.add_parser(commands)
     stubs_cmd.add_parser(commands)
+    schemas_cmd.add_parser(commands)
+    rules_cmd.add_parser(commands)
+    serve_cmd.add_parser(commands)
     return parser
 
 

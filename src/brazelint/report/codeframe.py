@@ -10,6 +10,9 @@ from typing import Optional
 
 from brazelint.errors import BrazelintError
 
+FRAME_WIDTH = 120
+"""Characters of a source line shown in a frame; longer lines are cut around the caret."""
+
 
 def format_error(error: BrazelintError, *, color: bool = False) -> str:
     """A multi-line description of ``error`` for a terminal."""
@@ -39,10 +42,23 @@ def _frame(
 ) -> Optional[tuple[int, str, int]]:
     if source is None or line is None or column is None:
         return None
-    source_lines = source.splitlines()
+    # lines end at "\n" only, as positions count them (splitlines() would also split
+    # at "\f", "\x1c", "\u2028", ... and show the wrong line)
+    source_lines = source.split("\n")
     if not 1 <= line <= len(source_lines):
         return None
-    raw = source_lines[line - 1]
+    raw = source_lines[line - 1].rstrip("\r")
     # expand tabs so the caret lines up with what the terminal shows
     prefix = raw[: column - 1].expandtabs(4)
-    return line, raw.expandtabs(4), len(prefix)
+    text = raw.expandtabs(4)
+    caret_at = len(prefix)
+    if len(text) > FRAME_WIDTH:
+        # a long line (minified JSON, a 1 MB one-liner): show a window around the caret
+        start = max(0, min(caret_at - FRAME_WIDTH // 3, len(text) - FRAME_WIDTH))
+        window = text[start : start + FRAME_WIDTH]
+        if start > 0:
+            window = "…" + window[1:]
+        if start + FRAME_WIDTH < len(text):
+            window = window[:-1] + "…"
+        text, caret_at = window, caret_at - start
+    return line, text, caret_at

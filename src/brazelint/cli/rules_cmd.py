@@ -1,0 +1,114 @@
+"""``brazelint rules [CODE|NAME]``: list the rules, or explain one with examples."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any, Optional
+
+from brazelint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from brazelint.checks.catalog import Rule
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "rules",
+        help="list the lint rules, or explain one",
+        description=(
+            "Without RULE, list every rule with its code, name, default severity and "
+            "summary. With a code (BL401) or a name (invalid-json), explain that rule "
+            "with a bad and a good example."
+        ),
+    )
+    parser.add_argument("rule", nargs="?", metavar="RULE", help="a rule code or name")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) or json (a list of rules with every field)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from brazelint.checks.catalog import RULES
+
+    rules = [find_rule(args.rule)] if args.rule else list(RULES)
+    if args.format == "json":
+        import dataclasses
+        import json
+
+        document = [dataclasses.asdict(rule) for rule in rules]
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    elif args.rule:
+        sys.stdout.write(explain(rules[0]))
+    else:
+        sys.stdout.write(table(rules))
+    return 0
+
+
+def find_rule(text: str) -> Rule:
+    """The rule named by a code (any case) or a name; ``ConfigError`` with a suggestion."""
+    from brazelint.checks.catalog import RULES, get_rule
+
+    found = get_rule(text.strip()) or get_rule(text.strip().lower())
+    if found is not None:
+        return found
+    wanted = text.strip()
+    as_code = wanted.upper()
+    if as_code.startswith("BL"):  # BL4O1: a letter O typed for a zero
+        as_code = "BL" + as_code[2:].replace("O", "0")
+    code = _closest(as_code, [r.code for r in RULES])
+    name = _closest(wanted.lower(), [r.name for r in RULES])
+    guesses = [g for g in ((code, name) if as_code.startswith("BL") else (name, code)) if g]
+    suggestion = f"; did you mean {guesses[0]}?" if guesses else ""
+    raise ConfigError(f"unknown rule {text!r}{suggestion} (`brazelint rules` lists them all)")
+
+
+def _closest(word: str, options: list[str]) -> Optional[str]:
+    """The option most like ``word`` (the first of equals), if any is close enough."""
+    import difflib
+
+    best, best_score = None, 0.6
+    for option in options:
+        score = difflib.SequenceMatcher(None, word, option).ratio()
+        if score > best_score:
+            best, best_score = option, score
+    return best
+
+
+def table(rules: list[Rule]) -> str:
+    """Every rule, aligned, under a heading per family."""
+    from brazelint.report.formats import family_of
+
+    name_width = max(len(r.name) for r in rules)
+    severity_width = max(len(r.severity) for r in rules)
+    lines: list[str] = []
+    heading = None
+    for rule in rules:
+        prefix, title, _tag = family_of(rule.code)
+        if (prefix, title) != heading:
+            if lines:
+                lines.append("")
+            lines.append(f"{prefix}xx  {title}")
+            heading = (prefix, title)
+        lines.append(
+            f"  {rule.code}  {rule.name:<{name_width}}  {rule.severity:<{severity_width}}  "
+            f"{rule.summary}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def explain(rule: Rule) -> str:
+    """One rule: code, name and severity, what it finds, why it matters, bad and good."""
+    lines = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary]
+    if rule.why:
+        lines += ["", rule.why]
+    lines += ["", "Bad:", *_indented(rule.bad), "", "Good:", *_indented(rule.good)]
+    return "\n".join(lines) + "\n"
+
+
+def _indented(example: str) -> list[str]:
+    return [f"    {line}".rstrip() for line in example.splitlines()]

@@ -1,0 +1,103 @@
+"""The ``lint --format`` choices, and what the format modules share.
+
+Each format is one module with ``format_report(report, *, color=False) -> str``;
+:func:`format_report` imports only the one it needs, so a pre-commit run that prints text
+never loads ``json``, ``xml`` or pygments. Formatters print what they are given, sorted
+by :meth:`Diagnostic.sort_key`: severity and filtering are decided before them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brazelint.checks.diagnostic import Diagnostic, LintReport
+
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
+
+RULE_FAMILIES: tuple[tuple[str, str, str], ...] = (
+    # (code prefix, heading, SARIF tag)
+    ("BL0", "Syntax", "syntax"),
+    ("BL1", "Braze tags and Connected Content", "braze-tags"),
+    ("BL2", "Attributes, variables and filters", "attributes"),
+    ("BL3", "Render time", "render-time"),
+    ("BL4", "JSON, schema and payload", "payload"),
+    ("BL9", "Suppressions", "suppressions"),
+)
+"""The rule families of DESIGN.md, in order: ``brazelint rules`` headings and SARIF tags."""
+
+
+def format_report(report: LintReport, fmt: str, *, color: bool = False) -> str:
+    """``report`` as text in format ``fmt`` (one of :data:`FORMATS`), ending in a newline."""
+    if fmt == "text":
+        from brazelint.report import text
+
+        return text.format_report(report, color=color)
+    if fmt == "concise":
+        from brazelint.report import concise
+
+        return concise.format_report(report, color=color)
+    if fmt == "json":
+        from brazelint.report import json_report
+
+        return json_report.format_report(report, color=color)
+    if fmt == "github":
+        from brazelint.report import github
+
+        return github.format_report(report, color=color)
+    if fmt == "sarif":
+        from brazelint.report import sarif
+
+        return sarif.format_report(report, color=color)
+    if fmt == "junit":
+        from brazelint.report import junit
+
+        return junit.format_report(report, color=color)
+    raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def family_of(code: str) -> tuple[str, str, str]:
+    """The ``RULE_FAMILIES`` row of ``code`` (a catch-all row for codes outside them)."""
+    for row in RULE_FAMILIES:
+        if code.upper().startswith(row[0]):
+            return row
+    return (code[:3], "other", "other")
+
+
+def sorted_diagnostics(report: LintReport) -> list[Diagnostic]:
+    return sorted(report.diagnostics, key=lambda d: d.sort_key())
+
+
+def by_file(report: LintReport) -> list[tuple[str, list[Diagnostic]]]:
+    """Diagnostics grouped by path: files in report order, then any other paths sorted."""
+    groups: dict[str, list[Diagnostic]] = {path: [] for path in report.files}
+    for diagnostic in sorted_diagnostics(report):
+        groups.setdefault(diagnostic.path, []).append(diagnostic)
+    listed = set(report.files)
+    ordered = list(dict.fromkeys(report.files))
+    ordered += sorted(path for path in groups if path not in listed)
+    return [(path, groups[path]) for path in ordered]
+
+
+def summary_line(report: LintReport) -> str:
+    """``Found 3 errors, 1 warning and 2 infos in 2 files (5 files checked).``"""
+    checked = _count(len(report.files), "file")
+    if not report.diagnostics:
+        return f"All checks passed ({checked} checked)."
+    parts = [
+        _count(report.count(severity), severity)
+        for severity in ("error", "warning", "info")
+        if report.count(severity)
+    ]
+    found = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    with_findings = _count(len({d.path for d in report.diagnostics}), "file")
+    return f"Found {found} in {with_findings} ({checked} checked)."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks shown as ``⏎``, for formats that are one line per finding."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "⏎")

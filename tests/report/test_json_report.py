@@ -1,0 +1,95 @@
+"""``--format json``: the stable report of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+
+from brazelint.checks.diagnostic import LintReport
+from brazelint.report.json_report import format_report
+
+
+def test_report(report: LintReport) -> None:
+    expected = {
+        "version": 1,
+        "diagnostics": [
+            {
+                "path": "templates/welcome.liquid",
+                "line": 1,
+                "column": 4,
+                "end_line": 1,
+                "end_column": 21,
+                "code": "BL201",
+                "name": "unknown-attribute",
+                "severity": "error",
+                "message": "unknown attribute ${frist_name}: 100% sure, not ${first_name}\nBraze renders it empty",
+                "profile": None,
+                "profiles": [],
+                "hint": None,
+                "excerpt": None,
+            },
+            {
+                "path": "templates/welcome.liquid",
+                "line": 2,
+                "column": 12,
+                "end_line": 2,
+                "end_column": 40,
+                "code": "BL203",
+                "name": "attribute-missing",
+                "severity": "warning",
+                "message": "custom_attribute.${tier} is missing and has no default",
+                "profile": "anonymous_user",
+                "profiles": ["anonymous_user"],
+                "hint": None,
+                "excerpt": None,
+            },
+            {
+                "path": "templates/welcome.liquid",
+                "line": 3,
+                "column": 35,
+                "end_line": 3,
+                "end_column": 66,
+                "code": "BL303",
+                "name": "message-aborted",
+                "severity": "info",
+                "message": "the message aborts: no email",
+                "profile": "no_email",
+                "profiles": ["no_email"],
+                "hint": None,
+                "excerpt": None,
+            },
+            {
+                "path": "webhooks/track.liquid",
+                "line": 2,
+                "column": 3,
+                "end_line": 3,
+                "end_column": 10,
+                "code": "BL401",
+                "name": "invalid-json",
+                "severity": "error",
+                "message": 'missing comma before "event"',
+                "profile": "known_user",
+                "profiles": ["known_user", "anonymous_user"],
+                "hint": "add a comma after the previous value",
+                "excerpt": '…"u-1"\n  "event": "product_viewed"…',
+            },
+        ],
+        "summary": {"files": 3, "errors": 2, "warnings": 1, "infos": 1},
+    }
+    output = format_report(report)
+    assert output == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    assert '"excerpt": "…\\"u-1\\"\\n  \\"event\\": \\"product_viewed\\"…"' in output  # not \u2026
+
+
+def test_empty_report(empty: LintReport) -> None:
+    assert format_report(empty, color=True) == (
+        "{\n"
+        '  "version": 1,\n'
+        '  "diagnostics": [],\n'
+        '  "summary": {\n'
+        '    "files": 2,\n'
+        '    "errors": 0,\n'
+        '    "warnings": 0,\n'
+        '    "infos": 0\n'
+        "  }\n"
+        "}\n"
+    )
