@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from brazelint.checks.positions import OutputLocator
+from brazelint.checks.source_scan import DOC_PLACEHOLDER
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -27,6 +28,8 @@ MOVABLE_INK_EVENTS = frozenset(
 EMAIL = re.compile(r"^[^@\s\"]+@[^@\s\"]+\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?\d[\d\s().-]{7,}\d$")
 NUMERIC = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+TIME_KEY = re.compile(r"time|date|_at$", re.I)
+"""Keys whose digit strings are times, not phone numbers."""
 SECONDS = (10**9, 10**10)
 """Epoch seconds from 2001 to 2286: ten digits, where milliseconds have thirteen."""
 
@@ -56,6 +59,7 @@ def check_json(
     document = parse_json(result.output)
     locator = OutputLocator(result.output, result.source_map)
     verdict = JsonVerdict(parsed=document.ok, value=document.value)
+    new_breaks: list[tuple[JsonProblem, int, int]] = []
     for problem in document.problems:
         if problem.severity != "error":
             continue
@@ -63,7 +67,7 @@ def check_json(
         verdict.broken_at.add(offset)
         if adversarial:
             if offset not in known_breaks:
-                _report_break(problem, offset, after, profile, reporter, locator)
+                new_breaks.append((problem, offset, after))
             continue
         line, column = reporter.index.position(offset)
         reporter.at(
@@ -75,6 +79,8 @@ def check_json(
             hint=problem.hint,
             excerpt=locator.excerpt(problem.start),
         )
+    if new_breaks:
+        _report_breaks(new_breaks, profile, reporter, locator)
     if not document.ok or adversarial:
         return verdict
     if schema is not None:
@@ -93,6 +99,28 @@ def _problem_origin(problem: JsonProblem, output: str, locator: OutputLocator) -
         if previous >= 0:
             return locator.template_offset(previous), 1
     return locator.template_offset(problem.start), 0
+
+
+def _report_breaks(
+    breaks: list[tuple[JsonProblem, int, int]],
+    profile: str,
+    reporter: Reporter,
+    locator: OutputLocator,
+) -> None:
+    """One BL403 per value whose hostile text broke the body, not one per parse problem.
+
+    A hostile value (quotes, a line break) derails the parser for the rest of the body,
+    so only the first problem inside each printed value counts; the others are echoes.
+    When no problem lies inside a printed value, the first one stands for them all.
+    """
+    by_value: dict[int, tuple[JsonProblem, int, int]] = {}
+    for problem, _offset, _after in sorted(breaks, key=lambda item: item[0].start):
+        printed = locator.printed_at(problem.start)
+        if printed is not None and printed not in by_value:
+            by_value[printed] = (problem, printed, 0)
+    chosen = list(by_value.values()) or [min(breaks, key=lambda item: item[0].start)]
+    for problem, offset, after in chosen:
+        _report_break(problem, offset, after, profile, reporter, locator)
 
 
 def _report_break(
@@ -143,8 +171,9 @@ def strict_validator(schema: str, base: Optional[str]) -> Any:
     checker = Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
     )
-    strict = validators.extend(Draft202012Validator, type_checker=checker)
-    return strict(compiled.schema, registry=compiled._registry)
+    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    registry = getattr(compiled, "_registry")  # noqa: B009 - jsonschema keeps it private
+    return strict(compiled.schema, registry=registry)
 
 
 def _specific(error: ValidationError) -> ValidationError:
@@ -170,6 +199,8 @@ def _report_schema_error(
     if path and "timestamp" in str(path[-1]).lower() and _is_seconds(error.instance):
         return  # BL405 says it better
     instance = error.instance
+    if isinstance(instance, str) and DOC_PLACEHOLDER.search(instance):
+        return  # BL408 says it better
     excerpt = locator.excerpt(span[0])
     expected = _expected_types(error)
     code, message, hint = "BL402", f"{where}: {error.message}", None
@@ -184,6 +215,7 @@ def _report_schema_error(
         error.validator == "type"
         and isinstance(instance, str)
         and expected & {"number", "integer", "boolean"}
+        and locator.printed_within(span[0] + 1, span[1] - 1)
     ):
         code = "BL404"
         wanted = "a boolean" if expected == {"boolean"} else "a number"
@@ -199,8 +231,8 @@ def _report_schema_error(
 
 
 def _expected_types(error: ValidationError) -> set[str]:
-    wanted = error.validator_value if error.validator == "type" else ()
-    return {wanted} if isinstance(wanted, str) else set(wanted or ())
+    wanted: Any = error.validator_value if error.validator == "type" else ()
+    return {wanted} if isinstance(wanted, str) else {str(w) for w in wanted or ()}
 
 
 def _check_values(
@@ -229,7 +261,7 @@ def _check_values(
                 "email address"
                 if EMAIL.match(value)
                 else "phone number"
-                if PHONE.match(value)
+                if _is_phone(value) and not TIME_KEY.search(key)
                 else None
             )
             if kind:
@@ -267,6 +299,12 @@ def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
             stack.extend(((*current_path, i), v) for i, v in enumerate(current))
         else:
             yield current_path, current
+
+
+def _is_phone(value: str) -> bool:
+    """Phone-shaped text with 7 to 15 digits (E.164 allows 15), so ids of digits and
+    dashes, such as an all-zero GUID, are not taken for one."""
+    return bool(PHONE.match(value)) and 7 <= sum(ch.isdigit() for ch in value) <= 15
 
 
 def _is_seconds(value: Any) -> bool:

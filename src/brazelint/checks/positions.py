@@ -129,6 +129,16 @@ class OutputLocator:
         origin = self.source_map.origin(output_offset)
         return origin if origin is not None else 0
 
+    def printed_at(self, output_offset: int) -> Optional[int]:
+        """The ``{{`` that printed ``output[output_offset]``; ``None`` for template text."""
+        if self.source_map is None or self.source_map.is_literal(output_offset):
+            return None
+        return self.source_map.origin(output_offset)
+
+    def printed_within(self, start: int, end: int) -> bool:
+        """Whether an expression wrote (even nothing) inside output ``start..end``."""
+        return self.source_map is not None and self.source_map.printed_by(start, end) is not None
+
     def value_offset(self, start: int, end: int) -> int:
         """Where the template wrote the value at output ``start..end``.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,12 @@ PROBLEM_CODES = {
 BRAZE_ROOTS = frozenset({*STANDARD_ATTRIBUTES, *NAMESPACES.values(), "content_blocks"})
 """Top-level names Braze itself defines for every message."""
 LIMIT_WORDS = ("limit", "longer than", "too deeply", "larger than")
+STATUS_CHECK = "__http_status_code__"
+"""A template that reads this handles failed Connected Content answers itself."""
+REFERENCE = re.compile(
+    r"(?:\$\{[^}]*\}|[A-Za-z_][\w-]*)(?:\s*\.\s*(?:\$\{[^}]*\}|[\w-]+)|\[[^\]]*\])*"
+)
+"""A variable path as written in the template: ``${x}``, ``a.b.${c}``, ``a[0].b``."""
 
 
 @dataclass
@@ -41,10 +48,13 @@ class RenderFacts:
 
 
 def report_render_error(error: TemplateRenderError, profile: str, reporter: Reporter) -> None:
-    if "unknown filter" in error.message and any(d.code == "BL204" for d in reporter.found):
-        return  # already reported once, from the parsed template
-    code = "BL302" if any(word in error.message for word in LIMIT_WORDS) else "BL301"
     line, column = error.line or 1, error.column or 1
+    if any(
+        d.code in ("BL204", "BL205") and not d.profiles and (d.line, d.column) == (line, column)
+        for d in reporter.found
+    ):
+        return  # the filter was already reported once, from the parsed template
+    code = "BL302" if any(word in error.message for word in LIMIT_WORDS) else "BL301"
     reporter.at(
         code,
         line,
@@ -66,12 +76,12 @@ def check_render(
 ) -> None:
     for problem in result.problems:
         code = PROBLEM_CODES.get(problem.name)
-        if code is not None:
-            reporter.at(
-                code, problem.line or 1, problem.column or 1, problem.message, profile=profile
-            )
+        if code is None or (code == "BL104" and _seen_in_source(reporter, code, problem.line)):
+            continue  # the source scan already pointed at the port in the tag
+        reporter.at(code, problem.line or 1, problem.column or 1, problem.message, profile=profile)
+    _failed_answers(result, profile, reporter)
     _undefined(result, profile, reporter, facts, generated=generated)
-    if result.aborted:
+    if result.aborted and not generated:
         line, column = (
             reporter.index.position(result.abort_offset)
             if result.abort_offset is not None
@@ -84,7 +94,7 @@ def check_render(
             f"message aborted: {result.abort_reason or 'no reason given'}",
             profile=profile,
         )
-    elif not generated and not result.output.strip():
+    elif not result.aborted and not generated and not result.output.strip():
         reporter.at(
             "BL304",
             1,
@@ -92,6 +102,30 @@ def check_render(
             "the template renders nothing for this profile",
             profile=profile,
             hint="check the conditions that wrap the content",
+        )
+
+
+def _seen_in_source(reporter: Reporter, code: str, line: int) -> bool:
+    return any(d.code == code and d.line == line and not d.profiles for d in reporter.found)
+
+
+def _failed_answers(result: RenderResult, profile: str, reporter: Reporter) -> None:
+    """A stub (or server) that answered 4xx/5xx, when the template never looks at the status."""
+    if STATUS_CHECK in reporter.source:
+        return
+    for request in result.requests:
+        status = request.status
+        if status is None or status < 400 or status == 599 or request.cached:
+            continue  # no answer at all (599) is reported by the HTTP layer itself
+        reporter.at(
+            "BL107",
+            request.line or 1,
+            request.column or 1,
+            f"{request.method} {request.url} answered {status}; the template does not check "
+            f"{STATUS_CHECK}",
+            profile=profile,
+            hint=f"handle the failure: {{% if result.{STATUS_CHECK} != 200 %}}"
+            "{% abort_message('partner call failed') %}{% endif %}",
         )
 
 
@@ -106,6 +140,8 @@ def _undefined(
         root = use.path.split(".", 1)[0].split("[", 1)[0]
         offset = index.offset(use.line, use.column)
         is_attribute = source.startswith("${", offset) or root in BRAZE_ROOTS
+        written = REFERENCE.match(source, offset)
+        end_column = use.column + (len(written.group()) if written else len(root))
         if not is_attribute and root not in facts.assigned:
             reporter.at(
                 "BL202",
@@ -116,12 +152,14 @@ def _undefined(
                 profile=None,
                 hint="assign it first, or use ${attribute} / custom_attribute.${name}",
             )
-        elif is_attribute and not generated and offset in facts.unguarded:
+        elif is_attribute and root in BRAZE_ROOTS and not generated and offset in facts.unguarded:
+            # an unknown ${attribute} (not in BRAZE_ROOTS) is BL201's, for every profile
             reporter.at(
                 "BL203",
                 use.line,
                 use.column,
                 f"{use.path} is not set for this profile and renders empty",
+                end_column=end_column,
                 profile=profile,
                 hint="give it a default: {{ … | default: '…' }}",
             )

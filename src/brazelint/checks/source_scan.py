@@ -149,7 +149,7 @@ def _filter_in_condition(markup: Markup, reporter: Reporter) -> None:
     reporter.at_offset(
         "BL206",
         markup.start + pipe,
-        f"filters are not allowed in a '{markup.name}' condition",
+        f"filters are not allowed in {_article(markup.name)} '{markup.name}' condition",
         hint="assign the filtered value first: {% assign n = list | size %}{% if n > 3 %}",
     )
 
@@ -160,10 +160,12 @@ def _abort_reason(markup: Markup, reporter: Reporter) -> None:
         text = text[1:-1].strip()
     if not text or re.fullmatch(r"'[^']*'|\"[^\"]*\"", text):
         return
+    start = markup.start + markup.text.find(text)
     reporter.at_offset(
         "BL106",
-        markup.start + markup.text.find(text),
+        start,
         f"abort_message reason {text!r} is not a quoted string",
+        end=start + len(text),
         hint=f"quote it: {{% abort_message('{text}') %}}",
     )
 
@@ -190,6 +192,7 @@ def check_url(markup: str, start: int, reporter: Reporter, *, connected_content:
             end=offset + port.end(1),
             hint="serve the API on 443 (https) or 80",
         )
+    _userinfo(url, offset, reporter)
     query = url.find("?")
     if query < 0:
         return
@@ -212,7 +215,6 @@ def check_url(markup: str, start: int, reporter: Reporter, *, connected_content:
             if connected_content
             else "keep secrets out of the template: pass them in a header",
         )
-    _userinfo(url, offset, reporter)
 
 
 def _userinfo(url: str, offset: int, reporter: Reporter) -> None:
@@ -280,6 +282,10 @@ def _collect_assigned(markup: Markup, assigned: set[str]) -> None:
         assigned.add(found.group(1) if found else "connected")
     elif name in ("catalog_items", "catalog_selection_items"):
         assigned.add("items")
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _unquoted_index(text: str, char: str) -> int:

@@ -24,6 +24,14 @@ def report_syntax_error(error: TemplateSyntaxError, reporter: Reporter) -> None:
     unexpected = _UNEXPECTED_TAG.search(message)
     if "not supported in Braze" in message:
         code = "BL003"
+    elif unexpected and hint == f"did you mean '{unexpected.group(1)}'?":
+        # a known tag out of place, such as a stray endif: suggesting itself helps nobody
+        name = unexpected.group(1)
+        hint = (
+            f"'{name}' closes no open block here: remove it, or add the tag it closes"
+            if name.startswith("end")
+            else f"'{name}' is not allowed here: check the block it belongs to"
+        )
     elif unexpected and hint and hint.startswith("did you mean"):
         from brazelint.engine.environment import BrazeEnvironment
 
@@ -32,6 +40,8 @@ def report_syntax_error(error: TemplateSyntaxError, reporter: Reporter) -> None:
             message = f"unknown tag '{unexpected.group(1)}'"
     elif "unexpected '&'" in message or "unexpected '|'" in message:
         hint = "Braze conditions use 'and' / 'or', not && / ||"
+    elif "unexpected '{'" in message and not hint:
+        hint = "an output is {{ value | filter }}: two braces, with every filter inside them"
     elif "unexpected '('" in message:
         hint = "Braze does not allow parentheses in conditions: nest the ifs instead"
     reporter.at(code, line, column, message, end_column=column + error.length, hint=hint)

@@ -16,14 +16,55 @@ if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.engine.environment import BrazeTemplate
 
-DEFAULTING_FILTERS = frozenset({"default"})
+EMPTY_PRESERVING_FILTERS = frozenset(
+    {
+        "base64_encode",
+        "capitalize",
+        "compact",
+        "downcase",
+        "escape",
+        "escape_once",
+        "first",
+        "join",
+        "json_escape",
+        "last",
+        "lstrip",
+        "newline_to_br",
+        "remove",
+        "remove_first",
+        "remove_last",
+        "replace",
+        "replace_first",
+        "replace_last",
+        "reverse",
+        "rstrip",
+        "slice",
+        "sort",
+        "sort_natural",
+        "split",
+        "squish",
+        "strip",
+        "strip_html",
+        "strip_newlines",
+        "truncate",
+        "truncatewords",
+        "uniq",
+        "upcase",
+        "url_encode",
+        "url_escape",
+        "url_param_escape",
+    }
+)
+"""Filters that turn a missing value into empty text again; any other filter (``default``,
+``size``, ``plus``, ``append``, ``md5``, ...) prints something for it."""
 
 
 def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
     """Report unknown and unsupported filters; return where unguarded values are printed.
 
-    The returned offsets are the starts of paths printed by ``{{ }}`` without a
-    ``default`` filter: an unset attribute there shows up as a gap in the message.
+    The returned offsets are the starts of paths printed by ``{{ }}`` through no filter
+    that prints something for a missing value (``default``, ``size``, ...): an unset
+    attribute there shows up as a gap in the message.
     """
     from brazelint.engine.environment import BrazeEnvironment
 
@@ -52,7 +93,7 @@ def _printed_paths(node: Node, expression: Expression, unguarded: set[int]) -> N
         return
     left = expression.left
     names = {f.name for f in expression.filters or ()}
-    if isinstance(left, Path) and not names & DEFAULTING_FILTERS:
+    if isinstance(left, Path) and names <= EMPTY_PRESERVING_FILTERS:
         token = left.token
         start = token.start_index
         if token.source.startswith("${", start - 2):

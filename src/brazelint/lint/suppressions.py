@@ -78,6 +78,8 @@ def read_directives(source: str, reporter: Reporter, *, hash_comments: bool = Fa
             )
             continue
         codes = _codes(body[len(form) :], line, column, reporter)
+        if codes is not None and not codes:
+            continue  # every code was unknown: BL902 said so, and it suppresses nothing
         if form == "enable":
             _close(open_ranges, codes, line)
             continue

@@ -35,9 +35,10 @@ def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileR
             message = err.message[found.end() :]
         reporter.at("BL001", int(found.group(1)) if found else 1, 1, message, hint=err.hint)
         return FileResult(display, linter.finish(reporter, directives, path), source)
-    _check_url(linter, webhook, reporter)
+    silent = _aborting_profiles(linter, webhook)
+    _check_url(linter, webhook, reporter, silent)
     for name, value in webhook.headers.items():
-        _check_header(linter, name, value, reporter)
+        _check_header(linter, name, value, reporter, silent)
     result = FileResult(display, [], source)
     schema = resolve_schema(webhook.schema, path, linter.config.root) if webhook.schema else None
     content_type = webhook.header("Content-Type") or ""
@@ -63,7 +64,32 @@ def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileR
     return result
 
 
-def _check_url(linter: Linter, webhook: Webhook, reporter: Reporter) -> None:
+def _aborting_profiles(linter: Linter, webhook: Webhook) -> frozenset[str]:
+    """Profiles whose body aborts the message: Braze sends them nothing, so their URL
+    and headers do not matter."""
+    if webhook.body is not None:
+        text = webhook.body.text
+    elif webhook.body_file is not None:
+        text = read_source(webhook.body_file)
+    else:
+        return frozenset()
+    try:
+        template = linter.renderer.parse(text, path=str(webhook.body_file or webhook.path))
+    except TemplateSyntaxError:
+        return frozenset()  # the body's own lint reports it
+    aborting: set[str] = set()
+    for profile in [*linter.profiles, *linter.generated]:
+        try:
+            if linter.renderer.render(template, profile, now=linter.now).aborted:
+                aborting.add(profile.name)
+        except TemplateRenderError:
+            continue
+    return frozenset(aborting)
+
+
+def _check_url(
+    linter: Linter, webhook: Webhook, reporter: Reporter, silent: frozenset[str]
+) -> None:
     url = webhook.url
     check_url(
         url.text,
@@ -80,6 +106,8 @@ def _check_url(linter: Linter, webhook: Webhook, reporter: Reporter) -> None:
         return
     facts = RenderFacts(assigned=scan_source(url.text, Reporter("", "")).assigned)
     for profile in [*linter.profiles, *linter.generated]:
+        if profile.name in silent:
+            continue
         try:
             result = linter.renderer.render(template, profile, now=linter.now)
         except TemplateRenderError as err:
@@ -90,31 +118,46 @@ def _check_url(linter: Linter, webhook: Webhook, reporter: Reporter) -> None:
         locator = OutputLocator(result.output, result.source_map)
         if result.aborted:
             continue
+        # the rendered URL goes in the excerpt, so one finding merges across profiles
         if not rendered.lower().startswith("https://"):
             sub.at_offset(
                 "BL411",
                 0,
-                f"the webhook URL renders {rendered!r}: it must be an absolute https:// URL",
+                "the webhook URL is not an absolute https:// URL",
                 profile=profile.name,
                 hint="start the URL with https:// and the partner's host",
+                excerpt=rendered,
             )
             continue
+        start = result.output.find(rendered)
         parts = urlsplit(rendered)
-        empty = parts.path.find("//")
-        if empty >= 0 or not parts.netloc:
-            at = rendered.find(parts.path) + max(empty, 0) + 1
+        if not parts.netloc:
+            at = start + len("https://")
             sub.at_offset(
                 "BL411",
-                locator.value_offset(at, at + 1),
-                f"the webhook URL has an empty path segment ({rendered!r}): a value "
-                f"in the path rendered empty",
+                locator.value_offset(at, at),
+                "the webhook URL has no host: the value that names it rendered empty",
+                profile=profile.name,
+                hint="write the partner's host into the URL, or assign the variable first",
+                excerpt=rendered,
+            )
+        empty = parts.path.find("//")
+        if empty >= 0:
+            at = start + rendered.find(parts.path) + empty + 1
+            sub.at_offset(
+                "BL411",
+                locator.value_offset(at, at),
+                "the webhook URL has an empty path segment: a value in the path rendered empty",
                 profile=profile.name,
                 hint="abort the message when the value is blank, or give it a default",
+                excerpt=rendered,
             )
     _shift_into(sub, url, reporter)
 
 
-def _check_header(linter: Linter, name: str, value: Field, reporter: Reporter) -> None:
+def _check_header(
+    linter: Linter, name: str, value: Field, reporter: Reporter, silent: frozenset[str]
+) -> None:
     if (
         SECRET_HEADERS.match(name)
         and not ENV_REFERENCE.search(value.text)
@@ -137,12 +180,17 @@ def _check_header(linter: Linter, name: str, value: Field, reporter: Reporter) -
         sub.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
         _shift_into(sub, value, reporter)
         return
+    facts = RenderFacts(assigned=scan_source(text, Reporter("", "")).assigned)
     for profile in linter.profiles:
+        if profile.name in silent:
+            continue
         try:
-            rendered = linter.renderer.render(template, profile, now=linter.now).output
+            result = linter.renderer.render(template, profile, now=linter.now)
         except TemplateRenderError as err:
             sub.at("BL301", err.line or 1, err.column or 1, err.message, profile=profile.name)
             continue
+        check_render(result, profile.name, sub, facts, generated=True)  # undefined names
+        rendered = result.output
         if not rendered.strip():
             sub.at(
                 "BL412",
