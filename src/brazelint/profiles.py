@@ -167,25 +167,36 @@ def find_profile(name: str, directory: Union[str, Path]) -> Profile:
     )
 
 
+MAX_DATA_DEPTH = 100
+"""Deepest nesting a profile, stub or catalog file may have."""
+MAX_DATA_VALUES = 1_000_000
+"""Most values such a file may expand to (YAML aliases can repeat one value many times)."""
+
+
 def load_data_file(path: Path) -> Any:
     """Parse a YAML or JSON file, turning syntax errors into one positioned line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read file ({err})") from None
+    from brazelint.sources import read_text
+
+    text = read_text(path)
     if path.suffix.lower() == ".json":
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as err:
             raise ConfigError(
-                f"invalid JSON: {err.msg}", path=str(path), line=err.lineno, column=err.colno
+                f"invalid JSON: {err.msg}",
+                path=str(path),
+                line=err.lineno,
+                column=err.colno,
+                source=text,
             ) from None
+        except RecursionError:
+            raise ConfigError(_too_deep(path)) from None
+        _check_shape(data, path)
+        return data
     import yaml
 
     try:
-        return yaml.safe_load(text)
+        data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
@@ -194,7 +205,46 @@ def load_data_file(path: Path) -> Any:
             path=str(path),
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
+            source=text,
         ) from None
+    except RecursionError:
+        raise ConfigError(_too_deep(path)) from None
+    _check_shape(data, path)
+    return data
+
+
+def _too_deep(path: Path) -> str:
+    return f"{path}: data nested more than {MAX_DATA_DEPTH} levels deep"
+
+
+def _check_shape(data: Any, path: Path) -> None:
+    """Refuse data nested too deeply or expanding to too many values (a YAML alias bomb)."""
+    seen: dict[int, tuple[int, int]] = {}
+
+    def measure(value: Any, depth: int) -> tuple[int, int]:
+        """(values, height) of ``value``; shared values are measured once."""
+        if not isinstance(value, (dict, list)):
+            return 1, 0
+        if depth > MAX_DATA_DEPTH:
+            raise ConfigError(_too_deep(path))
+        known = seen.get(id(value))
+        if known is None:
+            values, height = 1, 0
+            for item in value.values() if isinstance(value, dict) else value:
+                item_values, item_height = measure(item, depth + 1)
+                values += item_values
+                height = max(height, item_height + 1)
+                if values > MAX_DATA_VALUES:
+                    raise ConfigError(
+                        f"{path}: data expands to more than {MAX_DATA_VALUES:,} values "
+                        f"(YAML aliases repeating aliases?)"
+                    )
+            known = seen[id(value)] = (values, height)
+        if depth + known[1] > MAX_DATA_DEPTH:
+            raise ConfigError(_too_deep(path))
+        return known
+
+    measure(data, 0)
 
 
 def _type_name(value: Any) -> str:

@@ -42,15 +42,6 @@ def add_render_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
 
-def read_template(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: template not found") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read template ({err})") from None
-
-
 def parse_globals(pairs: list[str]) -> dict[str, Any]:
     """``KEY=VALUE`` pairs; a VALUE that parses as JSON is taken as JSON."""
     values: dict[str, Any] = {}
@@ -67,12 +58,15 @@ def parse_globals(pairs: list[str]) -> dict[str, Any]:
 
 def resolve_profile(args: argparse.Namespace, config: Config) -> Profile:
     """No ``--profile``: a user with no attributes; else a file, or a name in --profiles."""
-    from brazelint.profiles import Profile, find_profile, load_profile
+    from brazelint.profiles import PROFILE_SUFFIXES, Profile, find_profile, load_profile
 
     if args.profile is None:
         return Profile(name="empty")
     if Path(args.profile).is_file():
         return load_profile(args.profile)
+    if "/" in args.profile or "\\" in args.profile or args.profile.endswith(PROFILE_SUFFIXES):
+        # a path, not a name: say so rather than "profile 'x/y.yaml' not found in profiles/"
+        raise ConfigError(f"{args.profile}: profile file not found")
     return find_profile(args.profile, args.profiles or config.profiles)
 
 

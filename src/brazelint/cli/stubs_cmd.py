@@ -20,10 +20,10 @@ from brazelint.cli.options import (
     parse_globals,
     print_outcome,
     print_problems,
-    read_template,
     resolve_profile,
 )
 from brazelint.errors import ConfigError
+from brazelint.sources import read_template
 
 if TYPE_CHECKING:
     from brazelint.config import Config

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional
 
 from liquid import BoundTemplate, Environment
-from liquid.exceptions import LiquidError
+from liquid.exceptions import BlockNestingError, LiquidError
 from liquid.mode import Mode
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
@@ -83,7 +83,15 @@ class BrazeEnvironment(Environment):
         return tuple(sorted(names))
 
     def _parse(self, source: str) -> list[Node]:
-        nodes = super()._parse(source)
+        try:
+            nodes = super()._parse(source)
+        except BlockNestingError as err:
+            # python-liquid's message names neither the limit nor its setting
+            raise BlockNestingError(
+                f"block nesting limit reached: blocks nested deeper than "
+                f"limits.nesting_depth ({self.limits.nesting_depth})",
+                token=err.token,
+            ) from None
         apply_braze_semantics(nodes)
         return nodes
 

@@ -306,9 +306,21 @@ class BrazeLexer:
             out[-1] = out[-1][:-1]
             out.append("[" + quote + name + quote + "]")
             return after
-        # A bare `${odd name}` needs one more character than it has; borrow a following
-        # blank when there is one so later positions stay exact.
+        # A bare `${odd name}` needs one more character than it has. Borrow a blank so
+        # later positions stay exact: one inside the braces (`${ a b }`, trimmed as
+        # Braze does), else the one after it, else the one before it. Only a name with
+        # no blank on any side (`{{${a b}|upcase}}`) grows by one character.
+        stripped = name.strip(_WHITESPACE)
+        if stripped != name:
+            spare = len(name) - len(stripped) - 1
+            out.append("[" + quote + stripped + quote + "]" + " " * spare)
+            return after
         out.append("[" + quote + name + quote + "]")
         if after < len(text) and text[after] in _WHITESPACE:
             return after + 1
+        previous = len(out) - 2
+        while previous >= 0 and not out[previous]:
+            previous -= 1
+        if previous >= 0 and out[previous][-1] in _WHITESPACE:
+            out[previous] = out[previous][:-1]
         return after

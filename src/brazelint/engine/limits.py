@@ -41,7 +41,8 @@ class Limits:
             if name not in known:
                 raise ConfigError(
                     f"{where}: unknown limit '{key}'",
-                    hint=f"known limits: {', '.join(sorted(known))}",
+                    hint="known limits: "
+                    + ", ".join(sorted(name.replace("_", "-") for name in known)),
                 )
             expected = float if name == "render_seconds" else int
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:

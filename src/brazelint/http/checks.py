@@ -61,7 +61,10 @@ def parse_rules(data: Any, *, where: str, base: Path) -> list[ExchangeRule]:
         for key in ("request-schema", "response-schema"):
             value = item.get(key)
             if value is not None:
-                schemas[key] = str(schema_path(str(value), base=base))
+                try:
+                    schemas[key] = str(schema_path(str(value), base=base))
+                except ConfigError as err:
+                    raise ConfigError(f"{label}: '{key}': {err.message}", hint=err.hint) from None
         rules.append(
             ExchangeRule(compiled, schemas.get("request-schema"), schemas.get("response-schema"))
         )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from brazelint.engine.filters import (
     dates,
     encoding,
+    guard,
     hashing,
     json_filters,
     numbers,
@@ -60,3 +61,8 @@ def register(env: Environment) -> None:
     for name in REMOVED:
         env.filters.pop(name, None)
     ruby_text.register(env)
+    if "concat" in env.filters:
+        env.filters["concat"] = guard.concat_array_check(env.filters["concat"])
+    for name, func in list(env.filters.items()):
+        if name not in FILTERS:  # python-liquid's stock filters
+            env.filters[name] = guard.guard(name, func)

@@ -1,0 +1,270 @@
+"""The benchmark: brazelint against its peers on a generated tree, as one table.
+
+Usage: ``python bench/run.py [--count 2000] [--quick] [--skip-peers] [--seconds S]``
+
+1. Generates COUNT templates (bench/generate_tree.py) in a temporary directory.
+2. ``brazelint lint TREE/templates --format json --output-file /dev/null`` twice, as a
+   user runs it (all cores, the tree's profiles, ``--no-generated-profiles`` so that
+   pairs = templates x profiles exactly): cold, then again over the unchanged tree (the
+   cache). Wall time and the peak memory of the largest lint process.
+3. Cold start: ``brazelint lint ONE_FILE --schema movable-ink/event --no-cache`` against
+   ``check-jsonschema --schemafile event.json ONE.json`` (best of 5, wall).
+4. Render-only throughput on one core, each engine parsing every template once: brazelint
+   (its Python API), brazejs (Node) and bare python-liquid, on the same templates (those
+   without Connected Content that brazejs can render; see bench/peers.py).
+
+``--quick`` is a smoke run (100 templates, short timings). ``--skip-peers`` measures
+brazelint alone. Peers are installed under ~/.cache/brazelint-bench/ on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import generate_tree
+import peers
+
+NOW = peers.NOW
+SCHEMA_ID = "movable-ink/event"
+ONE_FILE = "templates/movable_ink/product_viewed_0000.liquid"
+ONE_PROFILE = "known_user"
+
+
+@dataclass
+class Table:
+    rows: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, label: str, value: str, note: str = "") -> None:
+        self.rows.append((label, value, note))
+        print(f"  done: {label}", file=sys.stderr, flush=True)
+
+    def print(self) -> None:
+        width = max(len(label) for label, _, _ in self.rows)
+        for label, value, note in self.rows:
+            print(f"{label:<{width}}  {value:>16}  {note}".rstrip())
+
+
+@dataclass
+class Run:
+    seconds: float
+    returncode: int
+    stderr: str
+    max_rss_kb: int
+
+
+def run_measured(command: list[str], *, cwd: Path, env: dict[str, str]) -> Run:
+    """Run ``command``; wall time and the peak RSS of its largest process (os.wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(elapsed, proc.returncode, stderr, int(usage.ru_maxrss))
+
+
+def lint_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "brazelint", "lint", *args]
+
+
+def lint_unavailable(run: Run) -> Optional[str]:
+    """Why lint did not run (None when it did: exit 0 or 1 are both finished runs)."""
+    if run.returncode in (0, 1):
+        return None
+    if "invalid choice" in run.stderr:
+        return "not available"
+    return f"failed (exit {run.returncode}: {run.stderr.strip().splitlines()[0][:80]})"
+
+
+def rate(value: float) -> str:
+    return f"{value:,.0f} pairs/s"
+
+
+def attempt(
+    table: Table, label: str, work: Callable[[], float], fmt: Callable[[float], str]
+) -> Optional[float]:
+    """Measure, add a row; a peer that cannot run becomes a row saying why."""
+    try:
+        value = work()
+    except peers.PeerUnavailable as err:
+        table.add(label, "n/a", str(err))
+        return None
+    table.add(label, fmt(value))
+    return value
+
+
+def ratio(
+    table: Table, label: str, top: Optional[float], bottom: Optional[float], note: str
+) -> None:
+    if top is None or bottom is None or bottom == 0:
+        table.add(label, "n/a", note)
+    else:
+        table.add(label, f"{top / bottom:.2f}x", note)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=2000, help="templates in the tree")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 100 templates")
+    parser.add_argument("--skip-peers", action="store_true", help="measure brazelint only")
+    parser.add_argument("--seconds", type=float, help="time per render-only measurement")
+    parser.add_argument("--keep", action="store_true", help="keep the generated tree")
+    args = parser.parse_args()
+    count = 100 if args.quick else args.count
+    seconds = args.seconds or (1.0 if args.quick else 5.0)
+
+    tmp = Path(tempfile.mkdtemp(prefix="brazelint-bench-"))
+    try:
+        measure(tmp, count, seconds, skip_peers=args.skip_peers)
+    finally:
+        if args.keep:
+            print(f"\ntree kept in {tmp / 'tree'}")
+        else:
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool) -> None:
+    from brazelint.profiles import load_profiles
+    from brazelint.renderer import Renderer
+    from brazelint.schemas import schema_path
+
+    tree = tmp / "tree"
+    templates = generate_tree.generate(tree, count)
+    profiles = load_profiles(tree / "profiles")
+    pairs = len(templates) * len(profiles)
+    cores = os.cpu_count() or 1
+    print(
+        f"brazelint bench: {len(templates)} templates x {len(profiles)} profiles = {pairs:,} "
+        f"pairs, {cores} cores, Python {sys.version.split()[0]}\n"
+    )
+    table = Table()
+    env = {**os.environ, "BRAZELINT_CACHE_DIR": str(tmp / "lint-cache"), "NO_COLOR": "1"}
+
+    # -- lint --------------------------------------------------------------------------
+    lint_args = (
+        "templates", "--format", "json", "--output-file", os.devnull,
+        "--no-generated-profiles", "--now", NOW,
+    )
+    first = run_measured(lint_command(*lint_args), cwd=tree, env=env)
+    lint_rate = second_wall = None
+    why = lint_unavailable(first)
+    if why:
+        table.add("lint", why)
+    else:
+        lint_rate = pairs / first.seconds
+        table.add(
+            "lint, first run (all cores)", rate(lint_rate), f"{first.seconds:.2f} s wall"
+        )
+        second = run_measured(lint_command(*lint_args), cwd=tree, env=env)
+        second_wall = second.seconds
+        table.add(
+            "lint, second run (unchanged tree, cache)",
+            rate(pairs / second.seconds),
+            f"{second.seconds:.2f} s wall",
+        )
+        table.add(
+            "lint peak memory (largest process)", f"{first.max_rss_kb / 1024:,.0f} MB", ""
+        )
+
+    # -- cold start ----------------------------------------------------------------------
+    lint_cold = None
+    if not why:
+        lint_cold = attempt(
+            table,
+            f"cold start: lint ONE_FILE --schema {SCHEMA_ID}",
+            lambda: peers.best_wall_seconds(
+                lint_command(ONE_FILE, "--schema", SCHEMA_ID, "--no-cache", "--now", NOW),
+                runs=5,
+                expect=(0, 1),
+                cwd=tree,
+            ),
+            lambda s: f"{s:.3f} s",
+        )
+        if lint_cold is not None:
+            table.rows[-1] = (*table.rows[-1][:2], "best of 5 runs, --no-cache")
+    jsonschema_cold = None
+    if not skip_peers:
+        instance = tmp / "one.json"
+        renderer = Renderer(content_blocks=tree / "content_blocks")
+        one = next(p for p in profiles if p.name == ONE_PROFILE)
+        source = (tree / ONE_FILE).read_text(encoding="utf-8")
+        instance.write_text(renderer.render(source, one, now=NOW).output, encoding="utf-8")
+        json.loads(instance.read_text(encoding="utf-8"))  # a valid instance, or fail here
+        jsonschema_cold = attempt(
+            table,
+            "cold start: check-jsonschema --schemafile (1 file)",
+            lambda: peers.check_jsonschema_cold_seconds(schema_path(SCHEMA_ID), instance),
+            lambda s: f"{s:.3f} s",
+        )
+        if jsonschema_cold is not None:
+            table.rows[-1] = (*table.rows[-1][:2], f"v{peers.check_jsonschema_version()}")
+
+    # -- render only, one core ------------------------------------------------------------
+    work = peers.workload(tree, templates)
+    note = ""
+    brazejs = None
+    if not skip_peers:
+        try:
+            failures = peers.brazejs_failures(work)
+        except peers.PeerUnavailable as err:
+            failures = {}
+            table.add("render-only: brazejs", "n/a", str(err))
+            skip_brazejs = True
+        else:
+            skip_brazejs = False
+        with_connected_content = count - len(work.templates)
+        work = work.without(set(failures))
+        note = f"left out: {with_connected_content} with Connected Content"
+        if failures:
+            reason = next(iter(failures.values()))[:40]
+            note += f", {len(failures)} brazejs cannot render ({reason}...)"
+        if not skip_brazejs:
+            brazejs = attempt(
+                table, f"render-only: {peers.BRAZEJS} (Node, 1 core)",
+                lambda: peers.brazejs_rate(work, seconds), rate,
+            )
+    own = attempt(
+        table, "render-only: brazelint API (1 core)",
+        lambda: peers.brazelint_rate(work, seconds), rate,
+    )
+    if not skip_peers:
+        skipped: dict[str, str] = {}
+        attempt(
+            table, "render-only: bare python-liquid (1 core)",
+            lambda: peers.python_liquid_rate(work, seconds, skipped), rate,
+        )
+        if skipped:
+            first_reason = next(iter(skipped.values()))[:60]
+            table.add("  python-liquid left out", f"{len(skipped)} templates", first_reason)
+    if note:
+        table.add("  templates in the render-only runs", f"{len(work.templates)}", note)
+
+    # -- ratios ------------------------------------------------------------------------
+    ratio(table, "ratio: lint / brazejs render-only", lint_rate, brazejs,
+          "lint renders and checks on all cores; brazejs only renders, on one")
+    ratio(table, "ratio: brazelint render-only / brazejs", own, brazejs, "both on one core")
+    ratio(table, "ratio: cold start / check-jsonschema", lint_cold, jsonschema_cold,
+          "lower is faster")
+    ratio(table, "ratio: second lint run / first (wall)", second_wall,
+          first.seconds if not why else None, "lower is faster")
+    table.print()
+
+
+if __name__ == "__main__":
+    main()
