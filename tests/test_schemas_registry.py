@@ -234,3 +234,21 @@ def test_compiled_validators_are_cached_by_resolved_path(tmp_path: Path) -> None
     first = validator_for(schema)
     assert validator_for("sub/tags.json", base=tmp_path) is first
     assert validator_for(tmp_path / "sub" / ".." / "sub" / "tags.json") is first
+
+
+def test_fast_validator_agrees_with_jsonschema_on_every_fixture() -> None:
+    """The jsonschema-rs fast path must accept exactly what jsonschema accepts."""
+    from brazelint import schemas
+
+    fixtures = Path(__file__).parent / "fixtures" / "payloads"
+    checked = 0
+    for schema_id in schemas.schema_ids():
+        fast = schemas.fast_validator(schema_id)
+        slow = schemas.validator_for(schema_id)
+        assert fast is not None, schema_id
+        for path in sorted((fixtures / schema_id).glob("*/*.json")):
+            instance = json.loads(path.read_text(encoding="utf-8"))
+            assert fast.is_valid(instance) == slow.is_valid(instance), path
+            assert fast.is_valid(instance) == (path.parent.name == "valid"), path
+            checked += 1
+    assert checked > 50

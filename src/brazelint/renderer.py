@@ -145,7 +145,8 @@ class Renderer:
         except AbortMessage as abort:
             result.aborted = True
             result.abort_reason = abort.reason
-            if abort.offset >= 0 and template.nodes and abort.source is template.nodes[0].token.source:
+            own_source = template.nodes[0].token.source if template.nodes else None
+            if abort.offset >= 0 and abort.source is own_source:
                 result.abort_offset = abort.offset
         except LiquidError as err:
             source = err.token.source if err.token else ""

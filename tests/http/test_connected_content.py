@@ -108,6 +108,7 @@ def test_options_in_any_order_across_lines() -> None:
             line=1,
             column=4,
             status=200,
+            stub="<stubs> #1",
         )
     ]
 

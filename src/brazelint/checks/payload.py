@@ -151,6 +151,11 @@ def _check_schema(
     reporter: Reporter,
     locator: OutputLocator,
 ) -> None:
+    from brazelint.schemas import fast_validator
+
+    fast = fast_validator(schema)
+    if fast is not None and not _has_whole_float(document.value) and fast.is_valid(document.value):
+        return  # the common case; jsonschema explains only what is wrong
     validator = strict_validator(schema, schema_base)
     for error in validator.iter_errors(document.value):
         _report_schema_error(_specific(error), document, profile, reporter, locator)
@@ -242,20 +247,20 @@ def _check_values(
     reporter: Reporter,
     locator: OutputLocator,
 ) -> None:
+    # spans are computed only for a value that is reported: most bodies report nothing
     for path, value in _walk(document.value, ()):
         key = str(path[-1]) if path and isinstance(path[-1], str) else ""
-        span = document.span(path)
-        if span is None:
-            continue
         if "timestamp" in key.lower() and _is_seconds(value):
-            reporter.at_offset(
-                "BL405",
-                locator.value_offset(*span),
-                f"{_json_path(path)} is a time in seconds; the partner expects milliseconds",
-                profile=profile,
-                hint='multiply by 1000: {{ "now" | date: "%s" | times: 1000 }}',
-                excerpt=locator.excerpt(span[0]),
-            )
+            span = document.span(path)
+            if span is not None:
+                reporter.at_offset(
+                    "BL405",
+                    locator.value_offset(*span),
+                    f"{_json_path(path)} is a time in seconds; the partner expects milliseconds",
+                    profile=profile,
+                    hint='multiply by 1000: {{ "now" | date: "%s" | times: 1000 }}',
+                    excerpt=locator.excerpt(span[0]),
+                )
         if isinstance(value, str) and not re.search("email|phone|mail", key, re.I):
             kind = (
                 "email address"
@@ -264,7 +269,8 @@ def _check_values(
                 if _is_phone(value) and not TIME_KEY.search(key)
                 else None
             )
-            if kind:
+            span = document.span(path) if kind else None
+            if kind and span is not None:
                 reporter.at_offset(
                     "BL406",
                     locator.value_offset(*span),
@@ -277,8 +283,9 @@ def _check_values(
                 )
     if schema == "movable-ink/event" and isinstance(document.value, dict):
         event = document.value.get("event")
-        span = document.span(("event",))
-        if isinstance(event, str) and event and event not in MOVABLE_INK_EVENTS and span:
+        unknown = isinstance(event, str) and event and event not in MOVABLE_INK_EVENTS
+        span = document.span(("event",)) if unknown else None
+        if span is not None:
             reporter.at_offset(
                 "BL409",
                 locator.value_offset(*span),
@@ -305,6 +312,11 @@ def _is_phone(value: str) -> bool:
     """Phone-shaped text with 7 to 15 digits (E.164 allows 15), so ids of digits and
     dashes, such as an all-zero GUID, are not taken for one."""
     return bool(PHONE.match(value)) and 7 <= sum(ch.isdigit() for ch in value) <= 15
+
+
+def _has_whole_float(value: Any) -> bool:
+    """Whether a float like 2592000.0 is anywhere in ``value`` (which BL410 judges)."""
+    return any(isinstance(v, float) and v.is_integer() for _, v in _walk(value, ()))
 
 
 def _is_seconds(value: Any) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class SourceMap:
     """Output offset → template offset, from the marks a render recorded."""
 
-    __slots__ = ("_starts", "_origins", "_linear")
+    __slots__ = ("_linear", "_origins", "_starts")
 
     def __init__(self, starts: list[int], origins: list[int], linear: list[bool]) -> None:
         self._starts = starts

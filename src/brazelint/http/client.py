@@ -105,7 +105,9 @@ class HttpSession:
         if cache_key is not None:
             cached = self._cached(cache_key)
             if cached is not None:
-                self.requests.append(replace(request, status=cached.status, cached=True))
+                self.requests.append(
+                    replace(request, status=cached.status, cached=True, stub=cached.stub)
+                )
                 return self._interpret(call, cached)
         attempts = 1 + (MAX_RETRIES if call.retry else 0)
         response: Optional[HttpResponse] = None
@@ -231,7 +233,7 @@ class HttpSession:
             self.requests.append(request)
             self._problem(call, "connected-content-no-stub", str(missing), severity="error")
             return None
-        self.requests.append(replace(request, status=response.status))
+        self.requests.append(replace(request, status=response.status, stub=response.stub))
         if self.on_exchange is not None:
             self.on_exchange(request, response, call)
         return self._enforce_limits(call, response)

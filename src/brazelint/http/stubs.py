@@ -27,7 +27,7 @@ import json
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -183,7 +183,8 @@ class StubTransport:
             with self._lock:
                 count = self._counts[index]
                 self._counts[index] = count + 1
-            return stub.responses[min(count, len(stub.responses) - 1)].to_http()
+            answer = stub.responses[min(count, len(stub.responses) - 1)].to_http()
+            return replace(answer, stub=stub.source)
         raise NoStubMatch(request, self._closest(request, parsed))
 
     def _closest(self, request: Request, parsed: tuple[bool, Any]) -> Optional[str]:

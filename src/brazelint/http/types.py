@@ -17,7 +17,9 @@ class HttpResponse:
     ``error`` is set when no HTTP answer arrived at all (refused connection, timeout,
     response over 1 MB); ``status`` is then 599, the code Braze uses for connection errors.
     ``elapsed`` is how long the answer took, in seconds (a stub may declare a ``delay``),
-    so Braze's 2-second timeout can be checked without waiting.
+    so Braze's 2-second timeout can be checked without waiting. ``stub`` names the stub
+    that gave the answer (``<file> #<n>``), ``None`` for a real server; it is not part of
+    the answer, so it is left out of comparisons.
     """
 
     status: int = 200
@@ -25,6 +27,7 @@ class HttpResponse:
     body: str = ""
     elapsed: float = 0.0
     error: Optional[str] = None
+    stub: Optional[str] = field(default=None, compare=False)
 
     def header(self, name: str) -> Optional[str]:
         """Case-insensitive header lookup."""

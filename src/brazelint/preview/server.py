@@ -1,0 +1,344 @@
+"""The preview's HTTP server: pages, page fragments, static assets and a change stream.
+
+Routes::
+
+    GET  /                 the index of templates
+    GET  /file/<path>      one template (``?profile=a&profile=b&show=empty&now=ISO``)
+    POST /api/view         the template page's body for the page's current choices (JSON)
+    GET  /api/index        the index's body
+    GET  /events           server-sent events: ``change`` whenever a watched file is saved
+    GET  /static/<name>    the stylesheet and the script (a fixed list, from the package)
+
+Only files the index lists are ever read for a page; anything else, and any path that
+leaves the project root, is a 404. Requests whose Host (or Origin) is not this server's
+own loopback address are refused, so another web site cannot read the preview through
+DNS rebinding, and ``POST`` needs a JSON body, which a cross-site form cannot send.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from typing import Any, Callable, Optional
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from brazelint.preview.pages import (
+    file_fragment,
+    file_page,
+    index_fragment,
+    index_page,
+    not_found_page,
+)
+from brazelint.preview.project import MAX_EDITS, Edit, PreviewProject, ViewRequest
+from brazelint.preview.watcher import ChangeFeed, Poller
+
+STATIC = {
+    "preview.css": "text/css; charset=utf-8",
+    "preview.js": "text/javascript; charset=utf-8",
+}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+MAX_BODY = 1_000_000
+KEEPALIVE_SECONDS = 15.0
+EDIT_KINDS = ("string", "json", "time", "auto")
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """A threading HTTP server that knows its project, its change feed and who may ask."""
+
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        project: PreviewProject,
+        *,
+        allow_remote: bool = False,
+        poll_interval: float = 0.25,
+    ) -> None:
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        super().__init__(address, PreviewHandler)
+        self.project = project
+        self.allow_remote = allow_remote
+        self.feed = ChangeFeed()
+        self.poller = Poller(project.watch_roots, self._changed, interval=poll_interval)
+        self._pygments_css: Optional[bytes] = None
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    @property
+    def url(self) -> str:
+        host = str(self.server_address[0])
+        shown = f"[{host}]" if ":" in host else host
+        if host in ("0.0.0.0", "::"):
+            shown = "127.0.0.1"
+        return f"http://{shown}:{self.port}/"
+
+    def allowed_hosts(self) -> set[str]:
+        host = str(self.server_address[0])
+        names = {"127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host}
+        return {f"{name}:{self.port}" for name in names}
+
+    def start_watching(self) -> None:
+        self.poller.start()
+
+    def close(self) -> None:
+        """Stop watching, end the event streams and close the socket."""
+        self.poller.stop()
+        self.feed.close()
+        self.server_close()
+
+    def pygments_css(self) -> bytes:
+        if self._pygments_css is None:
+            from brazelint.preview.highlight import stylesheet
+
+            self._pygments_css = stylesheet().encode("utf-8")
+        return self._pygments_css
+
+    def _changed(self, paths: list[str]) -> None:
+        shown = [self.project.relative_name(path) for path in paths]
+        self.feed.publish(shown)
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    server_version = "brazelint-preview"
+    sys_version = ""
+
+    # -- dispatch ------------------------------------------------------------------------
+
+    def do_GET(self) -> None:
+        self._guarded(self._get)
+
+    def do_POST(self) -> None:
+        self._guarded(self._post)
+
+    def _guarded(self, handle: Callable[[], None]) -> None:
+        """Run a route; a bug becomes a 500 and one line on stderr, never a dead page."""
+        try:
+            handle()
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            return
+        except Exception as err:
+            print(
+                f"brazelint serve: internal error on {self.command} {self.path}: "
+                f"{err.__class__.__name__}: {err}",
+                file=sys.stderr,
+                flush=True,
+            )
+            self._plain(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error (see the terminal)")
+
+    def _get(self) -> None:
+        if not self._host_ok():
+            return
+        parts = urlsplit(self.path)
+        route = parts.path
+        if route == "/":
+            self._index(fragment=False)
+        elif route == "/api/index":
+            self._index(fragment=True)
+        elif route == "/events":
+            self._events()
+        elif route.startswith("/file/"):
+            self._file(route[len("/file/") :], parse_qs(parts.query, keep_blank_values=True))
+        elif route.startswith("/static/"):
+            self._static(route[len("/static/") :])
+        elif route == "/favicon.ico":
+            self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
+        else:
+            self._not_found()
+
+    def _post(self) -> None:
+        if not self._host_ok():
+            return
+        if urlsplit(self.path).path != "/api/view":
+            self._not_found()
+            return
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if content_type != "application/json":
+            self._plain(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json")
+            return
+        try:
+            length = int(self.headers.get("Content-Length") or "0")
+        except ValueError:
+            length = -1
+        if not 0 < length <= MAX_BODY:
+            self._plain(HTTPStatus.BAD_REQUEST, "missing or oversized body")
+            return
+        try:
+            data = json.loads(self.rfile.read(length).decode("utf-8"))
+            path, request = _view_request(data)
+        except (ValueError, UnicodeDecodeError) as err:
+            self._plain(HTTPStatus.BAD_REQUEST, f"bad request: {err}")
+            return
+        view = self.server.project.view(path, request)
+        if view is None:
+            self._not_found()
+            return
+        self._html(file_fragment(view))
+
+    # -- routes --------------------------------------------------------------------------
+
+    def _index(self, *, fragment: bool) -> None:
+        index = self.server.project.index(self.server.feed.generation)
+        self._html(index_fragment(index) if fragment else index_page(index))
+
+    def _file(self, quoted: str, query: dict[str, list[str]]) -> None:
+        relative = unquote(quoted)
+        chosen = query.get("profile")
+        request = ViewRequest(
+            profiles=[name for name in chosen if name] if chosen is not None else None,
+            show_generated=query.get("show", []),
+            now=query["now"][0] if query.get("now") else None,
+        )
+        view = self.server.project.view(relative, request)
+        if view is None:
+            self._not_found()
+            return
+        self._html(file_page(view))
+
+    def _static(self, name: str) -> None:
+        if name == "pygments.css":
+            self._send(HTTPStatus.OK, self.server.pygments_css(), "text/css; charset=utf-8")
+            return
+        content_type = STATIC.get(name)
+        if content_type is None:
+            self._not_found()
+            return
+        data = resources.files("brazelint.preview").joinpath("static", name).read_bytes()
+        self._send(HTTPStatus.OK, data, content_type)
+
+    def _events(self) -> None:
+        feed = self.server.feed
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        seen = feed.generation
+        try:
+            self._event("hello", {"generation": seen}, retry=1000)
+            while True:
+                generation = feed.wait(seen, KEEPALIVE_SECONDS)
+                if generation is None:
+                    if feed.closed:
+                        return
+                    self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
+                    continue
+                seen = generation
+                self._event("change", {"generation": generation, "paths": feed.paths})
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, OSError):
+            return
+
+    def _event(self, name: str, data: dict[str, Any], *, retry: Optional[int] = None) -> None:
+        text = f"retry: {retry}\n" if retry is not None else ""
+        text += f"event: {name}\ndata: {json.dumps(data)}\n\n"
+        self.wfile.write(text.encode("utf-8"))
+        self.wfile.flush()
+
+    # -- responses -----------------------------------------------------------------------
+
+    def _host_ok(self) -> bool:
+        if self.server.allow_remote:
+            return True
+        allowed = self.server.allowed_hosts()
+        host = (self.headers.get("Host") or "").strip().lower()
+        origin = self.headers.get("Origin")
+        origin_host = urlsplit(origin).netloc.lower() if origin else None
+        if host in allowed and (origin_host is None or origin_host in allowed):
+            return True
+        self._plain(HTTPStatus.FORBIDDEN, "this preview only answers to its own address")
+        return False
+
+    def _not_found(self) -> None:
+        self._send(
+            HTTPStatus.NOT_FOUND,
+            not_found_page("No such template in this project.").encode("utf-8"),
+            "text/html; charset=utf-8",
+        )
+
+    def _html(self, text: str) -> None:
+        self._send(HTTPStatus.OK, text.encode("utf-8"), "text/html; charset=utf-8")
+
+    def _plain(self, status: HTTPStatus, text: str) -> None:
+        self._send(status, (text + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def _send(self, status: HTTPStatus, data: bytes, content_type: str) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in SECURITY_HEADERS.items():
+                self.send_header(name, value)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            return
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the terminal shows the URL and warnings, not every request."""
+
+
+def _view_request(data: Any) -> tuple[str, ViewRequest]:
+    """The page's choices from the ``/api/view`` body, checked field by field."""
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    path = data.get("path")
+    if not isinstance(path, str):
+        raise ValueError("'path' must be a string")
+    profiles = data.get("profiles")
+    if profiles is not None and not _strings(profiles):
+        raise ValueError("'profiles' must be a list of names")
+    show = data.get("show", [])
+    if not _strings(show):
+        raise ValueError("'show' must be a list of names")
+    now = data.get("now")
+    if now is not None and not isinstance(now, str):
+        raise ValueError("'now' must be a string")
+    raw_edits = data.get("edits", {})
+    if not isinstance(raw_edits, dict):
+        raise ValueError("'edits' must map profile names to lists of edits")
+    edits: dict[str, list[Edit]] = {}
+    count = 0
+    for profile, items in raw_edits.items():
+        if not isinstance(items, list):
+            raise ValueError("'edits' must map profile names to lists of edits")
+        for item in items:
+            count += 1
+            if count > MAX_EDITS:
+                raise ValueError("too many edits")
+            edits.setdefault(str(profile), []).append(_edit(item))
+    return path, ViewRequest(profiles=profiles, show_generated=show, now=now, edits=edits)
+
+
+def _edit(item: Any) -> Edit:
+    if not isinstance(item, dict):
+        raise ValueError("an edit is an object with 'path' and 'value'")
+    path, value, kind = item.get("path"), item.get("value"), item.get("kind", "auto")
+    if isinstance(path, str):
+        path = [part.strip() for part in path.split(".")]
+    if not _strings(path) or not isinstance(value, str) or kind not in EDIT_KINDS:
+        raise ValueError("an edit has a 'path' (a list of keys), a string 'value' and a 'kind'")
+    if not path or not all(path):
+        raise ValueError("an edit's path names keys, such as attributes.first_name")
+    return Edit(tuple(path), value, kind)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
