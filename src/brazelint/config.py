@@ -132,7 +132,7 @@ def find_config_file(start: Path) -> Optional[Path]:
         if own.is_file():
             return own
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "[tool.brazelint" in pyproject.read_text(encoding="utf-8"):
+        if pyproject.is_file() and b"[tool.brazelint" in pyproject.read_bytes():
             return pyproject
     return None
 
@@ -204,8 +204,11 @@ def _read_lint_settings(config: Config, table: Mapping[str, Any], path: Path) ->
         now = table["now"]
         if hasattr(now, "isoformat"):
             now = now.isoformat()
-        if not isinstance(now, str):
-            raise ConfigError(f"{path}: 'now' must be an ISO 8601 date-time string")
+        if not isinstance(now, str) or not _is_iso_datetime(now):
+            raise ConfigError(
+                f"{path}: 'now' must be an ISO 8601 date-time, got {now!r}",
+                hint='for example now = "2026-01-01T09:00:00Z"',
+            )
         config.now = now
     if "generated-profiles" in table:
         if not isinstance(table["generated-profiles"], bool):
@@ -220,6 +223,20 @@ def _read_lint_settings(config: Config, table: Mapping[str, Any], path: Path) ->
         glob: _strings({glob: names}, glob, path, single_ok=True, where="template-profiles")
         for glob, names in _table(table, "template-profiles", path).items()
     }
+
+
+def _is_iso_datetime(text: str) -> bool:
+    """Whether the render clock (``renderer.parse_now``) accepts ``text``."""
+    from datetime import datetime
+
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _table(table: Mapping[str, Any], key: str, path: Path) -> Mapping[str, Any]:
@@ -263,8 +280,10 @@ def _read_table(path: Path) -> Mapping[str, Any]:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
+    from brazelint.sources import read_text
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, kind="config file"))
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML ({err})") from None
     if path.name == "pyproject.toml":

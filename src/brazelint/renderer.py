@@ -75,15 +75,18 @@ class Renderer:
         self.http_cache: dict[Any, Any] = {}
         """Connected Content answers cached across the renders of this renderer (one run)."""
 
-    def parse(self, source: str, *, path: Optional[str] = None) -> BrazeTemplate:
-        """Parse ``source`` (cached); raises ``TemplateSyntaxError``."""
+    def parse(
+        self, source: str, *, path: Optional[str] = None, tokens: Optional[list[Token]] = None
+    ) -> BrazeTemplate:
+        """Parse ``source`` (cached; from ``tokens`` if lexed already); raises
+        ``TemplateSyntaxError``."""
         key = (source, path)
         template = self._cache.get(key)
         if template is not None:
             self._cache.move_to_end(key)
             return template
         try:
-            template = self.env.parse_template(source, path=path)
+            template = self.env.parse_template(source, path=path, tokens=tokens)
         except LiquidError as err:
             raise to_brazelint_error(err, source, path, syntax=True) from None
         except RecursionError:

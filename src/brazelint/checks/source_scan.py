@@ -9,11 +9,13 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
+    from liquid.token import Token
+
     from brazelint.checks.positions import Reporter
 
 CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019]")
@@ -63,15 +65,15 @@ class SourceFacts:
     markups: list[Markup] = field(default_factory=list)
 
 
-def markups(source: str) -> Iterator[Markup]:
-    """Every tag and output statement with its markup, from the Braze lexer."""
+def markups(source: str, tokens: Optional[Sequence[Token]] = None) -> Iterator[Markup]:
+    """Every tag and output statement with its markup, from the Braze lexer's ``tokens``."""
     from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG
 
     from brazelint.engine.lexer import BrazeLexer
 
     name: Optional[str] = None
     try:
-        for token in BrazeLexer()(source):
+        for token in tokens if tokens is not None else BrazeLexer()(source):
             if token.kind == TOKEN_TAG:
                 name = token.value
                 if name in ("comment", "raw", "doc"):
@@ -88,9 +90,11 @@ def markups(source: str) -> Iterator[Markup]:
         return
 
 
-def scan_source(source: str, reporter: Reporter) -> SourceFacts:
+def scan_source(
+    source: str, reporter: Reporter, tokens: Optional[Sequence[Token]] = None
+) -> SourceFacts:
     """Report what the text alone shows; return the names the template assigns."""
-    facts = SourceFacts(markups=[m for m in markups(source) if m.text])
+    facts = SourceFacts(markups=[m for m in markups(source, tokens) if m.text])
     for markup in facts.markups:
         _curly_quotes(markup, reporter)
         _attributes(markup, reporter)

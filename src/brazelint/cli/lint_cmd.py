@@ -114,18 +114,25 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from brazelint.config import load_config
     from brazelint.lint.project import drop_webhook_bodies, selection_for
-    from brazelint.lint.targets import discover
+    from brazelint.lint.targets import discover, names_content_block
 
     config = load_config(args.config)
     if args.no_generated_profiles:
         config.generated_profiles = False
-    paths = args.paths or config.templates
+    if args.fail_level:
+        # here, not in build_linter: when every file is cached no linter is built
+        config.fail_level = args.fail_level
+    paths = list(args.paths or config.templates)
     if not paths:
         raise ConfigError(
             "no paths to lint",
             hint='pass files or directories, or set `templates = ["templates"]` in the config',
         )
-    files = discover(paths, exclude=config.exclude, root=config.root)
+    blocks = args.content_blocks or config.content_blocks
+    if args.paths and names_content_block(args.paths, blocks, config.root):
+        # a Content Block is checked through the templates (pre-commit passes the block)
+        paths += config.templates
+    files = discover(paths, exclude=config.exclude, root=config.root, content_blocks=blocks)
     rules = selection_for(config, **_selection_choices(args)).codes()
     report = collect(
         lambda: build_linter(args, config),
@@ -227,23 +234,30 @@ def run_cache(args: argparse.Namespace, config: Config) -> Optional[LintCache]:
     choices = [
         f"{name}={getattr(args, name)!r}"
         for name in (
+            "profiles",
             "profile",
+            "stubs",
+            "content_blocks",
             "schema",
             "now",
             "select",
             "extend_select",
             "ignore",
             "no_generated_profiles",
-            "fail_level",
         )
     ]
-    for given in (args.profiles, args.stubs, args.content_blocks):
-        if given is not None:
-            files = sorted(given.rglob("*")) if given.is_dir() else [given]
-            choices += [
-                f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in files if p.is_file()
-            ]
-    return LintCache.for_run(config, choices)
+    # the contents of every file the command line names (the configuration's own inputs
+    # are hashed by LintCache.for_run); a --schema file is a per-file dependency
+    given = [args.profiles, args.stubs, args.content_blocks, *map(Path, args.profile)]
+    inputs: list[Path] = []
+    for location in given:
+        if location is None:
+            continue
+        if location.is_dir():
+            inputs += sorted(p for p in location.rglob("*") if p.is_file())
+        elif location.is_file():
+            inputs.append(location)
+    return LintCache.for_run(config, choices, inputs)
 
 
 def _add_sources(report: LintReport, diagnostics: list[Diagnostic]) -> None:

@@ -45,12 +45,31 @@ class BrazeEnvironment(Environment):
     def __init__(self, limits: Optional[Limits] = None) -> None:
         self.limits = limits or Limits()
         self._lexer = BrazeLexer(max_bracket_depth=self.limits.nesting_depth)
+        self._handed_tokens: Optional[tuple[str, list[Token]]] = None
         # python-liquid reads these as class variables; per-instance values win.
         setattr(self, "block_nesting_limit", self.limits.nesting_depth)  # noqa: B010
         # output and assigned-size limits are enforced by BrazeContext, per render
         super().__init__(tolerance=Mode.STRICT, strict_filters=True)
 
     def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        return self._tokenize
+
+    def _tokenize(self, source: str) -> Iterator[Token]:
+        handed = self._handed_tokens
+        if handed is not None and handed[0] is source:
+            return iter(handed[1])
+        return self._lexer(source)
+
+    def lex(self, source: str) -> Optional[list[Token]]:
+        """All tokens of ``source`` (``None`` when it does not lex; parsing says why)."""
+        try:
+            return list(self._lexer(source))
+        except Exception:  # the parse reports the error, with its position
+            return None
+
+    @property
+    def lexer(self) -> BrazeLexer:
+        """The lexer itself, for tags that tokenize a region of the source."""
         return self._lexer
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
@@ -95,9 +114,15 @@ class BrazeEnvironment(Environment):
         apply_braze_semantics(nodes)
         return nodes
 
-    def parse_template(self, source: str, *, path: Optional[str] = None) -> BrazeTemplate:
-        """Parse ``source``; errors keep positions in ``source``."""
-        template = self.from_string(source, path=path)
+    def parse_template(
+        self, source: str, *, path: Optional[str] = None, tokens: Optional[list[Token]] = None
+    ) -> BrazeTemplate:
+        """Parse ``source`` (from its ``tokens`` when already lexed); errors keep positions."""
+        self._handed_tokens = (source, tokens) if tokens is not None else None
+        try:
+            template = self.from_string(source, path=path)
+        finally:
+            self._handed_tokens = None
         assert isinstance(template, BrazeTemplate)
         return template
 

@@ -21,8 +21,8 @@ def parse_region(env: Environment, source: str, start: int, end: int) -> list[No
     """Parse ``source[start:end]`` as a template; tokens keep offsets into ``source``."""
     from brazelint.engine.treepass import apply_braze_semantics
 
-    tokenize = getattr(env.tokenizer(), "tokenize")  # noqa: B009 - BrazeLexer's region API
-    nodes = get_parser(env).parse(TokenStream(tokenize(source, start, end)))
+    lexer = getattr(env, "lexer")  # noqa: B009 - BrazeEnvironment's region-capable lexer
+    nodes = get_parser(env).parse(TokenStream(lexer.tokenize(source, start, end)))
     apply_braze_semantics(nodes)
     return nodes
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from dataclasses import fields
 from pathlib import Path
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
     from brazelint.lint.linter import FileResult
+
+_ENV_REFERENCE = re.compile(rb"\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}")
+"""``lint.webhook.ENV_REFERENCE`` on bytes: a webhook's result depends on these values."""
 
 KEPT_RUNS = 8
 """Run directories kept; older ones (other configurations) are removed."""
@@ -50,12 +54,19 @@ class LintCache:
 
     @classmethod
     def for_run(
-        cls, config: Config, options: Iterable[str], root: Optional[Path] = None
+        cls,
+        config: Config,
+        options: Iterable[str],
+        inputs: Iterable[Path] = (),
+        root: Optional[Path] = None,
     ) -> LintCache:
-        digest = hashlib.sha256(f"brazelint {__version__}\n".encode())
+        """The cache for a run with ``config``, command-line ``options`` (as text) and
+        ``inputs``: other files the whole run depends on (profiles named on the command
+        line, a stub directory given by a flag), hashed by content."""
+        digest = hashlib.sha256(f"brazelint {__version__}\n{_code_stamp()}".encode())
         for item in options:
             digest.update(item.encode() + b"\0")
-        for path in _run_inputs(config):
+        for path in [*_run_inputs(config), *inputs]:
             digest.update(str(path).encode() + b"\0" + _file_hash(path).encode())
         for name in sorted(os.environ):
             if name.startswith("BRAZELINT_CREDENTIAL_"):
@@ -63,11 +74,17 @@ class LintCache:
         return cls(digest.hexdigest(), root)
 
     def key(self, path: Path, display: str) -> Optional[str]:
+        """The entry for ``path``: its bytes, the name it is shown as, and the values of
+        the environment variables it reads (``${env:NAME}`` in a webhook file)."""
         try:
             data = path.read_bytes()
         except OSError:
             return None
-        return hashlib.sha256(display.encode() + b"\0" + data).hexdigest()
+        digest = hashlib.sha256(display.encode() + b"\0" + data)
+        for name in sorted(set(_ENV_REFERENCE.findall(data))):
+            value = os.environ.get(name.decode())
+            digest.update(b"\0" + name + b"=" + (b"\1" if value is None else os.fsencode(value)))
+        return digest.hexdigest()
 
     def get(self, key: str) -> Optional[list[Diagnostic]]:
         try:
@@ -129,6 +146,18 @@ def _run_inputs(config: Config) -> list[Path]:
         if candidate.is_file():
             paths.append(candidate)
     return paths
+
+
+def _code_stamp() -> str:
+    """Size and mtime of brazelint's own files, so editing an (editable) install
+    invalidates results that older checks computed."""
+    package = Path(__file__).resolve().parent.parent
+    stamp = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and path.is_file():
+            info = path.stat()
+            stamp.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return stamp.hexdigest()
 
 
 def _file_hash(path: Path) -> str:

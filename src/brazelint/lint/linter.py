@@ -144,9 +144,10 @@ class Linter:
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
 
-        facts = scan_source(source, reporter)
+        tokens = self.renderer.env.lex(source)
+        facts = scan_source(source, reporter, tokens)
         try:
-            template = self.renderer.parse(source, path=reporter.path)
+            template = self.renderer.parse(source, path=reporter.path, tokens=tokens)
         except TemplateSyntaxError as err:
             report_syntax_error(err, reporter)
             return []

@@ -52,7 +52,22 @@ def linter_for(
     if clock:
         parse_now(clock)  # a bad clock fails before any file is read
     options = LintOptions(profiles=profiles, schema=schema, now=now, keep_renders=keep_renders)
-    return Linter(config, renderer, selection, options)
+    linter = Linter(config, renderer, selection, options)
+    if profiles is None:
+        _check_template_profiles(config, {p.name for p in linter.profiles})
+    return linter
+
+
+def _check_template_profiles(config: Config, known: set[str]) -> None:
+    """A misspelt name in ``template-profiles`` would silently drop that profile."""
+    for pattern, names in config.template_profiles.items():
+        for name in names:
+            if name not in known:
+                raise ConfigError(
+                    f"{config.path or 'configuration'}: 'template-profiles.\"{pattern}\"' "
+                    f"names an unknown profile '{name}'",
+                    hint=f"profiles in {config.profiles}: {', '.join(sorted(known)) or 'none'}",
+                )
 
 
 def selection_for(
@@ -62,16 +77,23 @@ def selection_for(
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> Selection:
-    """The rules that run: the configuration's choice, with the command line's on top."""
-    from brazelint.lint.selection import Selection
+    """The rules that run: the configuration's choice, with the command line's on top.
 
-    return Selection.build(
-        select=select if select is not None else config.select,
-        extend_select=[*config.extend_select, *extend_select],
-        ignore=[*config.ignore, *ignore],
+    As in ruff, ``--select`` on the command line replaces the configuration's ``select``,
+    ``extend-select`` and ``ignore``; ``--extend-select`` and ``--ignore`` adjust the
+    configuration's choice. ``per-file-ignores`` always apply.
+    """
+    from brazelint.lint.selection import Layer, Selection
+
+    where = str(config.path or "configuration")
+    return Selection.layered(
+        [
+            Layer(config.select, config.extend_select, config.ignore, where),
+            Layer(select, extend_select, ignore, "command line"),
+        ],
         per_file_ignores=config.per_file_ignores,
         root=config.root,
-        where=str(config.path or "command line"),
+        where=where,
     )
 
 
@@ -90,7 +112,10 @@ def lint_paths(
     if not isinstance(config, Config):
         config = load_config(Path(config) if config is not None else None)
     files = discover(
-        [Path(p) for p in paths] or config.templates, exclude=config.exclude, root=config.root
+        [Path(p) for p in paths] or config.templates,
+        exclude=config.exclude,
+        root=config.root,
+        content_blocks=config.content_blocks,
     )
     linter = linter_for(config)
     diagnostics: list[Diagnostic] = []

@@ -25,6 +25,23 @@ def expand(selectors: Iterable[str], where: str) -> set[str]:
     return codes
 
 
+@dataclass(frozen=True)
+class Layer:
+    """One source of rule choices (the configuration file, then the command line)."""
+
+    select: Optional[Iterable[str]] = None
+    extend_select: Iterable[str] = ()
+    ignore: Iterable[str] = ()
+    where: str = "command line"
+    """The file the choices come from, or ``"command line"`` (for error messages)."""
+
+    def origin(self, key: str) -> str:
+        """Where ``key`` was set: ``--select`` or ``brazelint.toml: 'select'``."""
+        if self.where == "command line":
+            return f"--{key}"
+        return f"{self.where}: '{key}'"
+
+
 @dataclass
 class Selection:
     enabled_codes: frozenset[str]
@@ -42,11 +59,33 @@ class Selection:
         root: Path = Path("."),
         where: str = "command line",
     ) -> Selection:
-        chosen = expand(select, where) if select is not None else {r.code for r in RULES}
-        chosen |= expand(extend_select, where)
-        chosen -= expand(ignore, where)
+        return cls.layered(
+            [Layer(select, extend_select, ignore, where)],
+            per_file_ignores=per_file_ignores,
+            root=root,
+            where=where,
+        )
+
+    @classmethod
+    def layered(
+        cls,
+        layers: Iterable[Layer],
+        *,
+        per_file_ignores: Optional[dict[str, list[str]]] = None,
+        root: Path = Path("."),
+        where: str = "command line",
+    ) -> Selection:
+        """Apply ``layers`` in order, as ruff does: a layer's ``select`` replaces everything
+        the layers before it chose (their ignores too); ``extend-select`` and ``ignore``
+        adjust the set so far. Every rule is on before the first layer."""
+        chosen = {r.code for r in RULES}
+        for layer in layers:
+            if layer.select is not None:
+                chosen = expand(layer.select, layer.origin("select"))
+            chosen |= expand(layer.extend_select, layer.origin("extend-select"))
+            chosen -= expand(layer.ignore, layer.origin("ignore"))
         ignores = {
-            pattern: frozenset(expand(codes, f"{where}: per-file-ignores"))
+            pattern: frozenset(expand(codes, f"{where}: 'per-file-ignores'"))
             for pattern, codes in (per_file_ignores or {}).items()
         }
         return cls(frozenset(chosen), ignores, root)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import glob
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import any_match
@@ -19,19 +19,35 @@ def is_lint_target(path: Path) -> bool:
     return name.endswith(TEMPLATE_SUFFIXES) or name.endswith(WEBHOOK_SUFFIXES)
 
 
-def discover(paths: Sequence[Path], *, exclude: Iterable[str] = (), root: Path) -> list[Path]:
+def discover(
+    paths: Sequence[Path],
+    *,
+    exclude: Iterable[str] = (),
+    root: Path,
+    content_blocks: Optional[Path] = None,
+) -> list[Path]:
     """Files to lint, sorted and unique. A file named explicitly is linted whatever its
-    suffix; directories are searched for ``*.liquid`` and ``*.webhook.yaml``."""
+    suffix; directories are searched for ``*.liquid`` and ``*.webhook.yaml``.
+
+    ``exclude`` applies to explicit files too (ruff's ``--force-exclude``: pre-commit
+    passes every changed file). Files in the ``content_blocks`` directory are skipped,
+    unless a directory to search is inside it: a Content Block is checked through the
+    templates that include it (on its own it renders a fragment, often nothing); see
+    :func:`names_content_block`.
+    """
     found: dict[Path, None] = {}
     patterns = list(exclude)
+    blocks = _blocks_directory(content_blocks, root)
+    if blocks is not None and any(p.is_dir() and _inside(p, blocks) for p in paths):
+        blocks = None  # `brazelint lint content_blocks/` asks for the blocks themselves
     for path in paths:
         text = str(path)
         if any(ch in text for ch in "*?[") and not path.exists():
             matched = sorted(glob.glob(text, recursive=True))
             if not matched:
                 raise ConfigError(f"{text}: no files match this pattern")
-            for item in matched:
-                _add(Path(item), found, patterns, root, explicit=False)
+            for name in matched:
+                _add(Path(name), found, patterns, root, explicit=False)
         elif path.is_dir():
             for item in sorted(_walk(path)):
                 _add(item, found, patterns, root, explicit=False)
@@ -39,7 +55,31 @@ def discover(paths: Sequence[Path], *, exclude: Iterable[str] = (), root: Path) 
             _add(path, found, patterns, root, explicit=True)
         else:
             raise ConfigError(f"{path}: no such file or directory")
+    if blocks is not None:
+        return [path for path in found if not _inside(path, blocks)]
     return list(found)
+
+
+def names_content_block(paths: Sequence[Path], content_blocks: Optional[Path], root: Path) -> bool:
+    """Whether one of ``paths`` is (or is in) the Content Blocks directory."""
+    blocks = _blocks_directory(content_blocks, root)
+    return blocks is not None and any(_inside(path, blocks) for path in paths if path.exists())
+
+
+def _blocks_directory(content_blocks: Optional[Path], root: Path) -> Optional[Path]:
+    """The resolved Content Blocks directory, unless it is absent or holds the project."""
+    if content_blocks is None or not content_blocks.is_dir():
+        return None
+    blocks = content_blocks.resolve()
+    return None if _inside(root, blocks) else blocks
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    try:
+        path.resolve().relative_to(directory)
+    except ValueError:
+        return False
+    return True
 
 
 def _walk(directory: Path) -> Iterable[Path]:

@@ -226,7 +226,10 @@ class PreviewProject:
             default = self.root / "templates"
             paths = [default if default.is_dir() else self.root]
         served: dict[str, Path] = {}
-        for path in discover(paths, exclude=config.exclude, root=config.root):
+        found = discover(
+            paths, exclude=config.exclude, root=config.root, content_blocks=config.content_blocks
+        )
+        for path in found:
             relative = self.relative(path)
             if relative is not None:
                 served[relative] = path
