@@ -18,8 +18,6 @@ import re
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Optional, Union
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from brazelint.errors import ConfigError
 
@@ -200,6 +198,9 @@ class _Loader:
         return self.loaded[uri]
 
     def _file_for(self, uri: str) -> Path:
+        from urllib.parse import urlsplit
+        from urllib.request import url2pathname
+
         parts = urlsplit(uri)
         scheme = parts.scheme.lower()
         if scheme in ("http", "https"):
