@@ -116,6 +116,15 @@ def ratio(
         table.add(label, f"{top / bottom:.2f}x", note)
 
 
+def compile_package() -> None:
+    """Write brazelint's .pyc files, as ``pip install`` does for a regular install."""
+    import compileall
+
+    import brazelint
+
+    compileall.compile_dir(str(Path(brazelint.__file__).parent), quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000, help="templates in the tree")
@@ -155,6 +164,11 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool) -> None:
     )
     table = Table()
     env = {**os.environ, "BRAZELINT_CACHE_DIR": str(tmp / "lint-cache"), "NO_COLOR": "1"}
+    # Measure as installed tools run: with bytecode. An editable install under
+    # PYTHONDONTWRITEBYTECODE would otherwise recompile brazelint's modules at every start,
+    # while the peers, installed by pip, start from their .pyc files.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    compile_package()
 
     # -- lint --------------------------------------------------------------------------
     lint_args = (
