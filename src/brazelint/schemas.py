@@ -296,7 +296,12 @@ def fast_validator(schema_id: str) -> Optional[Any]:
     """
     files = _builtin_files()
     if schema_id not in files:
-        return None
+        try:  # the file of a built-in schema, as configuration stores it
+            schema_id = Path(schema_id).resolve().relative_to(SCHEMA_DIR).with_suffix("").as_posix()
+        except (ValueError, OSError):
+            return None
+        if schema_id not in files:
+            return None
     try:
         import jsonschema_rs
     except ImportError:
