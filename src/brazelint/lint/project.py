@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from brazelint.profiles import Profile
 
 
+LINT_PARSE_CACHE = 8
+"""Parsed templates kept per process while linting (Content Blocks are cached apart)."""
+
+
 def linter_for(
     config: Config,
     *,
@@ -47,6 +51,8 @@ def linter_for(
         stubs=stubs,
         credentials=config.credentials,
         exchange_rules=config.exchange_rules,
+        # lint parses each file once: a big cache of parsed files only grows memory
+        cache_size=LINT_PARSE_CACHE,
     )
     clock = now or config.now
     if clock:
