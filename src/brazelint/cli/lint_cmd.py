@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, TextIO
 
+from brazelint.cli.options import add_project_inputs
 from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -39,25 +40,7 @@ def add_parser(commands: Any) -> None:
         metavar="PATH",
         help="files, directories or globs (default: `templates` in the config)",
     )
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
-    parser.add_argument("--profiles", type=Path, metavar="DIR", help="profiles directory")
-    parser.add_argument(
-        "--profile",
-        action="append",
-        default=[],
-        metavar="FILE|NAME",
-        help="render for this profile only (repeatable)",
-    )
-    parser.add_argument(
-        "--stubs", type=Path, metavar="PATH", help="Connected Content stub file or directory"
-    )
-    parser.add_argument(
-        "--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory"
-    )
-    parser.add_argument(
-        "--schema", metavar="ID|PATH", help="check every output against this JSON Schema"
-    )
-    parser.add_argument("--now", metavar="ISO", help="fixed clock, e.g. 2026-01-01T09:00:00Z")
+    add_project_inputs(parser, now_help="fixed clock, e.g. 2026-01-01T09:00:00Z")
     parser.add_argument(
         "--select",
         action="append",

@@ -42,6 +42,29 @@ def add_render_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
 
 
+def add_project_inputs(parser: argparse.ArgumentParser, *, now_help: str) -> None:
+    """What ``lint`` and ``serve`` read besides the templates: config, profiles, stubs, ..."""
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    parser.add_argument("--profiles", type=Path, metavar="DIR", help="profiles directory")
+    parser.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        metavar="FILE|NAME",
+        help="render for this profile only (repeatable)",
+    )
+    parser.add_argument(
+        "--stubs", type=Path, metavar="PATH", help="Connected Content stub file or directory"
+    )
+    parser.add_argument(
+        "--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory"
+    )
+    parser.add_argument(
+        "--schema", metavar="ID|PATH", help="check every output against this JSON Schema"
+    )
+    parser.add_argument("--now", metavar="ISO", help=now_help)
+
+
 def parse_globals(pairs: list[str]) -> dict[str, Any]:
     """``KEY=VALUE`` pairs; a VALUE that parses as JSON is taken as JSON."""
     values: dict[str, Any] = {}

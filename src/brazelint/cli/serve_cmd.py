@@ -10,6 +10,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Optional
 
+from brazelint.cli.options import add_project_inputs
 from brazelint.errors import ConfigError
 
 DEFAULT_PORT = 8765
@@ -46,25 +47,7 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="allow a --host other than loopback (anyone who can reach it sees the templates)",
     )
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
-    parser.add_argument("--profiles", type=Path, metavar="DIR", help="profiles directory")
-    parser.add_argument(
-        "--profile",
-        action="append",
-        default=[],
-        metavar="FILE|NAME",
-        help="render for this profile only (repeatable)",
-    )
-    parser.add_argument(
-        "--stubs", type=Path, metavar="PATH", help="Connected Content stub file or directory"
-    )
-    parser.add_argument(
-        "--content-blocks", type=Path, metavar="DIR", help="Content Blocks directory"
-    )
-    parser.add_argument(
-        "--schema", metavar="ID|PATH", help="check every output against this JSON Schema"
-    )
-    parser.add_argument("--now", metavar="ISO", help="starting clock, e.g. 2026-01-01T09:00:00Z")
+    add_project_inputs(parser, now_help="starting clock, e.g. 2026-01-01T09:00:00Z")
     parser.set_defaults(run=run)
 
 
