@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 from urllib.parse import urlsplit
 
 from brazelint.checks.positions import OutputLocator, Reporter
@@ -18,6 +18,8 @@ from brazelint.lint.webhook import ENV_REFERENCE, Field, Webhook, expand_environ
 
 if TYPE_CHECKING:
     from brazelint.lint.linter import Linter
+    from brazelint.profiles import Profile
+    from brazelint.result import RenderResult
 
 SECRET_HEADERS = re.compile(r"^(authorization|x-api-key|api-key|apikey|x-auth-token|token)$", re.I)
 _LINE = re.compile(r":(\d+): ")
@@ -98,22 +100,8 @@ def _check_url(
         connected_content=False,
     )
     sub = Reporter(reporter.path, url.text)
-    try:
-        template = linter.renderer.parse(url.text, path=reporter.path)
-    except TemplateSyntaxError as err:
-        sub.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
-        _shift_into(sub, url, reporter)
-        return
-    facts = RenderFacts(assigned=scan_source(url.text, Reporter("", "")).assigned)
-    for profile in [*linter.profiles, *linter.generated]:
-        if profile.name in silent:
-            continue
-        try:
-            result = linter.renderer.render(template, profile, now=linter.now)
-        except TemplateRenderError as err:
-            sub.at("BL301", err.line or 1, err.column or 1, err.message, profile=profile.name)
-            continue
-        check_render(result, profile.name, sub, facts, generated=True)
+    profiles = [p for p in (*linter.profiles, *linter.generated) if p.name not in silent]
+    for profile, result in _renders(linter, url.text, sub, profiles):
         rendered = result.output.strip()
         locator = OutputLocator(result.output, result.source_map)
         if result.aborted:
@@ -174,22 +162,8 @@ def _check_header(
             )
     text = expand_environment(value.text)
     sub = Reporter(reporter.path, text)
-    try:
-        template = linter.renderer.parse(text, path=reporter.path)
-    except TemplateSyntaxError as err:
-        sub.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
-        _shift_into(sub, value, reporter)
-        return
-    facts = RenderFacts(assigned=scan_source(text, Reporter("", "")).assigned)
-    for profile in linter.profiles:
-        if profile.name in silent:
-            continue
-        try:
-            result = linter.renderer.render(template, profile, now=linter.now)
-        except TemplateRenderError as err:
-            sub.at("BL301", err.line or 1, err.column or 1, err.message, profile=profile.name)
-            continue
-        check_render(result, profile.name, sub, facts, generated=True)  # undefined names
+    profiles = [p for p in linter.profiles if p.name not in silent]
+    for profile, result in _renders(linter, text, sub, profiles):
         rendered = result.output
         if not rendered.strip():
             sub.at(
@@ -210,6 +184,30 @@ def _check_header(
                 hint="strip the value: {{ … | strip }}",
             )
     _shift_into(sub, value, reporter)
+
+
+def _renders(
+    linter: Linter, text: str, sub: Reporter, profiles: list[Profile]
+) -> Iterator[tuple[Profile, RenderResult]]:
+    """Parse a field's Liquid once and render it for each profile.
+
+    Syntax and render errors, and undefined names, are reported on ``sub``; the caller
+    checks what each successful render produced.
+    """
+    try:
+        template = linter.renderer.parse(text, path=sub.path)
+    except TemplateSyntaxError as err:
+        sub.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
+        return
+    facts = RenderFacts(assigned=scan_source(text, Reporter("", "")).assigned)
+    for profile in profiles:
+        try:
+            result = linter.renderer.render(template, profile, now=linter.now)
+        except TemplateRenderError as err:
+            sub.at("BL301", err.line or 1, err.column or 1, err.message, profile=profile.name)
+            continue
+        check_render(result, profile.name, sub, facts, generated=True)
+        yield profile, result
 
 
 def _shift_into(sub: Reporter, field: Field, reporter: Reporter) -> None:
