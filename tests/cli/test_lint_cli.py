@@ -931,8 +931,8 @@ def test_cache_second_run_gives_the_same_report(
     run_cli: Run, project: Path, cache_dir: Path
 ) -> None:
     first = run_cli("lint", "--format", "json", cwd=project)
-    entries = sorted(cache_dir.rglob("*.json"))
-    assert len(entries) == 6  # one per file
+    lines = [line for shard in cache_dir.rglob("*.jsonl") for line in shard.read_text().splitlines()]
+    assert len(lines) == 6  # one entry per file
     second = run_cli("lint", "--format", "json", cwd=project)
     assert (second.returncode, second.stdout, second.stderr) == (
         first.returncode,
@@ -949,10 +949,10 @@ def test_cache_second_run_gives_the_same_report(
 def test_cache_is_really_used(run_cli: Run, project: Path, cache_dir: Path) -> None:
     """Proof that the second run reads the cache: an edited entry shows up in the report."""
     run_cli("lint", "templates/greet.liquid", cwd=project)
-    (entry,) = cache_dir.rglob("*.json")
-    data = json.loads(entry.read_text(encoding="utf-8"))
+    (shard,) = cache_dir.rglob("*.jsonl")
+    data = json.loads(shard.read_text(encoding="utf-8"))
     data["diagnostics"][0]["message"] = "served from the cache"
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    shard.write_text(json.dumps(data) + "\n", encoding="utf-8")
     code, report = lint_json(run_cli, "templates/greet.liquid", cwd=project)
     assert (code, [d["message"] for d in report["diagnostics"]]) == (1, ["served from the cache"])
     code, report = lint_json(run_cli, "--no-cache", "templates/greet.liquid", cwd=project)

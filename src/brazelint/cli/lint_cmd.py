@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport
     from brazelint.config import Config
     from brazelint.lint.cache import LintCache
-    from brazelint.lint.linter import Linter
+    from brazelint.lint.linter import FileResult, Linter
     from brazelint.profiles import Profile
 
 FAIL_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -188,17 +188,23 @@ def collect(
     linter = make_linter() if missed else None
     started = time.monotonic()
     shown = False
-    results = lint_files(linter, missed, jobs=jobs) if linter is not None else iter(())
-    for done, (item, result) in enumerate(zip(missed, results), start=1):
+    def remember(path: Path, result: FileResult) -> None:
+        key = keys[path]
+        if cache is not None and key is not None:
+            from brazelint.lint.cache import dependencies
+
+            cache.put(key, result, dependencies(result, path))
+
+    results = (
+        lint_files(linter, missed, jobs=jobs, after_each=remember if cache else None)
+        if linter is not None
+        else iter(())
+    )
+    for done, result in enumerate(results, start=1):
         if result.diagnostics:
             report.diagnostics.extend(result.diagnostics)
             report.sources[result.path] = result.source or ""
             report.sources.update(result.extra_sources)
-        key = keys[item[0]]
-        if cache is not None and key is not None:
-            from brazelint.lint.cache import dependencies
-
-            cache.put(key, result, dependencies(result, item[0]))
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER:
             shown = True
             _draw_progress(progress, done, len(missed))

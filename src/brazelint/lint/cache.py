@@ -1,8 +1,10 @@
 """A cache of lint results, keyed on content, so an unchanged tree lints in a blink.
 
-A file's entry is found by a hash of: the tool version, everything the whole run depends
-on (configuration, profiles, stubs, Content Blocks, catalogs, credentials from the
-environment, command-line choices) and the file's own bytes. An entry also records the
+Entries are appended, one JSON line each, to a shard file per process (creating a file
+per template costs more than linting it). A file's entry is found by a hash of: the tool
+version, everything the whole run depends on (configuration, profiles, stubs, Content
+Blocks, catalogs, credentials from the environment, command-line choices) and the file's
+own bytes. An entry also records the
 other files the result depended on (a user schema, a webhook's body file) with their
 hashes, and is ignored when one of them changed.
 
@@ -17,9 +19,10 @@ import json
 import os
 import re
 import shutil
+import time
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
 
 from brazelint._version import __version__
 
@@ -50,7 +53,9 @@ class LintCache:
         self.directory = (root or cache_root()) / run_key[:24]
         self.run_key = run_key
         self.hits = 0
-        self._prepared = False
+        self._entries: Optional[dict[str, Any]] = None
+        self._shard: Optional[TextIO] = None
+        self._shard_pid = 0
 
     @classmethod
     def for_run(
@@ -87,31 +92,55 @@ class LintCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Optional[list[Diagnostic]]:
-        try:
-            entry = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        entry = self._load().get(key)
+        if entry is None:
             return None
         for dependency, expected in entry.get("depends", {}).items():
             if _file_hash(Path(dependency)) != expected:
                 return None
         self.hits += 1
-        return [_diagnostic(item) for item in entry["diagnostics"]]
+        return [_diagnostic(dict(item)) for item in entry["diagnostics"]]
 
     def put(self, key: str, result: FileResult, depends: Iterable[Path]) -> None:
+        """Append the entry to this process's shard (workers write their own)."""
+        entry = {
+            "key": key,
+            "diagnostics": [_plain(d) for d in result.diagnostics],
+            "depends": {str(p): _file_hash(p) for p in depends},
+        }
         try:
-            if not self._prepared:
-                self.directory.mkdir(parents=True, exist_ok=True)
-                _prune(self.directory.parent, keep=self.directory)
-                self._prepared = True
-            entry = {
-                "diagnostics": [_plain(d) for d in result.diagnostics],
-                "depends": {str(p): _file_hash(p) for p in depends},
-            }
-            temporary = self.directory / f"{key}.tmp{os.getpid()}"
-            temporary.write_text(json.dumps(entry), encoding="utf-8")
-            temporary.replace(self.directory / f"{key}.json")
+            shard = self._open_shard()
+            shard.write(json.dumps(entry) + "\n")
+            shard.flush()  # pool workers end without closing their files
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+    def _load(self) -> dict[str, Any]:
+        """Every entry of every shard; a later line for the same key wins."""
+        if self._entries is None:
+            entries: dict[str, Any] = {}
+            for shard in sorted(self.directory.glob("*.jsonl")) if self.directory.is_dir() else ():
+                try:
+                    lines = shard.read_text(encoding="utf-8").splitlines()
+                except (OSError, UnicodeDecodeError):
+                    continue
+                for line in lines:
+                    try:
+                        entry = json.loads(line)
+                        entries[entry["key"]] = entry
+                    except (ValueError, KeyError, TypeError):
+                        continue  # a line cut short by a crash
+            self._entries = entries
+        return self._entries
+
+    def _open_shard(self) -> TextIO:
+        if self._shard is None or self._shard_pid != os.getpid():
+            self.directory.mkdir(parents=True, exist_ok=True)
+            _prune(self.directory.parent, keep=self.directory)
+            name = f"{time.time_ns():x}-{os.getpid()}.jsonl"
+            self._shard = (self.directory / name).open("a", encoding="utf-8")
+            self._shard_pid = os.getpid()
+        return self._shard
 
 
 def dependencies(result: FileResult, path: Path) -> list[Path]:
