@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from brazelint.checks.positions import Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
 from brazelint.checks.source_scan import scan_source
-from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
 from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_profile
 from brazelint.lint.globs import any_match, first_match
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
@@ -301,5 +301,3 @@ def _looks_like_json(output: str) -> bool:
     text = output.strip()
     return (text[:1], text[-1:]) in (("{", "}"), ("[", "]"))
 
-
-__all__ = ["BrazelintError", "FileResult", "LintOptions", "Linter", "ProfileRender"]

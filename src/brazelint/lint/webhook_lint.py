@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 from brazelint.checks.positions import OutputLocator, Reporter
@@ -234,5 +234,3 @@ def _display_beside(display: str, path: Path, other: Path) -> Path:
         else other
     )
 
-
-__all__ = ["Optional", "lint_webhook"]
