@@ -916,6 +916,16 @@ def test_bl406_digits_under_a_time_key_are_not_a_phone_number(project: Project) 
     assert codes(project.lint("t.liquid", source)) == []
 
 
+
+def test_bl406_dates_and_decimals_are_not_phone_numbers(project: Project) -> None:
+    source = '{"when": "2024-03-31", "on": "31/03/2024", "price": "24.989999"}\n'
+    assert codes(project.lint("t.liquid", source)) == []
+
+
+def test_bl406_a_written_phone_number_is_still_found(project: Project) -> None:
+    source = '{"contact": "+1 (555) 010-9999"}\n'
+    assert codes(project.lint("t.liquid", source)) == ["BL406"]
+
 @proves("BL407")
 def test_bl407_empty_required_value(project: Project) -> None:
     project.write("my.schema.json", INTEGER_SCHEMA)

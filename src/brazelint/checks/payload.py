@@ -27,6 +27,7 @@ MOVABLE_INK_EVENTS = frozenset(
 )
 EMAIL = re.compile(r"^[^@\s\"]+@[^@\s\"]+\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?\d[\d\s().-]{7,}\d$")
+DECIMAL = re.compile(r"-?\d+\.\d+")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 NUMERIC = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
 TIME_KEY = re.compile(r"time|date|_at$", re.I)
@@ -312,8 +313,8 @@ def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
 def _is_phone(value: str) -> bool:
     """Phone-shaped text with 7 to 15 digits (E.164 allows 15), so ids of digits and
     dashes, such as an all-zero GUID, are not taken for one."""
-    if DATE.match(value):
-        return False
+    if DATE.match(value) or DECIMAL.fullmatch(value):
+        return False  # 2024-03-31 and 24.989999 are not phone numbers
     return bool(PHONE.match(value)) and 7 <= sum(ch.isdigit() for ch in value) <= 15
 
 
