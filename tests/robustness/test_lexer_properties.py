@@ -28,22 +28,28 @@ RENDERER = Renderer()
 
 _IDENTIFIER_PATH = re.compile(r"[\w-]+(?:\.[\w-]+|\[-?\d+\])*\??")
 _BLANKS = " \t\r\n"
+_BORROWABLE = " \t"
 
 
 def _grows(text: str) -> bool:
-    """Whether ``text`` may hold a bare ``${odd name}`` with no blank on any side.
+    """Whether ``text`` may hold a bare ``${odd name}`` with no blank to borrow.
 
-    Conservative (it may say yes where the lexer still finds a blank to borrow): only
-    used to leave such inputs out of the length property.
+    Mirrors the lexer: a blank inside the braces, else a space or tab after the
+    reference, else one before it; a blank already borrowed by the previous reference
+    does not count twice. Only used to leave such inputs out of the length property.
     """
+    borrowed: set[int] = set()
     for found in re.finditer(r"\$\{([^}]*)\}", text):
         name = found.group(1)
         start, end = found.span()
         if _IDENTIFIER_PATH.fullmatch(name.strip(_BLANKS)) or name.strip(_BLANKS) != name:
             continue
-        if start > 0 and (text[start - 1] in _BLANKS or text[start - 1] == "."):
+        if start > 0 and text[start - 1] == ".":
             continue
-        if end < len(text) and text[end] in _BLANKS:
+        if end < len(text) and text[end] in _BORROWABLE:
+            borrowed.add(end)
+            continue
+        if start > 0 and text[start - 1] in _BORROWABLE and start - 1 not in borrowed:
             continue
         return True
     return False

@@ -60,6 +60,8 @@ _OUTPUT_SPECIAL = re.compile(r"\$\{|\{\{|\}\}|['\"]")
 _EXPRESSION_SPECIAL = re.compile(r"\$\{|\{\{|\}\}|['\"\[\]]")
 _IDENTIFIER_PATH = re.compile(r"[\w-]+(?:\.[\w-]+|\[-?\d+\])*\??")
 _WHITESPACE = " \t\r\n"
+_BORROWABLE = " \t"
+"""Blanks a bare ``${odd name}`` may take over; never a line break, so lines stay put."""
 
 
 class BrazeLexer:
@@ -308,7 +310,7 @@ class BrazeLexer:
             return after
         # A bare `${odd name}` needs one more character than it has. Borrow a blank so
         # later positions stay exact: one inside the braces (`${ a b }`, trimmed as
-        # Braze does), else the one after it, else the one before it. Only a name with
+        # Braze does), else a space or tab after it, else one before it. Only a name with
         # no blank on any side (`{{${a b}|upcase}}`) grows by one character.
         stripped = name.strip(_WHITESPACE)
         if stripped != name:
@@ -316,11 +318,11 @@ class BrazeLexer:
             out.append("[" + quote + stripped + quote + "]" + " " * spare)
             return after
         out.append("[" + quote + name + quote + "]")
-        if after < len(text) and text[after] in _WHITESPACE:
+        if after < len(text) and text[after] in _BORROWABLE:
             return after + 1
         previous = len(out) - 2
         while previous >= 0 and not out[previous]:
             previous -= 1
-        if previous >= 0 and out[previous][-1] in _WHITESPACE:
+        if previous >= 0 and out[previous][-1] in _BORROWABLE:
             out[previous] = out[previous][:-1]
         return after

@@ -14,6 +14,7 @@ from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_pro
 from brazelint.lint.globs import any_match, first_match
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.webhook import is_webhook
+from brazelint.sources import read_template
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
@@ -89,7 +90,7 @@ class Linter:
     def lint_path(self, path: Path, display: Optional[str] = None) -> FileResult:
         display = display or str(path)
         try:
-            source = read_source(path)
+            source = read_template(path)
         except ConfigError as err:
             reporter = Reporter(display, "")
             reporter.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
@@ -224,7 +225,7 @@ class Linter:
             directory = self.config.content_blocks
             if directory.is_dir():
                 for block in sorted(directory.glob("*.liquid")):
-                    names |= scan_source(read_source(block), Reporter(str(block), "")).assigned
+                    names |= scan_source(read_template(block), Reporter(str(block), "")).assigned
             self._block_assigned = names
         return self._block_assigned
 
@@ -268,27 +269,6 @@ def merge_profiles(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return list(merged.values())
 
 
-def read_source(path: Path) -> str:
-    """The text of a template: UTF-8, a byte-order mark dropped."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
-    if b"\x00" in data[:8192]:
-        raise ConfigError(f"{path}: binary file, not a template", line=1, column=1)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise ConfigError(
-            f"{path}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})",
-            line=line,
-            column=1,
-            hint="save the file as UTF-8",
-        ) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
 def _json_by_config(config: Config, path: Optional[Path]) -> bool:
     return (
         path is not None
@@ -300,4 +280,3 @@ def _json_by_config(config: Config, path: Optional[Path]) -> bool:
 def _looks_like_json(output: str) -> bool:
     text = output.strip()
     return (text[:1], text[-1:]) in (("{", "}"), ("[", "]"))
-

@@ -12,9 +12,10 @@ from brazelint.checks.positions import OutputLocator, Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render
 from brazelint.checks.source_scan import check_url, scan_source
 from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
-from brazelint.lint.linter import FileResult, read_source, resolve_schema
+from brazelint.lint.linter import FileResult, resolve_schema
 from brazelint.lint.suppressions import read_directives
 from brazelint.lint.webhook import ENV_REFERENCE, Field, Webhook, expand_environment, load_webhook
+from brazelint.sources import read_template
 
 if TYPE_CHECKING:
     from brazelint.lint.linter import Linter
@@ -54,7 +55,7 @@ def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileR
     result.diagnostics = linter.finish(reporter, directives, path)
     if webhook.body_file is not None:
         body = linter.lint_template(
-            read_source(webhook.body_file),
+            read_template(webhook.body_file),
             str(_display_beside(display, path, webhook.body_file)),
             path=webhook.body_file,
             schema=schema,
@@ -72,7 +73,7 @@ def _aborting_profiles(linter: Linter, webhook: Webhook) -> frozenset[str]:
     if webhook.body is not None:
         text = webhook.body.text
     elif webhook.body_file is not None:
-        text = read_source(webhook.body_file)
+        text = read_template(webhook.body_file)
     else:
         return frozenset()
     try:
@@ -233,4 +234,3 @@ def _display_beside(display: str, path: Path, other: Path) -> Path:
         if other.is_relative_to(path.parent)
         else other
     )
-

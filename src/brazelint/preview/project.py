@@ -346,9 +346,10 @@ class PreviewProject:
 
     def view(self, relative: str, request: ViewRequest) -> Optional[FileView]:
         """The page for one served file; ``None`` when ``relative`` is not one."""
-        from brazelint.lint.linter import Linter, LintOptions, read_source
+        from brazelint.lint.linter import Linter, LintOptions
         from brazelint.lint.webhook import is_webhook
         from brazelint.renderer import parse_now
+        from brazelint.sources import read_template
 
         config: Optional[Config] = None
         problem = ""
@@ -361,7 +362,7 @@ class PreviewProject:
             return None
         relative = self.relative(path) or relative
         try:
-            source = read_source(path)
+            source = read_template(path)
         except ConfigError as err:
             return FileView(relative, "", "text", errors=[str(err)])
         webhook = is_webhook(path)
