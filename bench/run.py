@@ -78,6 +78,11 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str]) -> Run:
 
 
 def lint_command(*args: str) -> list[str]:
+    """``brazelint lint ARGS`` as a user runs it: the installed console script (as
+    check-jsonschema is run), or ``python -m brazelint`` when there is none."""
+    script = Path(sys.executable).with_name("brazelint")
+    if script.is_file():
+        return [str(script), "lint", *args]
     return [sys.executable, "-m", "brazelint", "lint", *args]
 
 

@@ -3,7 +3,8 @@
 Valid bodies, the common case, go through ``json.loads`` and nothing else. Only when that
 fails (or finds a duplicate key or NaN) does the recovering parser run: it keeps an explicit
 stack, reports a mistake, then resynchronises at the next comma, bracket or key, so one slip
-yields one problem and later slips are still found. Spans of values are computed on demand.
+yields one problem and later slips are still found. Spans of values are computed on demand:
+for a valid body by one regex pass over its tokens, for a broken one by the recovering parser.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ _QUOTE_AHEAD = re.compile(r'[^,:{}\[\]"\n]*"')
 _THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,4}|.)", re.S)
+# The tokens of valid JSON (whitespace between them is skipped): a string, a punctuation
+# character, or a number or literal (spanned as the recovering parser spans a word).
+_VALID_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]|[^ \t\n\r{}\[\],:"]+', re.S)
 
 _SIMPLE_ESCAPES = {
     '"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
@@ -83,6 +87,7 @@ class JsonDocument:
     value: Any
     problems: list[JsonProblem]
     _index: Optional[_SpanIndex] = field(default=None, repr=False, compare=False)
+    _valid: bool = field(default=False, repr=False, compare=False)  # json.loads accepted it
 
     @property
     def ok(self) -> bool:
@@ -99,7 +104,9 @@ class JsonDocument:
     def _spans(self) -> _SpanIndex:
         # Valid documents skip the span scan until someone asks for a span.
         if self._index is None:
-            self._index = _Parser(self.text).run()._spans()
+            self._index = (
+                _valid_spans(self.text) if self._valid else _Parser(self.text).run()._spans()
+            )
         return self._index
 
 
@@ -118,15 +125,69 @@ def _reject_constant(name: str) -> NoReturn:
     raise _NeedsFullParse(name)
 
 
+# One decoder for all bodies: json.loads with hooks builds a decoder (and scanner) per call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique_pairs, parse_constant=_reject_constant)
+
+
 def parse_json(text: str) -> JsonDocument:
     """Parse a rendered body, reporting every syntax problem; never raises."""
     try:
-        value = json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant)
+        value = _DECODER.decode(text)
     except (ValueError, RecursionError, _NeedsFullParse):
         return _Parser(text).run()
     if text.count("[") + text.count("{") > MAX_DEPTH and _nesting_exceeds(value, MAX_DEPTH):
         return _Parser(text).run()
-    return JsonDocument(text, value, [])
+    return JsonDocument(text, value, [], _valid=True)
+
+
+def _valid_spans(text: str) -> _SpanIndex:
+    """The spans the recovering parser finds in ``text``, which json.loads accepted.
+
+    One pass over the tokens with a stack of the open containers: their paths, their starts
+    and, for an array, the index of its current element (-1 for an object).
+    """
+    values: dict[Path, Span] = {}
+    keys: dict[Path, Span] = {}
+    paths: list[Path] = []
+    starts: list[int] = []
+    indexes: list[int] = []
+    path: Path = ()  # of the next value or key
+    want_key = False
+    for token in _VALID_TOKEN.finditer(text):
+        start, end = token.span()
+        char = text[start]
+        if char == '"':
+            if want_key:
+                key = text[start + 1 : end - 1]
+                if "\\" in key:
+                    key = _scanstring(text, start + 1, True)[0]
+                path = (*paths[-1], key)
+                keys[path] = (start, end)
+                want_key = False
+            else:
+                values[path] = (start, end)
+        elif char == ",":
+            if indexes[-1] < 0:
+                want_key = True
+            else:
+                indexes[-1] += 1
+                path = (*paths[-1], indexes[-1])
+        elif char == "{" or char == "[":
+            paths.append(path)
+            starts.append(start)
+            if char == "{":
+                indexes.append(-1)
+                want_key = True
+            else:
+                indexes.append(0)
+                path = (*path, 0)
+        elif char == "}" or char == "]":
+            indexes.pop()
+            values[paths.pop()] = (starts.pop(), end)
+            want_key = False  # an empty object
+        elif char != ":":
+            values[path] = (start, end)
+    return _SpanIndex(values, keys)
 
 
 def _nesting_exceeds(value: Any, limit: int) -> bool:

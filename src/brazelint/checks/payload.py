@@ -10,17 +10,22 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
+from brazelint.checks.json_syntax import JsonDocument, JsonProblem, parse_json
 from brazelint.checks.positions import OutputLocator
 from brazelint.checks.source_scan import DOC_PLACEHOLDER
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-    from brazelint.checks.json_syntax import JsonDocument, JsonProblem
     from brazelint.checks.positions import Reporter
     from brazelint.result import RenderResult
+
+JsonPath = tuple[Union[str, int], ...]
+Leaf = tuple[JsonPath, Union[str, int, None], Any]
+"""A value in a body: the path of its container, its key or index there (None at the root),
+and the value itself. The path of the value is made only when it is needed."""
 
 MOVABLE_INK_EVENTS = frozenset(
     {"product_viewed", "category_viewed", "cart_add", "cart_remove", "conversion", "search"}
@@ -32,6 +37,8 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 NUMERIC = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
 TIME_KEY = re.compile(r"time|date|_at$", re.I)
 """Keys whose digit strings are times, not phone numbers."""
+CONTACT_KEY = re.compile(r"email|phone|mail", re.I)
+"""Keys whose values are meant to be contact details (BL406 leaves them alone)."""
 SECONDS = (10**9, 10**10)
 """Epoch seconds from 2001 to 2286: ten digits, where milliseconds have thirteen."""
 
@@ -56,8 +63,6 @@ def check_json(
     known_breaks: frozenset[int] = frozenset(),
 ) -> JsonVerdict:
     """Parse the output strictly; validate it against ``schema`` when it parses."""
-    from brazelint.checks.json_syntax import parse_json
-
     document = parse_json(result.output)
     locator = OutputLocator(result.output, result.source_map)
     verdict = JsonVerdict(parsed=document.ok, value=document.value)
@@ -85,9 +90,10 @@ def check_json(
         _report_breaks(new_breaks, profile, reporter, locator)
     if not document.ok or adversarial:
         return verdict
+    leaves = _leaves(document.value)
     if schema is not None:
-        _check_schema(document, schema, schema_base, profile, reporter, locator)
-    _check_values(document, schema, profile, reporter, locator)
+        _check_schema(document, leaves, schema, schema_base, profile, reporter, locator)
+    _check_values(document, leaves, schema, profile, reporter, locator)
     return verdict
 
 
@@ -147,6 +153,7 @@ def _report_break(
 
 def _check_schema(
     document: JsonDocument,
+    leaves: list[Leaf],
     schema: str,
     schema_base: Optional[str],
     profile: str,
@@ -156,7 +163,7 @@ def _check_schema(
     from brazelint.schemas import fast_validator
 
     fast = fast_validator(schema)
-    if fast is not None and not _has_whole_float(document.value) and fast.is_valid(document.value):
+    if fast is not None and not _has_whole_float(leaves) and fast.is_valid(document.value):
         return  # the common case; jsonschema explains only what is wrong
     validator = strict_validator(schema, schema_base)
     for error in validator.iter_errors(document.value):
@@ -244,15 +251,17 @@ def _expected_types(error: ValidationError) -> set[str]:
 
 def _check_values(
     document: JsonDocument,
+    leaves: list[Leaf],
     schema: Optional[str],
     profile: str,
     reporter: Reporter,
     locator: OutputLocator,
 ) -> None:
-    # spans are computed only for a value that is reported: most bodies report nothing
-    for path, value in _walk(document.value, ()):
-        key = str(path[-1]) if path and isinstance(path[-1], str) else ""
+    # paths and spans are made only for a value that is reported: most bodies report nothing
+    for parent, step, value in leaves:
+        key = step if isinstance(step, str) else ""
         if "timestamp" in key.lower() and _is_seconds(value):
+            path = _path(parent, step)
             span = document.span(path)
             if span is not None:
                 reporter.at_offset(
@@ -263,26 +272,30 @@ def _check_values(
                     hint='multiply by 1000: {{ "now" | date: "%s" | times: 1000 }}',
                     excerpt=locator.excerpt(span[0]),
                 )
-        if isinstance(value, str) and not re.search("email|phone|mail", key, re.I):
-            kind = (
-                "email address"
-                if EMAIL.match(value)
-                else "phone number"
-                if _is_phone(value) and not TIME_KEY.search(key)
-                else None
+        if not isinstance(value, str):
+            continue
+        kind = (
+            "email address"
+            if "@" in value and EMAIL.match(value)
+            else "phone number"
+            if _is_phone(value) and not TIME_KEY.search(key)
+            else None
+        )
+        if kind is None or CONTACT_KEY.search(key):  # the key last: few values look like one
+            continue
+        path = _path(parent, step)
+        span = document.span(path)
+        if span is not None:
+            reporter.at_offset(
+                "BL406",
+                locator.value_offset(*span),
+                f"{_json_path(path)} sends an {kind} in clear text"
+                if kind[0] == "e"
+                else f"{_json_path(path)} sends a {kind} in clear text",
+                profile=profile,
+                hint="hash it before it leaves Braze: | md5 or | sha2",
+                excerpt=locator.excerpt(span[0]),
             )
-            span = document.span(path) if kind else None
-            if kind and span is not None:
-                reporter.at_offset(
-                    "BL406",
-                    locator.value_offset(*span),
-                    f"{_json_path(path)} sends an {kind} in clear text"
-                    if kind[0] == "e"
-                    else f"{_json_path(path)} sends a {kind} in clear text",
-                    profile=profile,
-                    hint="hash it before it leaves Braze: | md5 or | sha2",
-                    excerpt=locator.excerpt(span[0]),
-                )
     if schema == "movable-ink/event" and isinstance(document.value, dict):
         event = document.value.get("event")
         unknown = isinstance(event, str) and event and event not in MOVABLE_INK_EVENTS
@@ -298,29 +311,40 @@ def _check_values(
             )
 
 
-def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, value)]
+def _leaves(value: Any) -> list[Leaf]:
+    """Every scalar in ``value``, depth first with the last member of a container first."""
+    leaves: list[Leaf] = []
+    stack: list[Leaf] = [((), None, value)]
     while stack:
-        current_path, current = stack.pop()
+        parent, step, current = stack.pop()
         if isinstance(current, dict):
-            stack.extend(((*current_path, k), v) for k, v in current.items())
+            path = _path(parent, step)
+            stack.extend([(path, k, v) for k, v in current.items()])
         elif isinstance(current, list):
-            stack.extend(((*current_path, i), v) for i, v in enumerate(current))
+            path = _path(parent, step)
+            stack.extend([(path, i, v) for i, v in enumerate(current)])
         else:
-            yield current_path, current
+            leaves.append((parent, step, current))
+    return leaves
+
+
+def _path(parent: JsonPath, step: Union[str, int, None]) -> JsonPath:
+    return parent if step is None else (*parent, step)
 
 
 def _is_phone(value: str) -> bool:
     """Phone-shaped text with 7 to 15 digits (E.164 allows 15), so ids of digits and
     dashes, such as an all-zero GUID, are not taken for one."""
+    if not PHONE.match(value):
+        return False
     if DATE.match(value) or DECIMAL.fullmatch(value):
         return False  # 2024-03-31 and 24.989999 are not phone numbers
-    return bool(PHONE.match(value)) and 7 <= sum(ch.isdigit() for ch in value) <= 15
+    return 7 <= sum(ch.isdigit() for ch in value) <= 15
 
 
-def _has_whole_float(value: Any) -> bool:
-    """Whether a float like 2592000.0 is anywhere in ``value`` (which BL410 judges)."""
-    return any(isinstance(v, float) and v.is_integer() for _, v in _walk(value, ()))
+def _has_whole_float(leaves: list[Leaf]) -> bool:
+    """Whether a float like 2592000.0 is among ``leaves`` (which BL410 judges)."""
+    return any(isinstance(v, float) and v.is_integer() for _, _, v in leaves)
 
 
 def _is_seconds(value: Any) -> bool:

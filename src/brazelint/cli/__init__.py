@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    from brazelint.cli.startup import defer_imports
+
+    defer_imports()
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Optional[Command] = getattr(args, "run", None)

@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     from brazelint.config import load_config
     from brazelint.lint.project import drop_webhook_bodies, selection_for
     from brazelint.lint.targets import discover, names_content_block
+    from brazelint.report.formats import SHOWS_SOURCE
 
     config = load_config(args.config)
     if args.no_generated_profiles:
@@ -124,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
         progress=_progress_stream(),
         cache=run_cache(args, config),
         jobs=args.jobs,
+        keep_sources=args.format in SHOWS_SOURCE,
     )
     return _emit(report, args, config)
 
@@ -162,8 +164,12 @@ def collect(
     progress: Optional[TextIO] = None,
     cache: Optional[LintCache] = None,
     jobs: Optional[int] = None,
+    keep_sources: bool = True,
 ) -> LintReport:
-    """Lint ``files`` and gather the report (sources kept only for files with findings).
+    """Lint ``files`` and gather the report.
+
+    With ``keep_sources`` the report keeps the text of each file that has findings, for
+    code frames; without, a run holds only diagnostics, so memory stays flat.
 
     Files whose result is in the cache are not linted again, and when every file is
     cached the linter (python-liquid, profiles, stubs) is never even built.
@@ -184,7 +190,8 @@ def collect(
             missed.append((path, display))
         elif cached:
             report.diagnostics.extend(cached)
-            _add_sources(report, cached)
+            if keep_sources:
+                _add_sources(report, cached)
     linter = make_linter() if missed else None
     started = time.monotonic()
     shown = False
@@ -203,8 +210,9 @@ def collect(
     for done, result in enumerate(results, start=1):
         if result.diagnostics:
             report.diagnostics.extend(result.diagnostics)
-            report.sources[result.path] = result.source or ""
-            report.sources.update(result.extra_sources)
+            if keep_sources:
+                report.sources[result.path] = result.source or ""
+                report.sources.update(result.extra_sources)
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER:
             shown = True
             _draw_progress(progress, done, len(missed))
@@ -258,7 +266,7 @@ def _add_sources(report: LintReport, diagnostics: list[Diagnostic]) -> None:
 
 
 def _emit(report: LintReport, args: argparse.Namespace, config: Config) -> int:
-    from brazelint.report.formats import format_report
+    from brazelint.report.formats import write_report
 
     color = (
         args.output_file is None
@@ -266,16 +274,16 @@ def _emit(report: LintReport, args: argparse.Namespace, config: Config) -> int:
         and not os.environ.get("NO_COLOR")
         and sys.stdout.isatty()
     )
-    text = format_report(report, args.format, color=color)
     if args.output_file is not None:
         try:
-            args.output_file.write_text(text, encoding="utf-8")
+            with open(args.output_file, "w", encoding="utf-8") as out:
+                write_report(report, args.format, out, color=color)
         except OSError as err:
             raise ConfigError(
                 f"{args.output_file}: cannot write the report ({err.strerror})"
             ) from None
     else:
-        sys.stdout.write(text)
+        write_report(report, args.format, sys.stdout, color=color)
         sys.stdout.flush()
     if args.exit_zero:
         return 0

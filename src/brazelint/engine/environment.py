@@ -111,7 +111,8 @@ class BrazeEnvironment(Environment):
                 f"limits.nesting_depth ({self.limits.nesting_depth})",
                 token=err.token,
             ) from None
-        apply_braze_semantics(nodes)
+        if "blank" in source or ".." in source:  # nothing to rewrite otherwise: skip the walk
+            apply_braze_semantics(nodes)
         return nodes
 
     def parse_template(

@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import time
 from dataclasses import fields
 from pathlib import Path
@@ -146,7 +145,8 @@ class LintCache:
 def dependencies(result: FileResult, path: Path) -> list[Path]:
     """Files besides ``path`` that ``result`` was computed from."""
     from brazelint.errors import ConfigError
-    from brazelint.lint.webhook import is_webhook, load_webhook
+    from brazelint.lint.targets import is_webhook
+    from brazelint.lint.webhook import load_webhook
 
     depends = []
     if result.schema and Path(result.schema).is_file():
@@ -208,6 +208,8 @@ def _diagnostic(item: dict[str, Any]) -> Diagnostic:
 
 
 def _prune(root: Path, *, keep: Path) -> None:
+    import shutil
+
     runs = sorted(
         (p for p in root.iterdir() if p.is_dir() and p != keep),
         key=lambda p: p.stat().st_mtime,

@@ -13,7 +13,7 @@ from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxErr
 from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_profile
 from brazelint.lint.globs import any_match, first_match
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
-from brazelint.lint.webhook import is_webhook
+from brazelint.lint.targets import is_webhook
 from brazelint.sources import read_template
 
 if TYPE_CHECKING:

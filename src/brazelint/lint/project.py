@@ -132,7 +132,8 @@ def lint_paths(
 
 def drop_webhook_bodies(files: list[Path]) -> list[Path]:
     """A body file of a webhook in the run is linted with its webhook, not twice."""
-    from brazelint.lint.webhook import is_webhook, load_webhook
+    from brazelint.lint.targets import is_webhook
+    from brazelint.lint.webhook import load_webhook
 
     bodies: set[Path] = set()
     for path in files:

@@ -6,7 +6,6 @@ Workers are forked with the linter already built (profiles loaded, stubs parsed)
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence
@@ -45,6 +44,8 @@ def lint_files(
         return
     global _worker_linter, _worker_after
     _worker_linter, _worker_after = linter, after_each
+    import multiprocessing  # here: a one-file run (pre-commit) never needs it
+
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(files) // (workers * 8)))
     with context.Pool(workers) as pool:
@@ -61,4 +62,6 @@ def _lint_one(item: tuple[Path, str]) -> FileResult:
 
 
 def _can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()

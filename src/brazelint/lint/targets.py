@@ -8,10 +8,14 @@ from typing import Iterable, Optional, Sequence
 
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import any_match
-from brazelint.lint.webhook import WEBHOOK_SUFFIXES
 
 TEMPLATE_SUFFIXES = (".liquid",)
+WEBHOOK_SUFFIXES = (".webhook.yaml", ".webhook.yml")
 SKIPPED_DIRECTORIES = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"})
+
+
+def is_webhook(path: Path) -> bool:
+    return path.name.lower().endswith(WEBHOOK_SUFFIXES)
 
 
 def is_lint_target(path: Path) -> bool:

@@ -21,7 +21,6 @@ from typing import Any, Optional
 
 from brazelint.errors import ConfigError
 
-WEBHOOK_SUFFIXES = (".webhook.yaml", ".webhook.yml")
 METHODS = ("GET", "POST", "PUT", "DELETE")
 KEYS = ("url", "method", "headers", "body", "body-file", "schema")
 ENV_REFERENCE = re.compile(r"\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -55,10 +54,6 @@ class Webhook:
             if key.lower() == name.lower():
                 return value.text
         return None
-
-
-def is_webhook(path: Path) -> bool:
-    return path.name.lower().endswith(WEBHOOK_SUFFIXES)
 
 
 def load_webhook(path: Path, source: str) -> Webhook:

@@ -238,7 +238,8 @@ class PreviewProject:
     def webhook_bodies(self, files: dict[str, Path]) -> dict[str, str]:
         """Body file -> the webhook that sends it, among ``files``."""
         from brazelint.lint.project import drop_webhook_bodies
-        from brazelint.lint.webhook import is_webhook, load_webhook
+        from brazelint.lint.targets import is_webhook
+        from brazelint.lint.webhook import load_webhook
 
         kept = {path.resolve() for path in drop_webhook_bodies(list(files.values()))}
         bodies: dict[str, str] = {}
@@ -347,7 +348,7 @@ class PreviewProject:
     def view(self, relative: str, request: ViewRequest) -> Optional[FileView]:
         """The page for one served file; ``None`` when ``relative`` is not one."""
         from brazelint.lint.linter import Linter, LintOptions
-        from brazelint.lint.webhook import is_webhook
+        from brazelint.lint.targets import is_webhook
         from brazelint.renderer import parse_now
         from brazelint.sources import read_template
 

@@ -8,12 +8,14 @@ by :meth:`Diagnostic.sort_key`: severity and filtering are decided before them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
+SHOWS_SOURCE = frozenset({"text"})
+"""Formats that print source lines (code frames); a run keeps file texts only for these."""
 
 RULE_FAMILIES: tuple[tuple[str, str, str], ...] = (
     # (code prefix, heading, SARIF tag)
@@ -54,6 +56,16 @@ def format_report(report: LintReport, fmt: str, *, color: bool = False) -> str:
 
         return junit.format_report(report, color=color)
     raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def write_report(report: LintReport, fmt: str, out: TextIO, *, color: bool = False) -> None:
+    """Write ``report`` to ``out``; JSON is streamed, the other formats are small enough."""
+    if fmt == "json":
+        from brazelint.report import json_report
+
+        json_report.write_report(report, out)
+    else:
+        out.write(format_report(report, fmt, color=color))
 
 
 def family_of(code: str) -> tuple[str, str, str]:
