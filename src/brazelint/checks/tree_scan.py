@@ -6,6 +6,7 @@ import difflib
 from typing import TYPE_CHECKING, Iterator
 
 from liquid.builtin.expressions import FilteredExpression, Path
+from liquid.builtin.output import OutputNode
 
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 
@@ -69,27 +70,27 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
     from brazelint.engine.environment import BrazeEnvironment
 
     known = BrazeEnvironment.known_filter_names()
+    known_set = frozenset(known)
     unguarded: set[int] = set()
     for node in _walk(template.nodes):
         for expression in node.expressions():
-            _printed_paths(node, expression, unguarded)
+            if isinstance(node, OutputNode):
+                _printed_paths(expression, unguarded)
             for name, start in _filters(expression):
+                if name in known_set and FILTER_SUPPORT.get(name, "supported") == "supported":
+                    continue  # the common case, decided without a call
                 _check_filter(name, start, known, reporter)
     return unguarded
 
 
 def _walk(nodes: list[Node]) -> Iterator[Node]:
-    stack = list(reversed(nodes))
-    while stack:
-        node = stack.pop()
+    for node in nodes:
         yield node
-        stack.extend(reversed(list(node.children(None, include_partials=False))))  # type: ignore[arg-type]
+        yield from _walk(node.children(None, include_partials=False))  # type: ignore[arg-type]
 
 
-def _printed_paths(node: Node, expression: Expression, unguarded: set[int]) -> None:
-    from liquid.builtin.output import OutputNode
-
-    if not isinstance(node, OutputNode) or not isinstance(expression, FilteredExpression):
+def _printed_paths(expression: Expression, unguarded: set[int]) -> None:
+    if type(expression) is not FilteredExpression:
         return
     left = expression.left
     names = {f.name for f in expression.filters or ()}
@@ -105,9 +106,10 @@ def _filters(expression: Expression) -> Iterator[tuple[str, int]]:
     stack = [expression]
     while stack:
         current = stack.pop()
-        for attribute in ("filters", "tail_filters"):
-            for item in getattr(current, attribute, None) or ():
-                yield item.name, item.token.start_index
+        for item in getattr(current, "filters", None) or ():
+            yield item.name, item.token.start_index
+        for item in getattr(current, "tail_filters", None) or ():
+            yield item.name, item.token.start_index
         stack.extend(current.children())
 
 

@@ -28,16 +28,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from brazelint.cli import (
-        init_cmd,
-        lint_cmd,
-        render_cmd,
-        rules_cmd,
-        schemas_cmd,
-        serve_cmd,
-        stubs_cmd,
-    )
+COMMANDS = ("lint", "init", "render", "stubs", "schemas", "rules", "serve")
+
+
+def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
+    """The argument parser. With ``only`` (a command name), the other commands are left
+    out: their modules are not imported, which keeps a pre-commit run's start short."""
+    import importlib
 
     parser = _Parser(
         prog="brazelint",
@@ -48,22 +45,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show a traceback when something goes wrong"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    lint_cmd.add_parser(commands)
-    init_cmd.add_parser(commands)
-    render_cmd.add_parser(commands)
-    stubs_cmd.add_parser(commands)
-    schemas_cmd.add_parser(commands)
-    rules_cmd.add_parser(commands)
-    serve_cmd.add_parser(commands)
+    for name in COMMANDS:
+        if only is None or name == only:
+            module = importlib.import_module(f"brazelint.cli.{name}_cmd")
+            module.add_parser(commands)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> Optional[str]:
+    """The command ``argv`` runs (its first word that is not an option), if it is one."""
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    return word if word in COMMANDS else None
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     from brazelint.cli.startup import defer_imports
 
     defer_imports()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_in(arguments))
+    args = parser.parse_args(arguments)
     command: Optional[Command] = getattr(args, "run", None)
     if command is None:
         parser.print_help(sys.stderr)

@@ -52,16 +52,64 @@ _RAW = re.compile(
     r"\{%-?\s*raw\s*(?P<rsr>-?)%\}(?P<raw>.*?)\{%-?\s*endraw\s*(?P<rsr_e>-?)%\}", re.S
 )
 _DOC = re.compile(r"\{%-?\s*doc\s*(?P<lsd>-?)%\}(?P<doc>.*?)\{%-?\s*enddoc\s*(?P<rsd>-?)%\}", re.S)
-_TAG = re.compile(
-    r"\{%-?\s*(?P<name>#|\w+)\s*(?P<expr>(?:(?!-?%\})[\s\S])*(?<!\s))\s*(?P<rst>-?)%\}", re.S
-)
-_CONTENT = re.compile(r".+?(?=((\{%|\{\{)(?P<rstrip>-?))|$)", re.S)
+_TAG_START = re.compile(r"\{%-?\s*(#|\w+)\s*")
+"""A tag's opening delimiter, name and blanks; ``_match_tag`` finds the rest with ``str.find``."""
+_MARKUP_START = re.compile(r"\{[{%]")
+"""Where a content token ends: at the next ``{{`` or ``{%`` (see ``tokenize``)."""
+_SIMPLE_OUTPUT = re.compile(r"\{\{(-?)([^{}'\"$]*(?:(?:\$\{[^}]*\}|\$(?!\{))[^{}'\"$]*)*)\}\}")
+"""An output statement with no braces or quotes outside ``${…}``, so nothing nests and the
+first ``}}`` closes it: most of them. Unrolled (``a*(?:b a*)*``) so a failed match costs
+linear time; a lazy ``*?`` between blank runs would backtrack cubically on ``{{`` + blanks."""
 _OUTPUT_SPECIAL = re.compile(r"\$\{|\{\{|\}\}|['\"]")
-_EXPRESSION_SPECIAL = re.compile(r"\$\{|\{\{|\}\}|['\"\[\]]")
+_EXPRESSION_PART = re.compile(r"""\$\{[^}]*\}?|'[^']*'?|"[^"]*"?|\{\{|\}\}|[\[\]]""")
+"""What ``rewrite`` looks at: ``${…}`` (up to the next ``}``), a quoted string (to its
+closing quote or the end), a nested ``{{``/``}}`` and brackets. Every part starts with a
+different character, so the leftmost part is the only one that can match there."""
 _IDENTIFIER_PATH = re.compile(r"[\w-]+(?:\.[\w-]+|\[-?\d+\])*\??")
 _WHITESPACE = " \t\r\n"
 _BORROWABLE = " \t"
 """Blanks a bare ``${odd name}`` may take over; never a line break, so lines stay put."""
+
+_new_token = tuple.__new__
+"""``_new_token(Token, (kind, value, start, source))`` builds the same ``Token`` as
+``Token(kind, value, start, source)`` without the Python-level ``__new__`` NamedTuple
+generates: one frame less per token, and the lexer makes dozens per template."""
+
+_TagMatch = tuple[str, int, int, str, bool, int]
+"""(name, name start, expression start, expression text, right-strip flag, match end)."""
+
+
+def _find_output_close(source: str, index: int, end: int) -> int:
+    """Where the ``}}`` closing an output statement whose markup starts at ``index`` is.
+
+    Nested ``{{`` count, ``${…}`` is atomic and a ``{{`` inside a quoted string does not
+    nest, but a ``}}`` inside a string still closes the statement, as in python-liquid.
+    Returns -1 when the statement is not closed.
+    """
+    depth = 1
+    quote = ""
+    while True:
+        found = _OUTPUT_SPECIAL.search(source, index, end)
+        if found is None:
+            return -1
+        token = found.group()
+        index = found.end()
+        if token == "}}":
+            depth -= 1
+            if depth == 0:
+                return found.start()
+        elif quote:
+            if token == quote:
+                quote = ""
+        elif token in ("'", '"'):
+            quote = token
+        elif token == "${":
+            closing = source.find("}", index, end)
+            if closing < 0:
+                return -1
+            index = closing + 1
+        else:
+            depth += 1
 
 
 class BrazeLexer:
@@ -74,205 +122,227 @@ class BrazeLexer:
         return self.tokenize(source)
 
     def tokenize(self, source: str, start: int = 0, end: Optional[int] = None) -> Iterator[Token]:
-        """Tokenize ``source[start:end]``; positions stay relative to all of ``source``."""
+        """Tokenize ``source[start:end]``; positions stay relative to all of ``source``.
+
+        Rules are tried in python-liquid's order: ``{% raw %}`` and ``{% doc %}`` blocks,
+        output statements, tags, then content up to the next ``{{`` or ``{%``. Every rule
+        is anchored at ``pos`` and bounded by ``end``.
+        """
         end = len(source) if end is None else end
         pos = start
         lstrip = False
-        comment_depth = 0
-        comment_start = 0
-        comment_text: list[str] = []
-
+        # hoisted: this loop runs once per token
+        new = _new_token
+        next_markup = _MARKUP_START.search
+        match_tag = self._match_tag
+        match_output = self._match_output
+        rewrite = self._rewrite
         while pos < end:
-            kind, match_end, payload = self._next_markup(source, pos, end)
-
-            if comment_depth:
-                if kind == "TAG":
-                    assert isinstance(payload, re.Match)
-                    name = payload.group("name")
-                    if name == "endcomment":
-                        comment_depth -= 1
-                        if not comment_depth:
-                            yield Token(TOKEN_COMMENT, "".join(comment_text), comment_start, source)
-                            comment_text.clear()
-                            yield Token(TOKEN_TAG, name, payload.start("name"), source)
-                            lstrip = bool(payload.group("rst"))
-                            pos = match_end
+            opener = source[pos : pos + 2]
+            if opener == "{%":
+                tag = match_tag(source, pos, end)
+                if tag is not None:
+                    name, name_start, expr_start, expr, rstrip_mark, match_end = tag
+                    if name == "raw" or name == "doc":
+                        # a raw or doc block always opens with a tag of that name
+                        block = (_RAW if name == "raw" else _DOC).match(source, pos, end)
+                        if block is not None:
+                            if name == "raw":
+                                yield new(Token, (TOKEN_CONTENT, block.group("raw"), pos, source))
+                                lstrip = bool(block.group("rsr"))
+                            else:
+                                yield new(Token, (TOKEN_DOC, block.group("doc"), pos, source))
+                                lstrip = bool(block.group("rsd"))
+                            pos = block.end()
                             continue
-                    elif name == "comment":
-                        comment_depth += 1
-                comment_text.append(source[pos:match_end])
-                pos = match_end
-                continue
-
-            if kind == "OUTPUT":
-                assert isinstance(payload, tuple)
-                stmt_start, stmt_end, rstrip_mark = payload
-                if source.startswith("{%", stmt_start) and source.endswith("%}", 0, stmt_end):
-                    # Braze's docs wrap tags in output braces: {{ {% connected_content … %} }}
-                    yield from self.tokenize(source, stmt_start, stmt_end)
+                    yield new(Token, (TOKEN_TAG, name, name_start, source))
+                    lstrip = rstrip_mark
+                    if expr:
+                        if name not in RAW_ARGUMENT_TAGS:
+                            expr = rewrite(source, expr_start, expr)
+                        yield new(Token, (TOKEN_EXPRESSION, expr, expr_start, source))
+                    pos = match_end
+                    if name == "comment":
+                        closing = self._find_endcomment(source, pos, end)
+                        if closing is None:
+                            return  # an unclosed comment swallows the rest, as in python-liquid
+                        comment_end, name_start, lstrip, match_end = closing
+                        yield new(Token, (TOKEN_COMMENT, source[pos:comment_end], pos, source))
+                        yield new(Token, (TOKEN_TAG, "endcomment", name_start, source))
+                        pos = match_end
+                    continue
+            elif opener == "{{":
+                output = match_output(source, pos, end)
+                if output is not None:
+                    match_end, stmt_start, statement, rstrip_mark = output
+                    if statement.startswith("{%") and statement.endswith("%}"):
+                        # Braze's docs wrap tags in output braces: {{ {% connected_content … %} }}
+                        yield from self.tokenize(source, stmt_start, stmt_start + len(statement))
+                    else:
+                        yield new(Token, (TOKEN_OUTPUT, source[pos:match_end], pos, source))
+                        expr = rewrite(source, stmt_start, statement)
+                        yield new(Token, (TOKEN_EXPRESSION, expr, stmt_start, source))
                     lstrip = rstrip_mark
                     pos = match_end
                     continue
-                yield Token(TOKEN_OUTPUT, source[pos:match_end], pos, source)
-                yield Token(
-                    TOKEN_EXPRESSION,
-                    self.rewrite(source, stmt_start, stmt_end),
-                    stmt_start,
-                    source,
-                )
-                lstrip = rstrip_mark
-            elif kind == "TAG":
-                assert isinstance(payload, re.Match)
-                name = payload.group("name")
-                yield Token(TOKEN_TAG, name, payload.start("name"), source)
-                lstrip = bool(payload.group("rst"))
-                if payload.group("expr"):
-                    expr_start, expr_end = payload.span("expr")
-                    value = (
-                        source[expr_start:expr_end]
-                        if name in RAW_ARGUMENT_TAGS
-                        else self.rewrite(source, expr_start, expr_end)
-                    )
-                    yield Token(TOKEN_EXPRESSION, value, expr_start, source)
-                if name == "comment":
-                    comment_start = match_end
-                    comment_depth = 1
-            elif kind == "RAW":
-                assert isinstance(payload, re.Match)
-                yield Token(TOKEN_CONTENT, payload.group("raw"), pos, source)
-                lstrip = bool(payload.group("rsr"))
-            elif kind == "DOC":
-                assert isinstance(payload, re.Match)
-                yield Token(TOKEN_DOC, payload.group("doc"), pos, source)
-                lstrip = bool(payload.group("rsd"))
+
+            # Content runs to the next `{{` or `{%` (at least one character, so a `{{`
+            # that did not lex as markup starts a content token) or to the end. Like
+            # python-liquid's `$`, the end also matches just before a final newline.
+            found = next_markup(source, pos + 1, end)
+            if found is None:
+                match_end = end - 1 if end - 1 > pos and source[end - 1] == "\n" else end
+                rstrip = False
             else:
-                assert isinstance(payload, re.Match)
-                value = payload.group()
-                if lstrip:
-                    value = value.lstrip()
-                if payload.group("rstrip"):
-                    value = value.rstrip()
-                if value:
-                    if value.startswith("{{"):
-                        raise LiquidSyntaxError(
-                            "expected '}}', found end of file",
-                            token=Token(TOKEN_EOF, payload.group(), pos, source),
-                        )
-                    if value.startswith("{%"):
-                        raise LiquidSyntaxError(
-                            "missing tag name or closing delimiter",
-                            token=Token(TOKEN_EOF, payload.group(), pos, source),
-                        )
-                    yield Token(TOKEN_CONTENT, value, pos, source)
+                match_end = found.start()
+                rstrip = match_end + 2 < end and source[match_end + 2] == "-"
+            text = value = source[pos:match_end]
+            if lstrip:
+                value = value.lstrip()
+            if rstrip:
+                value = value.rstrip()
+            if value:
+                if value[0] == "{":
+                    self._check_unlexed_markup(value, text, pos, source)
+                yield new(Token, (TOKEN_CONTENT, value, pos, source))
             pos = match_end
 
-    def _next_markup(
-        self, source: str, pos: int, end: int
-    ) -> tuple[str, int, re.Match[str] | tuple[int, int, bool]]:
-        """Match the token starting at ``pos``, trying rules in python-liquid's order."""
-        if source.startswith("{%", pos):
-            for kind, rule in (("RAW", _RAW), ("DOC", _DOC)):
-                found = rule.match(source, pos, end)
-                if found:
-                    return kind, found.end(), found
-        elif source.startswith("{{", pos):
-            output = self._match_output(source, pos, end)
-            if output is not None:
-                match_end, stmt_start, stmt_end, rstrip_mark = output
-                return "OUTPUT", match_end, (stmt_start, stmt_end, rstrip_mark)
-        if source.startswith("{%", pos):
-            found = _TAG.match(source, pos, end)
-            if found:
-                return "TAG", found.end(), found
-        content = _CONTENT.match(source, pos, end)
-        assert content is not None
-        return "CONTENT", content.end(), content
+    @staticmethod
+    def _check_unlexed_markup(value: str, text: str, pos: int, source: str) -> None:
+        """Raise python-liquid's error when content starts with a ``{{``/``{%`` that did not lex."""
+        if value.startswith("{{"):
+            raise LiquidSyntaxError(
+                "expected '}}', found end of file",
+                token=Token(TOKEN_EOF, text, pos, source),
+            )
+        if value.startswith("{%"):
+            raise LiquidSyntaxError(
+                "missing tag name or closing delimiter",
+                token=Token(TOKEN_EOF, text, pos, source),
+            )
 
     @staticmethod
-    def _match_output(source: str, pos: int, end: int) -> Optional[tuple[int, int, int, bool]]:
-        """Find the ``}}`` closing the output statement at ``pos``, counting nested ``{{``.
+    def _match_tag(source: str, pos: int, end: int) -> Optional[_TagMatch]:
+        r"""Match the tag at ``pos`` like python-liquid's tag rule, without its regex.
 
-        ``${…}`` is atomic and a ``{{`` inside a quoted string does not nest, but a ``}}``
-        inside a string still closes the statement, as in python-liquid.
-        Returns (end of match, statement start, statement end, right-strip flag).
+        That rule, ``{%-?\s*(#|\w+)\s*(?P<expr>(?:(?!-?%})[\s\S])*(?<!\s))\s*(-?)%}``,
+        tests a lookahead at every character of the markup. Its expression always runs to
+        the first ``%}`` after the name (less a ``-`` just before it), stripped of
+        whitespace, so ``str.find`` and ``str.strip`` give the same match in C.
         """
-        index = pos + 2
-        if source.startswith("-", index):
-            index += 1
-        after_open = index
-        while index < end and source[index] in _WHITESPACE:
-            index += 1
-        stmt_start = index
+        head = _TAG_START.match(source, pos, end)
+        if head is None:
+            return None
+        expr_start = head.end()
+        close = source.find("%}", expr_start, end)
+        if close < 0:
+            return None
+        # a `-` there is never part of the name or the blanks after it
+        rstrip_mark = source[close - 1] == "-"
+        expr = source[expr_start : close - 1 if rstrip_mark else close].rstrip()
+        return head.group(1), head.start(1), expr_start, expr, rstrip_mark, close + 2
+
+    def _find_endcomment(
+        self, source: str, pos: int, end: int
+    ) -> Optional[tuple[int, int, bool, int]]:
+        """Find the ``{% endcomment %}`` closing the comment whose text starts at ``pos``.
+
+        The text is skipped token by token, so markup that swallows an ``endcomment``
+        (a raw block, an output statement) does so here too, and nested comments count.
+        Returns (start of the closing tag, start of its name, its right-strip flag, its
+        end), or ``None`` when the comment is not closed.
+        """
         depth = 1
-        quote = ""
-        while True:
-            found = _OUTPUT_SPECIAL.search(source, index, end)
-            if found is None:
+        while pos < end:
+            if source.startswith("{%", pos):
+                tag = self._match_tag(source, pos, end)
+                if tag is not None:
+                    name = tag[0]
+                    if name == "raw" or name == "doc":
+                        block = (_RAW if name == "raw" else _DOC).match(source, pos, end)
+                        if block is not None:
+                            pos = block.end()
+                            continue
+                    elif name == "endcomment":
+                        depth -= 1
+                        if not depth:
+                            return pos, tag[1], tag[4], tag[5]
+                    elif name == "comment":
+                        depth += 1
+                    pos = tag[5]
+                    continue
+            elif source.startswith("{{", pos):
+                output = self._match_output(source, pos, end)
+                if output is not None:
+                    pos = output[0]
+                    continue
+            found = _MARKUP_START.search(source, pos + 1, end)
+            pos = end if found is None else found.start()
+        return None
+
+    @staticmethod
+    def _match_output(source: str, pos: int, end: int) -> Optional[tuple[int, int, str, bool]]:
+        """Match the output statement at ``pos``, up to the ``}}`` that closes it.
+
+        Returns (end of match, statement start, statement, right-strip flag): the
+        statement is what lies between the delimiters, less blanks and a right-strip
+        ``-``; an empty one sits right after the opening delimiter, as in python-liquid.
+        """
+        simple = _SIMPLE_OUTPUT.match(source, pos, end)
+        if simple is not None:
+            after_open, close = simple.span(2)
+            statement = simple.group(2)
+        else:
+            after_open = pos + 3 if source.startswith("-", pos + 2) else pos + 2
+            close = _find_output_close(source, after_open, end)
+            if close < 0:
                 return None
-            token = found.group()
-            index = found.end()
-            if token == "}}":
-                depth -= 1
-                if depth == 0:
-                    close = found.start()
-                    break
-            elif quote:
-                if token == quote:
-                    quote = ""
-            elif token in ("'", '"'):
-                quote = token
-            elif token == "${":
-                closing = source.find("}", index, end)
-                if closing < 0:
-                    return None
-                index = closing + 1
-            else:
-                depth += 1
-        rstrip_mark = close > stmt_start and source[close - 1] == "-"
-        stmt_end = close - 1 if rstrip_mark else close
-        while stmt_end > stmt_start and source[stmt_end - 1] in _WHITESPACE:
-            stmt_end -= 1
-        if stmt_end <= stmt_start:
-            # an empty statement sits right after the opening delimiter, as in python-liquid
-            stmt_start = stmt_end = after_open
-        return close + 2, stmt_start, stmt_end, rstrip_mark
+            statement = source[after_open:close]
+        statement = statement.lstrip(_WHITESPACE)
+        stmt_start = close - len(statement)
+        rstrip_mark = statement.endswith("-")
+        if rstrip_mark:
+            statement = statement[:-1]
+        statement = statement.rstrip(_WHITESPACE)
+        if not statement:
+            stmt_start = after_open
+        return close + 2, stmt_start, statement, rstrip_mark
 
     def rewrite(self, source: str, start: int, end: int) -> str:
         """Rewrite Braze syntax in ``source[start:end]`` to plain Liquid of the same length."""
-        text = source[start:end]
+        return self._rewrite(source, start, source[start:end])
+
+    def _rewrite(self, source: str, start: int, text: str) -> str:
+        """``rewrite`` for ``text = source[start:…]``, which the caller has already cut."""
         if "$" not in text and "{" not in text and "}" not in text and "[" not in text:
-            return text
-        out: list[str] = []
+            return text  # most expressions: nothing to rewrite, no bracket to count
+        out: list[str] = []  # the rewritten text[:index]
         index = 0
         depth = 0
-        while True:
-            found = _EXPRESSION_SPECIAL.search(text, index)
-            if found is None:
-                out.append(text[index:])
-                return "".join(out)
-            out.append(text[index : found.start()])
-            token = found.group()
-            index = found.end()
-            if token in ("'", '"'):
-                closing = text.find(token, index)
-                index = len(text) if closing < 0 else closing + 1
-                out.append(text[found.start() : index])
-            elif token in ("{{", "}}"):
-                out.append("  ")
-            elif token == "[":
+        for found in _EXPRESSION_PART.finditer(text):
+            at = found.start()
+            first = text[at]
+            if first == "[":
                 depth += 1
                 if depth > self.max_bracket_depth:
                     raise LiquidSyntaxError(
                         f"brackets nested deeper than the nesting_depth limit "
                         f"({self.max_bracket_depth})",
-                        token=Token(TOKEN_EXPRESSION, "[", start + found.start(), source),
+                        token=Token(TOKEN_EXPRESSION, "[", start + at, source),
                     )
-                out.append("[")
-            elif token == "]":
-                depth = max(depth - 1, 0)
-                out.append("]")
-            else:
-                index = self._rewrite_attribute(source, start, text, found.start(), out)
+            elif first == "]":
+                if depth:
+                    depth -= 1
+            elif first == "$":
+                out.append(text[index:at])
+                index = self._rewrite_attribute(source, start, text, at, out)
+            elif first == "{" or first == "}":
+                out.append(text[index:at])
+                out.append("  ")
+                index = at + 2
+            # a quoted string is kept as it is
+        out.append(text[index:])
+        return "".join(out)
 
     @staticmethod
     def _rewrite_attribute(source: str, offset: int, text: str, dollar: int, out: list[str]) -> int:

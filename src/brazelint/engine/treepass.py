@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from liquid.builtin.expressions.logical import EqExpression, NeExpression
 from liquid.builtin.expressions.primitive import RangeLiteral
-from liquid.expression import Expression
 
 from brazelint.engine.blank import braze_blank_comparison
 from brazelint.engine.ranges import BoundedRangeLiteral
 
 if TYPE_CHECKING:
     from liquid.ast import Node
+    from liquid.expression import Expression
 
 _HOLDERS = ("expression", "left", "right")
+_COMPARISONS = frozenset({EqExpression, NeExpression})
+"""Exact types (python-liquid has no subclasses of them): a set lookup is much cheaper
+than ``isinstance`` against its abstract ``Expression``, and this runs for every node."""
 
 
 def apply_braze_semantics(nodes: Iterable[Node]) -> None:
@@ -33,7 +37,7 @@ def _visit(expression: Expression) -> None:
         expression.__class__ = BoundedRangeLiteral
     for holder in _HOLDERS:
         child = getattr(expression, holder, None)
-        if isinstance(child, Expression):
+        if type(child) in _COMPARISONS:
             replacement = braze_blank_comparison(child)
             if replacement is not None:
                 setattr(expression, holder, replacement)

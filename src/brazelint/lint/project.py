@@ -133,15 +133,18 @@ def lint_paths(
 def drop_webhook_bodies(files: list[Path]) -> list[Path]:
     """A body file of a webhook in the run is linted with its webhook, not twice."""
     from brazelint.lint.targets import is_webhook
-    from brazelint.lint.webhook import load_webhook
 
     bodies: set[Path] = set()
     for path in files:
         if is_webhook(path):
+            from brazelint.lint.webhook import load_webhook
+
             try:
                 webhook = load_webhook(path, path.read_text(encoding="utf-8"))
             except (ConfigError, OSError, UnicodeDecodeError):
                 continue  # the webhook's own lint reports it
             if webhook.body_file is not None:
                 bodies.add(webhook.body_file.resolve())
+    if not bodies:
+        return files
     return [path for path in files if path.resolve() not in bodies]
