@@ -36,7 +36,7 @@ def _visit(expression: Expression) -> None:
     if type(expression) is RangeLiteral:
         expression.__class__ = BoundedRangeLiteral
     for holder in _HOLDERS:
-        child = getattr(expression, holder, None)
+        child: Expression = getattr(expression, holder, None)
         if type(child) in _COMPARISONS:
             replacement = braze_blank_comparison(child)
             if replacement is not None:
