@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, cast
 
 from liquid.builtin.expressions.logical import EqExpression, NeExpression
 from liquid.builtin.expressions.primitive import RangeLiteral
@@ -36,9 +36,9 @@ def _visit(expression: Expression) -> None:
     if type(expression) is RangeLiteral:
         expression.__class__ = BoundedRangeLiteral
     for holder in _HOLDERS:
-        child: Expression = getattr(expression, holder, None)
+        child = getattr(expression, holder, None)
         if type(child) in _COMPARISONS:
-            replacement = braze_blank_comparison(child)
+            replacement = braze_blank_comparison(cast("Expression", child))
             if replacement is not None:
                 setattr(expression, holder, replacement)
     for child in expression.children():
