@@ -178,7 +178,7 @@ def collect(
     from brazelint.lint.runner import lint_files
 
     report = LintReport(rules=list(rules))
-    pairs = [(path, _display(path)) for path in files]
+    pairs = list(zip(files, display_names(files)))
     keys: dict[Path, Optional[str]] = {}
     missed = []
     for path, display in pairs:
@@ -312,11 +312,19 @@ def _split(values: Optional[list[str]]) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
+def display_names(files: Sequence[Path]) -> list[str]:
+    """How reports name ``files``: relative to the working directory when inside it."""
+    from brazelint.lint.targets import Resolver
+
+    resolve = Resolver()
+    here = Path.cwd().resolve()
+    names = []
+    for path in files:
+        try:
+            names.append(resolve(path).relative_to(here).as_posix())
+        except ValueError:
+            names.append(str(path))
+    return names
 
 
 def _progress_stream() -> Optional[TextIO]:

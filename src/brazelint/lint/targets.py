@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import glob
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import any_match
@@ -60,8 +60,30 @@ def discover(
         else:
             raise ConfigError(f"{path}: no such file or directory")
     if blocks is not None:
-        return [path for path in found if not _inside(path, blocks)]
+        resolve = Resolver()
+        return [path for path in found if not _inside(path, blocks, resolve)]
     return list(found)
+
+
+class Resolver:
+    """``Path.resolve`` for many files, resolving each directory once.
+
+    ``resolve`` reads every component of a path from the disk; across thousands of files in
+    a few directories that was a tenth of a lint's start. A file that is not a symbolic
+    link resolves to its resolved directory plus its name.
+    """
+
+    def __init__(self) -> None:
+        self._directories: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        parent = path.parent
+        resolved = self._directories.get(parent)
+        if resolved is None:
+            resolved = self._directories[parent] = parent.resolve()
+        return resolved / path.name
 
 
 def names_content_block(paths: Sequence[Path], content_blocks: Optional[Path], root: Path) -> bool:
@@ -78,9 +100,9 @@ def _blocks_directory(content_blocks: Optional[Path], root: Path) -> Optional[Pa
     return None if _inside(root, blocks) else blocks
 
 
-def _inside(path: Path, directory: Path) -> bool:
+def _inside(path: Path, directory: Path, resolve: Callable[[Path], Path] = Path.resolve) -> bool:
     try:
-        path.resolve().relative_to(directory)
+        resolve(path).relative_to(directory)
     except ValueError:
         return False
     return True
