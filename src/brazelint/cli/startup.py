@@ -12,18 +12,22 @@ attribute runs the real module's code in the stand-in itself (as
 every ``import`` statement makes). Code that does use the module works unchanged, only
 its import cost moves to that first use.
 
-Only the command line defers: importing brazelint as a library changes nothing.
+Only the command line defers: importing brazelint as a library changes nothing. The finder
+and loader below are plain classes, not ``importlib.abc`` subclasses: importing that module
+costs more than the whole of this one saves on some machines.
 """
 
 from __future__ import annotations
 
 import copy
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
 import types
-from typing import Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 UNUSED_AT_START = ("asyncio", "dateutil.parser")
 
@@ -73,7 +77,7 @@ def _run(module: types.ModuleType) -> None:
         raise
 
 
-class _ParentFirst(importlib.abc.MetaPathFinder):
+class _ParentFirst:
     """Runs a deferred package before one of its submodules is imported.
 
     ``import asyncio.events`` finds the stand-in ``asyncio`` already in ``sys.modules``
@@ -98,12 +102,12 @@ class _ParentFirst(importlib.abc.MetaPathFinder):
         # The import system takes the spec of a module that appeared meanwhile from the
         # module itself, so the stand-in spec goes there until the import is over.
         spec = copy.copy(made.__spec__)
-        spec.loader = _Imported(made.__spec__)
+        spec.loader = cast("Loader", _Imported(made.__spec__))
         made.__spec__ = spec
         return spec
 
 
-class _Imported(importlib.abc.Loader):
+class _Imported:
     """Hands the import system a module that is already loaded, then puts its spec back."""
 
     def __init__(self, spec: importlib.machinery.ModuleSpec) -> None:
