@@ -30,19 +30,35 @@ def _compile(pattern: str) -> re.Pattern[str]:
 def matches(pattern: str, path: Path, root: Path) -> bool:
     """Whether ``path`` matches ``pattern`` relative to ``root``; a pattern without a slash
     matches the file name anywhere (like ruff's per-file-ignores)."""
-    try:
-        relative = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        relative = path.as_posix()
-    if "/" not in pattern:
-        return bool(_compile(pattern).match(path.name)) or bool(_compile(pattern).match(relative))
-    return bool(_compile(pattern.lstrip("./")).match(relative))
+    return _matches(pattern, path.name, _relative(path, root))
 
 
 def first_match(table: dict[str, str], path: Path, root: Path) -> Optional[str]:
     """The value of the first pattern in ``table`` that matches ``path``."""
-    return next((value for pattern, value in table.items() if matches(pattern, path, root)), None)
+    if not table:
+        return None
+    name, relative = path.name, _relative(path, root)
+    found = (value for pattern, value in table.items() if _matches(pattern, name, relative))
+    return next(found, None)
 
 
 def any_match(patterns: Iterable[str], path: Path, root: Path) -> bool:
-    return any(matches(pattern, path, root) for pattern in patterns)
+    patterns = list(patterns)
+    if not patterns:
+        return False
+    name, relative = path.name, _relative(path, root)
+    return any(_matches(pattern, name, relative) for pattern in patterns)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` as POSIX text (resolved once per lookup, not per pattern)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _matches(pattern: str, name: str, relative: str) -> bool:
+    if "/" not in pattern:
+        return bool(_compile(pattern).match(name)) or bool(_compile(pattern).match(relative))
+    return bool(_compile(pattern.lstrip("./")).match(relative))
