@@ -257,21 +257,29 @@ def _check_values(
     reporter: Reporter,
     locator: OutputLocator,
 ) -> None:
+    def report(code: str, path: JsonPath, message: str, *, hint: str) -> None:
+        span = document.span(path)
+        if span is not None:
+            reporter.at_offset(
+                code,
+                locator.value_offset(*span),
+                message,
+                profile=profile,
+                hint=hint,
+                excerpt=locator.excerpt(span[0]),
+            )
+
     # paths and spans are made only for a value that is reported: most bodies report nothing
     for parent, step, value in leaves:
         key = step if isinstance(step, str) else ""
         if "timestamp" in key.lower() and _is_seconds(value):
             path = _path(parent, step)
-            span = document.span(path)
-            if span is not None:
-                reporter.at_offset(
-                    "BL405",
-                    locator.value_offset(*span),
-                    f"{_json_path(path)} is a time in seconds; the partner expects milliseconds",
-                    profile=profile,
-                    hint='multiply by 1000: {{ "now" | date: "%s" | times: 1000 }}',
-                    excerpt=locator.excerpt(span[0]),
-                )
+            report(
+                "BL405",
+                path,
+                f"{_json_path(path)} is a time in seconds; the partner expects milliseconds",
+                hint='multiply by 1000: {{ "now" | date: "%s" | times: 1000 }}',
+            )
         if not isinstance(value, str):
             continue
         kind = (
@@ -284,18 +292,13 @@ def _check_values(
         if kind is None or CONTACT_KEY.search(key):  # the key last: few values look like one
             continue
         path = _path(parent, step)
-        span = document.span(path)
-        if span is not None:
-            reporter.at_offset(
-                "BL406",
-                locator.value_offset(*span),
-                f"{_json_path(path)} sends an {kind} in clear text"
-                if kind[0] == "e"
-                else f"{_json_path(path)} sends a {kind} in clear text",
-                profile=profile,
-                hint="hash it before it leaves Braze: | md5 or | sha2",
-                excerpt=locator.excerpt(span[0]),
-            )
+        article = "an" if kind[0] == "e" else "a"
+        report(
+            "BL406",
+            path,
+            f"{_json_path(path)} sends {article} {kind} in clear text",
+            hint="hash it before it leaves Braze: | md5 or | sha2",
+        )
     if schema == "movable-ink/event" and isinstance(document.value, dict):
         event = document.value.get("event")
         unknown = isinstance(event, str) and event and event not in MOVABLE_INK_EVENTS
