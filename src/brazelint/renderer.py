@@ -245,6 +245,8 @@ def parse_now(now: Union[datetime, str, None]) -> datetime:
 
 
 _EXPECTED_END = re.compile(r"expected tag (end\w+)")
+_LIMIT_MESSAGE = re.compile(r"limits\.|limit reached|limit \(")
+"""A message about one of the limits (not one that merely names a variable ``limit``)."""
 _UNKNOWN_FILTER = re.compile(r"unknown filter '([^']+)'")
 _UNEXPECTED_TAG = re.compile(r"unexpected tag '([^']+)'")
 
@@ -256,6 +258,7 @@ def to_brazelint_error(
     from liquid.exceptions import BlockNestingError, LiquidSyntaxError
 
     from brazelint.engine.context import line_and_column
+    from brazelint.engine.keywords import unmark_text
 
     token = err.token
     line = column = None
@@ -264,7 +267,7 @@ def to_brazelint_error(
         source = token.source
         line, column = line_and_column(source, token.start_index)
         length = len(token.value.splitlines()[0]) if token.value else 1
-    message = _plain_message(str(err.message or err.__class__.__name__), token)
+    message = unmark_text(_plain_message(str(err.message or err.__class__.__name__), token))
     cls = (
         TemplateSyntaxError
         if syntax or isinstance(err, (LiquidSyntaxError, BlockNestingError))
@@ -322,6 +325,6 @@ def _hint(message: str) -> Optional[str]:
         return "close the output statement with }}"
     if "missing tag name or closing delimiter" in message:
         return "close the tag with %}"
-    if "limit" in message:
+    if _LIMIT_MESSAGE.search(message):
         return "raise the limit under [tool.brazelint.limits] if the template really needs it"
     return None

@@ -1347,3 +1347,26 @@ def test_catalog_entry_is_complete(code: str) -> None:
     assert entry.name and entry.summary and entry.bad and entry.good
     assert entry.severity in ("error", "warning", "info")
     assert COVERED[code], f"{code} has no test"
+
+
+
+def test_loop_keywords_as_names_are_no_syntax_error(project: Project) -> None:
+    # Ruby Liquid (Braze) reserves limit/offset only in loops; python-liquid did not
+    source = (
+        '{% assign limit = 2 %}{"limit": {{ limit }}, "ids": [{% for i in (1..5) '
+        "limit: limit %}{{ i }}{% unless forloop.last %},{% endunless %}{% endfor %}], "
+        '"page": "{{ page.offset }}"}\n'
+    )
+    line, column, _ = span(source, "page.offset")  # the finding marks the name, `page`
+    end = column + len("page")
+    assert rows(project.lint("keywords.liquid", source)) == [
+        (
+            "BL202",
+            line,
+            column,
+            end,
+            severity("BL202"),
+            (),
+            "'page' is never assigned and Braze does not define it; it renders empty",
+        )
+    ]

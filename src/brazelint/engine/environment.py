@@ -14,7 +14,7 @@ from brazelint.engine import filters, tags
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
-from brazelint.engine.treepass import apply_braze_semantics
+from brazelint.engine.treepass import apply_braze_semantics, needs_pass
 
 if TYPE_CHECKING:
     from liquid.ast import Node
@@ -111,7 +111,7 @@ class BrazeEnvironment(Environment):
                 f"limits.nesting_depth ({self.limits.nesting_depth})",
                 token=err.token,
             ) from None
-        if "blank" in source or ".." in source:  # nothing to rewrite otherwise: skip the walk
+        if needs_pass(source):  # nothing to rewrite otherwise: skip the walk
             apply_braze_semantics(nodes)
         return nodes
 

@@ -11,7 +11,9 @@ tokens as python-liquid's for standard Liquid, with three differences:
    ``  first_name ``, ``.${Brands Viewed}`` becomes ``["Brands Viewed"]`` and a nested
    ``{{``/``}}`` becomes two spaces;
 3. the expressions of raw-argument tags (``connected_content``, ``abort_message``, ...)
-   are passed through untouched for the tag to scan itself.
+   are passed through untouched for the tag to scan itself;
+4. a loop keyword used as a name (``{% assign limit = 5 %}``, ``limit: limit``) is
+   respelled so that python-liquid reads a name (see ``keywords``).
 
 Tokens carry the original source and original offsets, and python-liquid positions every
 sub-token as ``parent.start_index + offset``, so every error lands on the exact line and
@@ -34,6 +36,8 @@ from liquid.token import (
     TOKEN_TAG,
     Token,
 )
+
+from brazelint.engine.keywords import LOOP_TAGS, mark_liquid_lines, mark_names
 
 RAW_ARGUMENT_TAGS = frozenset(
     {
@@ -160,6 +164,10 @@ class BrazeLexer:
                     if expr:
                         if name not in RAW_ARGUMENT_TAGS:
                             expr = rewrite(source, expr_start, expr)
+                            if name == "liquid":
+                                expr = mark_liquid_lines(expr)
+                            else:
+                                expr = mark_names(expr, loop=name in LOOP_TAGS)
                         yield new(Token, (TOKEN_EXPRESSION, expr, expr_start, source))
                     pos = match_end
                     if name == "comment":
@@ -180,7 +188,7 @@ class BrazeLexer:
                         yield from self.tokenize(source, stmt_start, stmt_start + len(statement))
                     else:
                         yield new(Token, (TOKEN_OUTPUT, source[pos:match_end], pos, source))
-                        expr = rewrite(source, stmt_start, statement)
+                        expr = mark_names(rewrite(source, stmt_start, statement))
                         yield new(Token, (TOKEN_EXPRESSION, expr, stmt_start, source))
                     lstrip = rstrip_mark
                     pos = match_end

@@ -1,7 +1,9 @@
 """One walk over a freshly parsed tree to apply Braze's semantics to standard nodes.
 
 - ``x == blank`` / ``x != blank`` become ``BlankComparison`` (Braze's ``blank?``);
-- range literals become ``BoundedRangeLiteral`` (bounded by the loop limit).
+- range literals become ``BoundedRangeLiteral`` (bounded by the loop limit);
+- loop keywords the lexer respelled to parse as names (``limit``, ...) are written
+  plainly again in paths and in the names of assign, capture, increment and decrement.
 """
 
 from __future__ import annotations
@@ -9,9 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, cast
 
 from liquid.builtin.expressions.logical import EqExpression, NeExpression
-from liquid.builtin.expressions.primitive import RangeLiteral
+from liquid.builtin.expressions.loop import LoopExpression
+from liquid.builtin.expressions.path import Path
+from liquid.builtin.expressions.primitive import Identifier, RangeLiteral
 
 from brazelint.engine.blank import braze_blank_comparison
+from brazelint.engine.keywords import UNMARK, mentions_keyword
 from brazelint.engine.ranges import BoundedRangeLiteral
 
 if TYPE_CHECKING:
@@ -24,17 +29,35 @@ _COMPARISONS = frozenset({EqExpression, NeExpression})
 than ``isinstance`` against its abstract ``Expression``, and this runs for every node."""
 
 
+def needs_pass(source: str) -> bool:
+    """Whether ``source`` has anything to rewrite: ``blank``, a range or a loop keyword."""
+    return "blank" in source or ".." in source or mentions_keyword(source)
+
+
 def apply_braze_semantics(nodes: Iterable[Node]) -> None:
     """Rewrite the parsed ``nodes`` in place."""
     for node in nodes:
+        name = getattr(node, "name", None)
+        if isinstance(name, Identifier) and name in UNMARK:
+            setattr(node, "name", Identifier(UNMARK[name], token=name.token))  # noqa: B010
         for expression in node.expressions():
             _visit(expression)
         apply_braze_semantics(node.children(None, include_partials=False))  # type: ignore[arg-type]
 
 
 def _visit(expression: Expression) -> None:
-    if type(expression) is RangeLiteral:
+    kind = type(expression)
+    if kind is RangeLiteral:
         expression.__class__ = BoundedRangeLiteral
+    elif kind is Path:
+        segments = cast(Path, expression).path
+        for index, segment in enumerate(segments):
+            if isinstance(segment, str) and segment in UNMARK:
+                segments[index] = UNMARK[segment]
+    elif kind is LoopExpression:
+        loop = cast(LoopExpression, expression)
+        if loop.identifier in UNMARK:
+            loop.identifier = UNMARK[loop.identifier]
     for holder in _HOLDERS:
         child = getattr(expression, holder, None)
         if type(child) in _COMPARISONS:
