@@ -70,3 +70,22 @@ def test_respelling_keeps_the_length_and_leaves_loops_and_strings_alone() -> Non
     assert output_expression[1].replace("\uff4c", "l") == "page.limit | default: 'limit'"
     assert len(output_expression[1]) == len("page.limit | default: 'limit'")
     assert for_expression[1] == "x in y limit: 2"
+
+
+def test_keyword_names_inside_connected_content_and_cycle() -> None:
+    stubs = [
+        {
+            "request": {"method": "GET", "url": "https://api.example.test/items?limit=3"},
+            "response": {"json": {"offset": 9}},
+        }
+    ]
+    template = (
+        "{% assign limit = 3 %}"
+        "{% connected_content https://api.example.test/items?limit={{limit}} :save r %}"
+        "{{ r.offset }}|{% cycle limit, 'x' %}"
+    )
+    result = brazelint.render(template, stubs=stubs)
+    assert result.output == "9|3"
+    assert [request.url for request in result.requests] == [
+        "https://api.example.test/items?limit=3"
+    ]
