@@ -76,7 +76,7 @@ _KNOWN_KEYS = {
 FAIL_LEVELS = ("error", "warning", "info")
 
 
-@dataclass
+@dataclass(eq=False)
 class Config:
     """Resolved settings; ``path`` is the file they came from (``None`` for defaults)."""
 

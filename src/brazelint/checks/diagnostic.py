@@ -64,7 +64,7 @@ class Diagnostic:
         }
 
 
-@dataclass
+@dataclass(eq=False)
 class LintReport:
     """Everything a formatter needs: the findings, the files looked at and their text.
 

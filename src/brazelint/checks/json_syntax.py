@@ -79,7 +79,7 @@ class _SpanIndex:
     keys: dict[Path, Span]
 
 
-@dataclass
+@dataclass(eq=False)
 class JsonDocument:
     """A parsed body: its value (best effort when broken), its problems and, lazily, spans."""
 

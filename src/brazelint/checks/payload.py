@@ -43,7 +43,7 @@ SECONDS = (10**9, 10**10)
 """Epoch seconds from 2001 to 2286: ten digits, where milliseconds have thirteen."""
 
 
-@dataclass
+@dataclass(eq=False)
 class JsonVerdict:
     """One profile's body: did it parse, and which template offsets broke it."""
 

@@ -45,7 +45,7 @@ class LineIndex:
         return end - start + 1
 
 
-@dataclass
+@dataclass(eq=False)
 class Reporter:
     """Builds diagnostics for one file; ``profile`` is set while a render is checked."""
 
@@ -116,7 +116,7 @@ class Reporter:
         )
 
 
-@dataclass
+@dataclass(eq=False)
 class OutputLocator:
     """Maps offsets in one render's output back to the template through its source map."""
 

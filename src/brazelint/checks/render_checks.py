@@ -37,7 +37,7 @@ REFERENCE = re.compile(
 """A variable path as written in the template: ``${x}``, ``a.b.${c}``, ``a[0].b``."""
 
 
-@dataclass
+@dataclass(eq=False)
 class RenderFacts:
     """What the checks of one file need to know beyond the render itself."""
 

@@ -74,7 +74,7 @@ class Markup:
     """Offset of ``text`` in the template."""
 
 
-@dataclass
+@dataclass(eq=False)
 class SourceFacts:
     """What the scan learned that render-time checks need."""
 

@@ -72,7 +72,7 @@ ContentBlockLoader = Callable[[str], Optional["BoundTemplate"]]
 """Returns the parsed Content Block called ``name``, or ``None`` when there is none."""
 
 
-@dataclass
+@dataclass(eq=False)
 class RenderState:
     """Everything one render reads (clock, limits, fixtures) and records."""
 

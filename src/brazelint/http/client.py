@@ -68,7 +68,7 @@ class Call:
     column: int = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Answer:
     """What the call produced for the template."""
 
@@ -84,7 +84,7 @@ class Answer:
 CacheKey = tuple[str, str, Optional[str]]
 
 
-@dataclass
+@dataclass(eq=False)
 class HttpSession:
     """Connected Content for one render. ``cache`` may be shared across renders."""
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from brazelint.result import RenderResult
 
 
-@dataclass
+@dataclass(eq=False)
 class ProfileRender:
     """What one profile saw, for previews (kept only when asked)."""
 
@@ -35,7 +35,7 @@ class ProfileRender:
     json_ok: Optional[bool] = None
 
 
-@dataclass
+@dataclass(eq=False)
 class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -46,7 +46,7 @@ class FileResult:
     """Other files the diagnostics point into (a webhook's body file)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class LintOptions:
     """Command-line choices that override the configuration."""
 

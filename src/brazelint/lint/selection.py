@@ -42,7 +42,7 @@ class Layer:
         return f"{self.where}: '{key}'"
 
 
-@dataclass
+@dataclass(eq=False)
 class Selection:
     enabled_codes: frozenset[str]
     per_file_ignores: dict[str, frozenset[str]] = field(default_factory=dict)

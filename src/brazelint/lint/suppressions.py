@@ -30,7 +30,7 @@ SCHEMA = re.compile(r"schema\s*[=:]?\s*(\S+)$")
 FORMS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
-@dataclass
+@dataclass(eq=False)
 class Suppression:
     codes: Optional[frozenset[str]]
     """``None`` suppresses every code."""
@@ -47,7 +47,7 @@ class Suppression:
         )
 
 
-@dataclass
+@dataclass(eq=False)
 class Directives:
     suppressions: list[Suppression] = field(default_factory=list)
     schema: Optional[str] = None

@@ -38,7 +38,7 @@ class Field:
     indent: int = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Webhook:
     path: Path
     source: str

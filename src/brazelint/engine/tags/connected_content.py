@@ -54,7 +54,7 @@ _OPTION = re.compile(r":([A-Za-z_]\w*)")
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
-@dataclass
+@dataclass(eq=False)
 class Region:
     """A slice of the markup parsed as a sub-template."""
 
@@ -63,7 +63,7 @@ class Region:
     nodes: list[Node] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class Options:
     method: str = "GET"
     headers: Optional[Region] = None
