@@ -9,8 +9,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from brazelint.checks import json_syntax
-from brazelint.checks.json_syntax import _Parser, _SpanIndex, _valid_spans, parse_json
+from brazelint.checks import json_recovery
+from brazelint.checks.json_recovery import Parser
+from brazelint.checks.json_syntax import SpanIndex, _valid_spans, parse_json
 
 Path = tuple[Union[str, int], ...]
 
@@ -188,8 +189,8 @@ hand_written_json = st.builds(
 )
 
 
-def recovering_index(text: str) -> _SpanIndex:
-    document = _Parser(text).run()
+def recovering_index(text: str) -> SpanIndex:
+    document = Parser(text).run()
     assert document.problems == []
     return document._spans()
 
@@ -246,8 +247,8 @@ def test_fast_span_index_of_hand_written_json_is_the_recovering_parsers(text: st
 def test_fast_span_index_examples(
     text: str, values: dict[Path, tuple[int, int]], keys: dict[Path, tuple[int, int]]
 ) -> None:
-    assert _valid_spans(text) == _SpanIndex(values, keys)
-    assert recovering_index(text) == _SpanIndex(values, keys)
+    assert _valid_spans(text) == SpanIndex(values, keys)
+    assert recovering_index(text) == SpanIndex(values, keys)
 
 
 def test_deepest_allowed_nesting_has_the_same_index() -> None:
@@ -258,7 +259,7 @@ def test_deepest_allowed_nesting_has_the_same_index() -> None:
 def test_a_valid_body_never_runs_the_recovering_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     text = '{"event": "product_viewed", "items": [{"id": "a"}]}'
     document = parse_json(text)
-    monkeypatch.setattr(json_syntax, "_Parser", None)
+    monkeypatch.setattr(json_recovery, "Parser", None)
     assert document.span(("items", 0, "id")) == (text.index('"a"'), text.index('"a"') + 3)
     assert document.key_span(("items",)) == (text.index('"items"'), text.index('"items"') + 7)
 
