@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from brazelint.profiles import STANDARD_ATTRIBUTES
 
@@ -82,31 +82,6 @@ class SourceFacts:
     markups: list[Markup] = field(default_factory=list)
 
 
-def markups(source: str, tokens: Optional[Sequence[Token]] = None) -> Iterator[Markup]:
-    """Every tag and output statement with its markup, from the Braze lexer's ``tokens``."""
-    from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG
-
-    from brazelint.engine.lexer import BrazeLexer
-
-    name: Optional[str] = None
-    try:
-        for token in tokens if tokens is not None else BrazeLexer()(source):
-            if token.kind == TOKEN_TAG:
-                name = token.value
-                if name in ("comment", "raw", "doc"):
-                    name = None
-                    continue
-                yield Markup(name, "", token.start_index)
-            elif token.kind == TOKEN_OUTPUT:
-                name = "output"
-            elif token.kind == TOKEN_EXPRESSION and name is not None:
-                start = token.start_index
-                yield Markup(name, source[start : start + len(token.value)], start)
-                name = None
-    except Exception:
-        return
-
-
 def scan_source(
     source: str, reporter: Reporter, tokens: Optional[Sequence[Token]] = None
 ) -> SourceFacts:
@@ -117,7 +92,7 @@ def scan_source(
     typographic quotes) has no typographic quote in any markup, and no attribute
     reference without ``${``.
     """
-    facts = SourceFacts(markups=_markups_with_text(source, tokens))
+    facts = SourceFacts(markups=markups(source, tokens))
     curly = not source.isascii() and any(quote in source for quote in _CURLY_QUOTE_CHARS)
     assigned = facts.assigned
     for markup in facts.markups:
@@ -139,12 +114,10 @@ def scan_source(
     return facts
 
 
-def _markups_with_text(source: str, tokens: Optional[Sequence[Token]]) -> list[Markup]:
-    """``[m for m in markups(source, tokens) if m.text]``, without the textless ones.
-
-    ``markups`` yields a ``Markup`` for every tag name and another for its expression;
-    ``scan_source`` only keeps the ones with text, so this builds just those.
-    """
+def markups(source: str, tokens: Optional[Sequence[Token]] = None) -> list[Markup]:
+    """Every tag and output statement that has markup text, from the Braze lexer's
+    ``tokens`` (lexed here when not given); a template that stops lexing keeps the
+    markups before the error."""
     from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG
 
     from brazelint.engine.lexer import BrazeLexer
@@ -162,7 +135,7 @@ def _markups_with_text(source: str, tokens: Optional[Sequence[Token]]) -> list[M
                 if text:
                     found.append(Markup(name, text, start))
                 name = None
-    except Exception:  # a template that does not lex: keep the markups before the error
+    except Exception:  # the parse reports the error; the markups so far still count
         pass
     return found
 

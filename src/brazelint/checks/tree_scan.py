@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from liquid.builtin.expressions import FilteredExpression, Path
@@ -67,10 +68,7 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
     that prints something for a missing value (``default``, ``size``, ...): an unset
     attribute there shows up as a gap in the message.
     """
-    from brazelint.engine.environment import BrazeEnvironment
-
-    known = BrazeEnvironment.known_filter_names()
-    known_set = frozenset(known)
+    known, known_set = _known_filters()
     unguarded: set[int] = set()
     for node in _walk(template.nodes):
         for expression in node.expressions():
@@ -81,6 +79,15 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
                     continue  # the common case, decided without a call
                 _check_filter(name, start, known, reporter)
     return unguarded
+
+
+@lru_cache(maxsize=1)
+def _known_filters() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Every filter name, in order (for did-you-mean hints) and as a set (to look up)."""
+    from brazelint.engine.environment import BrazeEnvironment
+
+    known = BrazeEnvironment.known_filter_names()
+    return known, frozenset(known)
 
 
 def _walk(nodes: list[Node]) -> Iterator[Node]:
