@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional
 from liquid import BoundTemplate, Environment
 from liquid.exceptions import BlockNestingError, LiquidError
 from liquid.mode import Mode
+from liquid.parser import get_parser
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
 
 from brazelint.engine import filters, tags
 from brazelint.engine.context import BrazeContext
+from brazelint.engine.expression_tokens import BrazeTokenStream
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
 from brazelint.engine.treepass import apply_braze_semantics, needs_pass
@@ -103,7 +105,7 @@ class BrazeEnvironment(Environment):
 
     def _parse(self, source: str) -> list[Node]:
         try:
-            nodes = super()._parse(source)
+            nodes = get_parser(self).parse(BrazeTokenStream(self.tokenizer()(source)))
         except BlockNestingError as err:
             # python-liquid's message names neither the limit nor its setting
             raise BlockNestingError(
@@ -126,7 +128,6 @@ class BrazeEnvironment(Environment):
             self._handed_tokens = None
         assert isinstance(template, BrazeTemplate)
         return template
-
 
 
 def _anchor_end_of_expression(

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from liquid.parser import get_parser
-from liquid.stream import TokenStream
+
+from brazelint.engine.expression_tokens import BrazeTokenStream
 
 if TYPE_CHECKING:
     from liquid import Environment, RenderContext
@@ -22,7 +23,7 @@ def parse_region(env: Environment, source: str, start: int, end: int) -> list[No
     from brazelint.engine.treepass import apply_braze_semantics
 
     lexer = getattr(env, "lexer")  # noqa: B009 - BrazeEnvironment's region-capable lexer
-    nodes = get_parser(env).parse(TokenStream(lexer.tokenize(source, start, end)))
+    nodes = get_parser(env).parse(BrazeTokenStream(lexer.tokenize(source, start, end)))
     apply_braze_semantics(nodes)
     return nodes
 

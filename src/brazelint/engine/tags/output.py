@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from liquid.ast import Node
-from liquid.builtin.expressions import FilteredExpression, Path, tokenize
+from liquid.builtin.expressions import FilteredExpression, Path
 from liquid.builtin.output import Output, OutputNode
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
 
 from brazelint.engine.context import state_of
+from brazelint.engine.expression_tokens import expression_tokens
 from brazelint.engine.sourcemap import mark_node
 from brazelint.engine.stringify import to_liquid_string
 
@@ -87,7 +88,7 @@ class BrazeOutput(Output):
         token = stream.eat(TOKEN_OUTPUT)
         expr_token = stream.expect(TOKEN_EXPRESSION)
         expression = FilteredExpression.parse(
-            self.env, TokenStream(tokenize(expr_token.value, expr_token))
+            self.env, TokenStream(iter(expression_tokens(expr_token)))
         )
         block_name = _content_block_name(expression)
         if block_name is not None:
