@@ -41,7 +41,6 @@ json = ["templates/webhooks/**"] # outputs that must be JSON even without a sche
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -76,32 +75,85 @@ _KNOWN_KEYS = {
 FAIL_LEVELS = ("error", "warning", "info")
 
 
-@dataclass(eq=False)
 class Config:
     """Resolved settings; ``path`` is the file they came from (``None`` for defaults)."""
 
-    root: Path
-    path: Optional[Path] = None
-    profiles: Path = Path("profiles")
-    content_blocks: Path = Path("content_blocks")
-    catalogs: Path = Path("catalogs")
-    stubs: Path = Path("stubs")
-    credentials: dict[str, Any] = field(default_factory=dict)
-    exchange_rules: list[ExchangeRule] = field(default_factory=list)
-    promotions: dict[str, list[str]] = field(default_factory=dict)
-    limits: Limits = field(default_factory=Limits)
-    templates: list[Path] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    select: Optional[list[str]] = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    fail_level: str = "warning"
-    now: Optional[str] = None
-    generated_profiles: bool = True
-    json_globs: list[str] = field(default_factory=list)
-    schema_targets: dict[str, str] = field(default_factory=dict)
-    template_profiles: dict[str, list[str]] = field(default_factory=dict)
+    __slots__ = (
+        "catalogs",
+        "content_blocks",
+        "credentials",
+        "exchange_rules",
+        "exclude",
+        "extend_select",
+        "fail_level",
+        "generated_profiles",
+        "ignore",
+        "json_globs",
+        "limits",
+        "now",
+        "path",
+        "per_file_ignores",
+        "profiles",
+        "promotions",
+        "root",
+        "schema_targets",
+        "select",
+        "stubs",
+        "template_profiles",
+        "templates",
+    )
+
+    def __init__(
+        self,
+        root: Path,
+        path: Optional[Path] = None,
+        profiles: Path = Path("profiles"),
+        content_blocks: Path = Path("content_blocks"),
+        catalogs: Path = Path("catalogs"),
+        stubs: Path = Path("stubs"),
+        credentials: Optional[dict[str, Any]] = None,
+        exchange_rules: Optional[list[ExchangeRule]] = None,
+        promotions: Optional[dict[str, list[str]]] = None,
+        limits: Optional[Limits] = None,
+        templates: Optional[list[Path]] = None,
+        exclude: Optional[list[str]] = None,
+        select: Optional[list[str]] = None,
+        ignore: Optional[list[str]] = None,
+        extend_select: Optional[list[str]] = None,
+        per_file_ignores: Optional[dict[str, list[str]]] = None,
+        fail_level: str = "warning",
+        now: Optional[str] = None,
+        generated_profiles: bool = True,
+        json_globs: Optional[list[str]] = None,
+        schema_targets: Optional[dict[str, str]] = None,
+        template_profiles: Optional[dict[str, list[str]]] = None,
+    ) -> None:
+        self.root = root
+        self.path = path
+        self.profiles = profiles
+        self.content_blocks = content_blocks
+        self.catalogs = catalogs
+        self.stubs = stubs
+        self.credentials: dict[str, Any] = {} if credentials is None else credentials
+        self.exchange_rules: list[ExchangeRule] = [] if exchange_rules is None else exchange_rules
+        self.promotions: dict[str, list[str]] = {} if promotions is None else promotions
+        self.limits: Limits = Limits() if limits is None else limits
+        self.templates: list[Path] = [] if templates is None else templates
+        self.exclude: list[str] = [] if exclude is None else exclude
+        self.select = select
+        self.ignore: list[str] = [] if ignore is None else ignore
+        self.extend_select: list[str] = [] if extend_select is None else extend_select
+        self.per_file_ignores: dict[str, list[str]] = (
+            {} if per_file_ignores is None else per_file_ignores
+        )
+        self.fail_level = fail_level
+        self.now = now
+        self.generated_profiles = generated_profiles
+        self.json_globs: list[str] = [] if json_globs is None else json_globs
+        self.schema_targets: dict[str, str] = {} if schema_targets is None else schema_targets
+        self.template_profiles: dict[str, list[str]] = (
+            {} if template_profiles is None else template_profiles
+        )
 
     def load_catalogs(self) -> dict[str, Any]:
         """Catalog fixtures by name from the catalogs directory (none if it is absent)."""
@@ -189,8 +241,11 @@ def _read_lint_settings(config: Config, table: Mapping[str, Any], path: Path) ->
         config.templates = [Path(p) for p in _strings(table, "templates", path, single_ok=True)]
     for key in ("exclude", "ignore", "extend-select", "json"):
         if key in table:
-            setattr(config, "json_globs" if key == "json" else key.replace("-", "_"),
-                    _strings(table, key, path, single_ok=False))
+            setattr(
+                config,
+                "json_globs" if key == "json" else key.replace("-", "_"),
+                _strings(table, key, path, single_ok=False),
+            )
     if "select" in table:
         config.select = _strings(table, "select", path, single_ok=False)
     if "fail-level" in table:
@@ -261,7 +316,7 @@ def _strings(
     if single_ok and isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        name = f"{where}.\"{key}\"" if where else key
+        name = f'{where}."{key}"' if where else key
         raise ConfigError(f"{path}: '{name}' must be a list of strings")
     return list(value)
 

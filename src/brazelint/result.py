@@ -61,6 +61,9 @@ class RenderResult:
         finally:
             self.source_map = source_map
         del data["source_map"], data["abort_offset"]
+        data["undefined_uses"] = [use.as_dict() for use in self.undefined_uses]
+        data["filter_uses"] = [use.as_dict() for use in self.filter_uses]
+        data["problems"] = [problem.as_dict() for problem in self.problems]
         if redact:
             from brazelint.http.redact import redact_request
 

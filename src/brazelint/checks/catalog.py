@@ -6,22 +6,41 @@ all read one list; the checks that produce each code live beside it in ``checks/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from brazelint._record import Record
 from brazelint.checks.diagnostic import Severity
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    bad: str
-    good: str
-    why: str = ""
+class Rule(Record):
+    __slots__ = (  # noqa: RUF023 (field order: repr)
+        "code",
+        "name",
+        "severity",
+        "summary",
+        "bad",
+        "good",
+        "why",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        summary: str,
+        bad: str,
+        good: str,
+        why: str = "",
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity: Severity = severity
+        self.summary = summary
+        self.bad = bad
+        self.good = good
+        self.why = why
 
 
 RULES: tuple[Rule, ...] = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Optional
 
 Severity = Literal["error", "warning", "info"]
@@ -64,7 +64,6 @@ class Diagnostic:
         }
 
 
-@dataclass(eq=False)
 class LintReport:
     """Everything a formatter needs: the findings, the files looked at and their text.
 
@@ -72,10 +71,19 @@ class LintReport:
     ``rules`` lists the codes that were checked (JUnit writes one case per file and rule).
     """
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    rules: list[str] = field(default_factory=list)
+    __slots__ = ("diagnostics", "files", "rules", "sources")
+
+    def __init__(
+        self,
+        diagnostics: Optional[list[Diagnostic]] = None,
+        files: Optional[list[str]] = None,
+        sources: Optional[dict[str, str]] = None,
+        rules: Optional[list[str]] = None,
+    ) -> None:
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.files: list[str] = [] if files is None else files
+        self.sources: dict[str, str] = {} if sources is None else sources
+        self.rules: list[str] = [] if rules is None else rules
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable, NoReturn, Optional, Union
+
+from brazelint._record import Record
 
 MAX_DEPTH = 500
 
@@ -27,33 +28,61 @@ Span = tuple[int, int]
 _VALID_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]|[^ \t\n\r{}\[\],:"]+', re.S)
 
 
-@dataclass(frozen=True)
-class JsonProblem:
+class JsonProblem(Record):
     """One syntax problem: where it is (0-based offsets, end exclusive), what, and the fix."""
 
-    start: int
-    end: int
-    kind: str
-    message: str
-    hint: Optional[str]
-    severity: str = "error"
+    __slots__ = (  # noqa: RUF023 (field order: repr)
+        "start",
+        "end",
+        "kind",
+        "message",
+        "hint",
+        "severity",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        message: str,
+        hint: Optional[str],
+        severity: str = "error",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+        self.severity = severity
 
 
-@dataclass(frozen=True)
-class SpanIndex:
-    values: dict[Path, Span]
-    keys: dict[Path, Span]
+class SpanIndex(Record):
+    __slots__ = ("values", "keys")  # noqa: RUF023 (field order: repr)
+
+    def __init__(self, values: dict[Path, Span], keys: dict[Path, Span]) -> None:
+        self.values = values
+        self.keys = keys
 
 
-@dataclass(eq=False)
 class JsonDocument:
     """A parsed body: its value (best effort when broken), its problems and, lazily, spans."""
 
-    text: str
-    value: Any
-    problems: list[JsonProblem]
-    _index: Optional[SpanIndex] = field(default=None, repr=False, compare=False)
-    _valid: bool = field(default=False, repr=False, compare=False)  # json.loads accepted it
+    __slots__ = ("_index", "_valid", "problems", "text", "value")
+
+    def __init__(
+        self,
+        text: str,
+        value: Any,
+        problems: list[JsonProblem],
+        _index: Optional[SpanIndex] = None,
+        _valid: bool = False,
+    ) -> None:
+        self.text = text
+        self.value = value
+        self.problems = problems
+        self._index = _index
+        self._valid = _valid  # json.loads accepted it
 
     @property
     def ok(self) -> bool:
@@ -70,9 +99,7 @@ class JsonDocument:
     def _spans(self) -> SpanIndex:
         # Valid documents skip the span scan until someone asks for a span.
         if self._index is None:
-            self._index = (
-                _valid_spans(self.text) if self._valid else _recover(self.text)._spans()
-            )
+            self._index = _valid_spans(self.text) if self._valid else _recover(self.text)._spans()
         return self._index
 
 

@@ -7,7 +7,6 @@ render's source map to the text or ``{{ }}`` that wrote it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
@@ -43,13 +42,17 @@ SECONDS = (10**9, 10**10)
 """Epoch seconds from 2001 to 2286: ten digits, where milliseconds have thirteen."""
 
 
-@dataclass(eq=False)
 class JsonVerdict:
     """One profile's body: did it parse, and which template offsets broke it."""
 
-    parsed: bool
-    value: Any = None
-    broken_at: set[int] = field(default_factory=set)
+    __slots__ = ("broken_at", "parsed", "value")
+
+    def __init__(
+        self, parsed: bool, value: Any = None, broken_at: Optional[set[int]] = None
+    ) -> None:
+        self.parsed = parsed
+        self.value = value
+        self.broken_at: set[int] = set() if broken_at is None else broken_at
 
 
 def check_json(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from brazelint.checks.catalog import rule
@@ -45,17 +44,16 @@ class LineIndex:
         return end - start + 1
 
 
-@dataclass(eq=False)
 class Reporter:
     """Builds diagnostics for one file; ``profile`` is set while a render is checked."""
 
-    path: str
-    source: str
-    index: LineIndex = field(init=False)
-    found: list[Diagnostic] = field(default_factory=list)
+    __slots__ = ("found", "index", "path", "source")
 
-    def __post_init__(self) -> None:
-        self.index = LineIndex(self.source)
+    def __init__(self, path: str, source: str, found: Optional[list[Diagnostic]] = None) -> None:
+        self.path = path
+        self.source = source
+        self.index = LineIndex(source)
+        self.found: list[Diagnostic] = [] if found is None else found
 
     def at_offset(
         self,
@@ -116,12 +114,14 @@ class Reporter:
         )
 
 
-@dataclass(eq=False)
 class OutputLocator:
     """Maps offsets in one render's output back to the template through its source map."""
 
-    output: str
-    source_map: Optional[SourceMap]
+    __slots__ = ("output", "source_map")
+
+    def __init__(self, output: str, source_map: Optional[SourceMap]) -> None:
+        self.output = output
+        self.source_map = source_map
 
     def template_offset(self, output_offset: int) -> int:
         if self.source_map is None:

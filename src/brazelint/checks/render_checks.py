@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
@@ -37,14 +36,18 @@ REFERENCE = re.compile(
 """A variable path as written in the template: ``${x}``, ``a.b.${c}``, ``a[0].b``."""
 
 
-@dataclass(eq=False)
 class RenderFacts:
     """What the checks of one file need to know beyond the render itself."""
 
-    assigned: set[str] = field(default_factory=set)
-    """Names the template (or its Content Blocks) assigns somewhere."""
-    unguarded: set[int] = field(default_factory=set)
-    """Template offsets of values printed without ``default``."""
+    __slots__ = ("assigned", "unguarded")
+
+    def __init__(
+        self, assigned: Optional[set[str]] = None, unguarded: Optional[set[int]] = None
+    ) -> None:
+        self.assigned: set[str] = set() if assigned is None else assigned
+        """Names the template (or its Content Blocks) assigns somewhere."""
+        self.unguarded: set[int] = set() if unguarded is None else unguarded
+        """Template offsets of values printed without ``default``."""
 
 
 def report_render_error(error: TemplateRenderError, profile: str, reporter: Reporter) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from brazelint._record import Record
 from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
@@ -64,22 +64,28 @@ _ASSIGNING_NAMES = frozenset(
 """The markups ``_collect_assigned`` learns a name from."""
 
 
-@dataclass(frozen=True)
-class Markup:
+class Markup(Record):
     """One tag or output statement: its name (``output`` for ``{{ }}``) and markup text."""
 
-    name: str
-    text: str
-    start: int
-    """Offset of ``text`` in the template."""
+    __slots__ = ("name", "text", "start")  # noqa: RUF023 (field order: repr)
+
+    def __init__(self, name: str, text: str, start: int) -> None:
+        self.name = name
+        self.text = text
+        self.start = start
+        """Offset of ``text`` in the template."""
 
 
-@dataclass(eq=False)
 class SourceFacts:
     """What the scan learned that render-time checks need."""
 
-    assigned: set[str] = field(default_factory=set)
-    markups: list[Markup] = field(default_factory=list)
+    __slots__ = ("assigned", "markups")
+
+    def __init__(
+        self, assigned: Optional[set[str]] = None, markups: Optional[list[Markup]] = None
+    ) -> None:
+        self.assigned: set[str] = set() if assigned is None else assigned
+        self.markups: list[Markup] = [] if markups is None else markups
 
 
 def scan_source(

@@ -37,16 +37,28 @@ def run(args: argparse.Namespace) -> int:
 
     rules = [find_rule(args.rule)] if args.rule else list(RULES)
     if args.format == "json":
-        import dataclasses
         import json
 
-        document = [dataclasses.asdict(rule) for rule in rules]
+        document = [rule_dict(rule) for rule in rules]
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     elif args.rule:
         sys.stdout.write(explain(rules[0]))
     else:
         sys.stdout.write(table(rules))
     return 0
+
+
+def rule_dict(rule: Rule) -> dict[str, str]:
+    """Every field of ``rule``, in declaration order (the JSON listing's entry)."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "summary": rule.summary,
+        "bad": rule.bad,
+        "good": rule.good,
+        "why": rule.why,
+    }
 
 
 def find_rule(text: str) -> Rule:

@@ -8,10 +8,10 @@ templates can be shared between renders and threads.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Sequence
 
+from brazelint._record import Record
 from brazelint.engine.limits import Limits
 
 if TYPE_CHECKING:
@@ -20,37 +20,45 @@ if TYPE_CHECKING:
     from brazelint.http.client import HttpSession
 
 
-@dataclass(frozen=True)
-class UndefinedUse:
+class UndefinedUse(Record):
     """A variable that resolved to nothing (absent, or present but nil)."""
 
-    path: str
-    line: int
-    column: int
-    nil: bool = False
-    """True when the key exists but holds nil (``null`` in the profile)."""
+    __slots__ = ("path", "line", "column", "nil")  # noqa: RUF023 (field order: repr)
+
+    def __init__(self, path: str, line: int, column: int, nil: bool = False) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.nil = nil
+        """True when the key exists but holds nil (``null`` in the profile)."""
 
 
-@dataclass(frozen=True)
-class FilterUse:
+class FilterUse(Record):
     """A filter whose support in Braze is ``unsupported`` or ``undocumented``."""
 
-    name: str
-    status: str
-    line: int
-    column: int
+    __slots__ = ("name", "status", "line", "column")  # noqa: RUF023 (field order: repr)
+
+    def __init__(self, name: str, status: str, line: int, column: int) -> None:
+        self.name = name
+        self.status = status
+        self.line = line
+        self.column = column
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """Something Braze would do differently or refuse, found while rendering."""
 
-    name: str
-    """Stable kebab-case name, e.g. ``connected-content-no-stub``."""
-    message: str
-    line: int
-    column: int
-    severity: str = "warning"
+    __slots__ = ("name", "message", "line", "column", "severity")  # noqa: RUF023 (field order: repr)
+
+    def __init__(
+        self, name: str, message: str, line: int, column: int, severity: str = "warning"
+    ) -> None:
+        self.name = name
+        """Stable kebab-case name, e.g. ``connected-content-no-stub``."""
+        self.message = message
+        self.line = line
+        self.column = column
+        self.severity = severity
 
 
 class AbortMessage(Exception):
@@ -72,32 +80,72 @@ ContentBlockLoader = Callable[[str], Optional["BoundTemplate"]]
 """Returns the parsed Content Block called ``name``, or ``None`` when there is none."""
 
 
-@dataclass(eq=False)
 class RenderState:
     """Everything one render reads (clock, limits, fixtures) and records."""
 
-    now: datetime
-    """Aware UTC datetime used for ``"now"``; fixed for the whole render."""
+    __slots__ = (
+        "assigned_bytes",
+        "assigned_sizes",
+        "catalogs",
+        "content_block_stack",
+        "content_blocks",
+        "deadline",
+        "filter_calls",
+        "filter_uses",
+        "http",
+        "limits",
+        "loop_iterations",
+        "message_extras",
+        "now",
+        "problems",
+        "promotion_codes",
+        "promotions",
+        "undefined",
+    )
 
-    limits: Limits = field(default_factory=Limits)
-    content_blocks: Optional[ContentBlockLoader] = None
-    catalogs: Mapping[str, Any] = field(default_factory=dict)
-    """Catalog name -> fixture (``{"items": [...], "selections": {...}}``)."""
-    promotions: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    http: Optional[HttpSession] = None
-    """Connected Content for this render; ``None`` means every call is refused."""
+    def __init__(
+        self,
+        now: datetime,
+        limits: Optional[Limits] = None,
+        content_blocks: Optional[ContentBlockLoader] = None,
+        catalogs: Optional[Mapping[str, Any]] = None,
+        promotions: Optional[Mapping[str, Sequence[str]]] = None,
+        http: Optional[HttpSession] = None,
+        undefined: Optional[list[UndefinedUse]] = None,
+        problems: Optional[list[Problem]] = None,
+        filter_uses: Optional[list[FilterUse]] = None,
+        message_extras: Optional[dict[str, str]] = None,
+        promotion_codes: Optional[dict[str, str]] = None,
+        loop_iterations: int = 0,
+        filter_calls: int = 0,
+        assigned_bytes: int = 0,
+        assigned_sizes: Optional[dict[str, int]] = None,
+        content_block_stack: Optional[list[str]] = None,
+        deadline: float = 0.0,
+    ) -> None:
+        self.now = now
+        """Aware UTC datetime used for ``"now"``; fixed for the whole render."""
+        self.limits: Limits = Limits() if limits is None else limits
+        self.content_blocks = content_blocks
+        self.catalogs: Mapping[str, Any] = {} if catalogs is None else catalogs
+        """Catalog name -> fixture (``{"items": [...], "selections": {...}}``)."""
+        self.promotions: Mapping[str, Sequence[str]] = {} if promotions is None else promotions
+        self.http = http
+        """Connected Content for this render; ``None`` means every call is refused."""
 
-    undefined: list[UndefinedUse] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    filter_uses: list[FilterUse] = field(default_factory=list)
-    message_extras: dict[str, str] = field(default_factory=dict)
-    promotion_codes: dict[str, str] = field(default_factory=dict)
-    loop_iterations: int = 0
-    filter_calls: int = 0
-    assigned_bytes: int = 0
-    assigned_sizes: dict[str, int] = field(default_factory=dict)
-    content_block_stack: list[str] = field(default_factory=list)
-    deadline: float = 0.0
+        self.undefined: list[UndefinedUse] = [] if undefined is None else undefined
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.filter_uses: list[FilterUse] = [] if filter_uses is None else filter_uses
+        self.message_extras: dict[str, str] = {} if message_extras is None else message_extras
+        self.promotion_codes: dict[str, str] = {} if promotion_codes is None else promotion_codes
+        self.loop_iterations = loop_iterations
+        self.filter_calls = filter_calls
+        self.assigned_bytes = assigned_bytes
+        self.assigned_sizes: dict[str, int] = {} if assigned_sizes is None else assigned_sizes
+        self.content_block_stack: list[str] = (
+            [] if content_block_stack is None else content_block_stack
+        )
+        self.deadline = deadline
 
     def start_clock(self) -> None:
         """Arm the wall-clock deadline; called when rendering starts."""

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
+from brazelint._record import Record
 from brazelint.engine.state import Problem
 from brazelint.errors import ConfigError
 
@@ -29,11 +29,18 @@ if TYPE_CHECKING:
 _KEYS = {"url-pattern", "request-schema", "response-schema"}
 
 
-@dataclass(frozen=True)
-class ExchangeRule:
-    url_pattern: re.Pattern[str]
-    request_schema: Optional[str] = None
-    response_schema: Optional[str] = None
+class ExchangeRule(Record):
+    __slots__ = ("url_pattern", "request_schema", "response_schema")  # noqa: RUF023 (field order: repr)
+
+    def __init__(
+        self,
+        url_pattern: re.Pattern[str],
+        request_schema: Optional[str] = None,
+        response_schema: Optional[str] = None,
+    ) -> None:
+        self.url_pattern = url_pattern
+        self.request_schema = request_schema
+        self.response_schema = response_schema
 
 
 def parse_rules(data: Any, *, where: str, base: Path) -> list[ExchangeRule]:

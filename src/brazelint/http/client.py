@@ -13,11 +13,12 @@ from __future__ import annotations
 import base64
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from urllib.parse import parse_qsl, urlsplit
 
+from brazelint._record import Record
 from brazelint.engine.state import AbortMessage, Problem
 from brazelint.http.types import HttpResponse, NoStubMatch, Request
 
@@ -35,67 +36,125 @@ RETRYABLE = frozenset({408, 429})
 _FORM_BODY = re.compile(r"[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*")
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(Record):
     """A Connected Content credential from configuration or the environment.
 
     ``username``/``password`` serve ``:basic_auth``; ``headers`` (and an optional
     ``domain`` they are limited to) serve ``:auth_credentials``.
     """
 
-    username: Optional[str] = None
-    password: Optional[str] = None
-    headers: Mapping[str, str] = field(default_factory=dict)
-    domain: Optional[str] = None
+    __slots__ = ("username", "password", "headers", "domain")  # noqa: RUF023 (field order: repr)
+
+    def __init__(
+        self,
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        domain: Optional[str] = None,
+    ) -> None:
+        self.username = username
+        self.password = password
+        self.headers: Mapping[str, str] = {} if headers is None else headers
+        self.domain = domain
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(Record):
     """One ``connected_content`` call with its parts rendered to text."""
 
-    url: str
-    method: str = "GET"
-    headers: Mapping[str, str] = field(default_factory=dict)
-    body: Optional[str] = None
-    content_type: Optional[str] = None
-    basic_auth: Optional[str] = None
-    auth_credentials: Optional[str] = None
-    cache_seconds: Optional[int] = None
-    """``:cache_max_age`` (or the legacy ``:cache``) value, if given."""
-    no_cache: bool = False
-    retry: bool = False
-    line: int = 0
-    column: int = 0
+    __slots__ = (  # noqa: RUF023 (field order: repr)
+        "url",
+        "method",
+        "headers",
+        "body",
+        "content_type",
+        "basic_auth",
+        "auth_credentials",
+        "cache_seconds",
+        "no_cache",
+        "retry",
+        "line",
+        "column",
+    )
+
+    def __init__(
+        self,
+        url: str,
+        method: str = "GET",
+        headers: Optional[Mapping[str, str]] = None,
+        body: Optional[str] = None,
+        content_type: Optional[str] = None,
+        basic_auth: Optional[str] = None,
+        auth_credentials: Optional[str] = None,
+        cache_seconds: Optional[int] = None,
+        no_cache: bool = False,
+        retry: bool = False,
+        line: int = 0,
+        column: int = 0,
+    ) -> None:
+        self.url = url
+        self.method = method
+        self.headers: Mapping[str, str] = {} if headers is None else headers
+        self.body = body
+        self.content_type = content_type
+        self.basic_auth = basic_auth
+        self.auth_credentials = auth_credentials
+        self.cache_seconds = cache_seconds
+        """``:cache_max_age`` (or the legacy ``:cache``) value, if given."""
+        self.no_cache = no_cache
+        self.retry = retry
+        self.line = line
+        self.column = column
 
 
-@dataclass(eq=False)
 class Answer:
     """What the call produced for the template."""
 
-    data: Any = None
-    """Parsed JSON to store in the ``:save`` variable (``None``: store nothing)."""
-    text: str = ""
-    """Text to insert where the tag stands."""
-    raw: str = ""
-    """The answer's body as received (``:rerender`` runs Liquid in it)."""
-    status: int = 0
+    __slots__ = ("data", "raw", "status", "text")
+
+    def __init__(self, data: Any = None, text: str = "", raw: str = "", status: int = 0) -> None:
+        self.data = data
+        """Parsed JSON to store in the ``:save`` variable (``None``: store nothing)."""
+        self.text = text
+        """Text to insert where the tag stands."""
+        self.raw = raw
+        """The answer's body as received (``:rerender`` runs Liquid in it)."""
+        self.status = status
+
+    def __repr__(self) -> str:
+        return (
+            f"Answer(data={self.data!r}, text={self.text!r}, raw={self.raw!r}, "
+            f"status={self.status!r})"
+        )
 
 
 CacheKey = tuple[str, str, Optional[str]]
 
 
-@dataclass(eq=False)
 class HttpSession:
     """Connected Content for one render. ``cache`` may be shared across renders."""
 
-    transport: Transport
-    now: datetime
-    credentials: Mapping[str, Credential] = field(default_factory=dict)
-    cache: dict[CacheKey, tuple[datetime, int, HttpResponse]] = field(default_factory=dict)
-    requests: list[Request] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    on_exchange: Optional[Callable[[Request, HttpResponse, Call], None]] = None
-    """Called after each answered request (used for request/response schema checks)."""
+    __slots__ = ("cache", "credentials", "now", "on_exchange", "problems", "requests", "transport")
+
+    def __init__(
+        self,
+        transport: Transport,
+        now: datetime,
+        credentials: Optional[Mapping[str, Credential]] = None,
+        cache: Optional[dict[CacheKey, tuple[datetime, int, HttpResponse]]] = None,
+        requests: Optional[list[Request]] = None,
+        problems: Optional[list[Problem]] = None,
+        on_exchange: Optional[Callable[[Request, HttpResponse, Call], None]] = None,
+    ) -> None:
+        self.transport = transport
+        self.now = now
+        self.credentials: Mapping[str, Credential] = {} if credentials is None else credentials
+        self.cache: dict[CacheKey, tuple[datetime, int, HttpResponse]] = (
+            {} if cache is None else cache
+        )
+        self.requests: list[Request] = [] if requests is None else requests
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.on_exchange = on_exchange
+        """Called after each answered request (used for request/response schema checks)."""
 
     def fetch(self, call: Call) -> Answer:
         """Send ``call`` as Braze would and interpret the answer."""

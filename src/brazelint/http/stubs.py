@@ -27,11 +27,12 @@ import json
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from brazelint._record import Record
 from brazelint.errors import ConfigError
 from brazelint.http.types import HttpResponse, NoStubMatch, Request
 from brazelint.profiles import _did_you_mean, _type_name, load_data_file
@@ -48,8 +49,7 @@ RESPONSE_KEYS = ("status", "headers", "json", "body", "delay")
 LIST_SOURCE = "<stubs>"
 
 
-@dataclass(frozen=True)
-class StubResponse:
+class StubResponse(Record):
     """One answer of a stub, ready to send.
 
     ``body`` is the text sent (``json.dumps`` of ``json`` for a JSON answer, which also
@@ -57,12 +57,23 @@ class StubResponse:
     a JSON answer apart from a text one (``json`` may legitimately be ``None``).
     """
 
-    status: int = 200
-    headers: Mapping[str, str] = field(default_factory=dict)
-    body: str = ""
-    json: Any = None
-    has_json: bool = False
-    delay: float = 0.0
+    __slots__ = ("status", "headers", "body", "json", "has_json", "delay")  # noqa: RUF023 (field order: repr)
+
+    def __init__(
+        self,
+        status: int = 200,
+        headers: Optional[Mapping[str, str]] = None,
+        body: str = "",
+        json: Any = None,
+        has_json: bool = False,
+        delay: float = 0.0,
+    ) -> None:
+        self.status = status
+        self.headers: Mapping[str, str] = {} if headers is None else headers
+        self.body = body
+        self.json = json
+        self.has_json = has_json
+        self.delay = delay
 
     def to_http(self) -> HttpResponse:
         """This answer as an ``HttpResponse`` (``elapsed`` is the declared ``delay``)."""
@@ -71,8 +82,7 @@ class StubResponse:
         )
 
 
-@dataclass(frozen=True)
-class Stub:
+class Stub(Record):
     """A validated stub: a request matcher and the answers it gives, in order.
 
     Exactly one of ``url`` (exact) and ``url_pattern`` (compiled, matched with
@@ -81,14 +91,36 @@ class Stub:
     ``<file> #<n>`` for messages.
     """
 
-    source: str
-    method: str = "GET"
-    url: Optional[str] = None
-    url_pattern: Optional[re.Pattern[str]] = None
-    json: Any = None
-    headers: Mapping[str, str] = field(default_factory=dict)
-    body: Optional[str] = None
-    responses: tuple[StubResponse, ...] = (StubResponse(),)
+    __slots__ = (  # noqa: RUF023 (field order: repr)
+        "source",
+        "method",
+        "url",
+        "url_pattern",
+        "json",
+        "headers",
+        "body",
+        "responses",
+    )
+
+    def __init__(
+        self,
+        source: str,
+        method: str = "GET",
+        url: Optional[str] = None,
+        url_pattern: Optional[re.Pattern[str]] = None,
+        json: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        body: Optional[str] = None,
+        responses: tuple[StubResponse, ...] = (StubResponse(),),
+    ) -> None:
+        self.source = source
+        self.method = method
+        self.url = url
+        self.url_pattern = url_pattern
+        self.json = json
+        self.headers: Mapping[str, str] = {} if headers is None else headers
+        self.body = body
+        self.responses = responses
 
     @property
     def target(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
@@ -25,35 +25,61 @@ if TYPE_CHECKING:
     from brazelint.result import RenderResult
 
 
-@dataclass(eq=False)
 class ProfileRender:
     """What one profile saw, for previews (kept only when asked)."""
 
-    profile: str
-    result: Optional[RenderResult] = None
-    error: Optional[str] = None
-    json_ok: Optional[bool] = None
+    __slots__ = ("error", "json_ok", "profile", "result")
+
+    def __init__(
+        self,
+        profile: str,
+        result: Optional[RenderResult] = None,
+        error: Optional[str] = None,
+        json_ok: Optional[bool] = None,
+    ) -> None:
+        self.profile = profile
+        self.result = result
+        self.error = error
+        self.json_ok = json_ok
 
 
-@dataclass(eq=False)
 class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    source: Optional[str] = None
-    renders: list[ProfileRender] = field(default_factory=list)
-    schema: Optional[str] = None
-    extra_sources: dict[str, str] = field(default_factory=dict)
-    """Other files the diagnostics point into (a webhook's body file)."""
+    __slots__ = ("diagnostics", "extra_sources", "path", "renders", "schema", "source")
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: Optional[list[Diagnostic]] = None,
+        source: Optional[str] = None,
+        renders: Optional[list[ProfileRender]] = None,
+        schema: Optional[str] = None,
+        extra_sources: Optional[dict[str, str]] = None,
+    ) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.source = source
+        self.renders: list[ProfileRender] = [] if renders is None else renders
+        self.schema = schema
+        self.extra_sources: dict[str, str] = {} if extra_sources is None else extra_sources
+        """Other files the diagnostics point into (a webhook's body file)."""
 
 
-@dataclass(eq=False)
 class LintOptions:
     """Command-line choices that override the configuration."""
 
-    profiles: Optional[Sequence[Profile]] = None
-    schema: Optional[str] = None
-    now: Optional[str] = None
-    keep_renders: bool = False
+    __slots__ = ("keep_renders", "now", "profiles", "schema")
+
+    def __init__(
+        self,
+        profiles: Optional[Sequence[Profile]] = None,
+        schema: Optional[str] = None,
+        now: Optional[str] = None,
+        keep_renders: bool = False,
+    ) -> None:
+        self.profiles = profiles
+        self.schema = schema
+        self.now = now
+        self.keep_renders = keep_renders
 
 
 class Linter:

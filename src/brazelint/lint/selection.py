@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from brazelint._record import Record
 from brazelint.checks.catalog import RULES, codes_matching
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import matches
@@ -25,15 +25,23 @@ def expand(selectors: Iterable[str], where: str) -> set[str]:
     return codes
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(Record):
     """One source of rule choices (the configuration file, then the command line)."""
 
-    select: Optional[Iterable[str]] = None
-    extend_select: Iterable[str] = ()
-    ignore: Iterable[str] = ()
-    where: str = "command line"
-    """The file the choices come from, or ``"command line"`` (for error messages)."""
+    __slots__ = ("select", "extend_select", "ignore", "where")  # noqa: RUF023 (field order: repr)
+
+    def __init__(
+        self,
+        select: Optional[Iterable[str]] = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        where: str = "command line",
+    ) -> None:
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.where = where
+        """The file the choices come from, or ``"command line"`` (for error messages)."""
 
     def origin(self, key: str) -> str:
         """Where ``key`` was set: ``--select`` or ``brazelint.toml: 'select'``."""
@@ -42,11 +50,20 @@ class Layer:
         return f"{self.where}: '{key}'"
 
 
-@dataclass(eq=False)
 class Selection:
-    enabled_codes: frozenset[str]
-    per_file_ignores: dict[str, frozenset[str]] = field(default_factory=dict)
-    root: Path = Path(".")
+    __slots__ = ("enabled_codes", "per_file_ignores", "root")
+
+    def __init__(
+        self,
+        enabled_codes: frozenset[str],
+        per_file_ignores: Optional[dict[str, frozenset[str]]] = None,
+        root: Path = Path("."),
+    ) -> None:
+        self.enabled_codes = enabled_codes
+        self.per_file_ignores: dict[str, frozenset[str]] = (
+            {} if per_file_ignores is None else per_file_ignores
+        )
+        self.root = root
 
     @classmethod
     def build(

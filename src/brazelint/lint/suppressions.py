@@ -13,7 +13,6 @@ The comments render as nothing in Braze.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from brazelint.checks.catalog import codes_matching
@@ -30,16 +29,27 @@ SCHEMA = re.compile(r"schema\s*[=:]?\s*(\S+)$")
 FORMS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
-@dataclass(eq=False)
 class Suppression:
-    codes: Optional[frozenset[str]]
-    """``None`` suppresses every code."""
-    first_line: int
-    last_line: int
-    line: int
-    column: int
-    text: str
-    used: bool = False
+    __slots__ = ("codes", "column", "first_line", "last_line", "line", "text", "used")
+
+    def __init__(
+        self,
+        codes: Optional[frozenset[str]],
+        first_line: int,
+        last_line: int,
+        line: int,
+        column: int,
+        text: str,
+        used: bool = False,
+    ) -> None:
+        self.codes = codes
+        """``None`` suppresses every code."""
+        self.first_line = first_line
+        self.last_line = last_line
+        self.line = line
+        self.column = column
+        self.text = text
+        self.used = used
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         return self.first_line <= diagnostic.line <= self.last_line and (
@@ -47,10 +57,14 @@ class Suppression:
         )
 
 
-@dataclass(eq=False)
 class Directives:
-    suppressions: list[Suppression] = field(default_factory=list)
-    schema: Optional[str] = None
+    __slots__ = ("schema", "suppressions")
+
+    def __init__(
+        self, suppressions: Optional[list[Suppression]] = None, schema: Optional[str] = None
+    ) -> None:
+        self.suppressions: list[Suppression] = [] if suppressions is None else suppressions
+        self.schema = schema
 
 
 def read_directives(source: str, reporter: Reporter, *, hash_comments: bool = False) -> Directives:

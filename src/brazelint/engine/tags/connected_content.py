@@ -13,7 +13,6 @@ import difflib
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, TextIO
 
 from liquid.ast import BlockNode, Node
@@ -54,29 +53,63 @@ _OPTION = re.compile(r":([A-Za-z_]\w*)")
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
-@dataclass(eq=False)
 class Region:
     """A slice of the markup parsed as a sub-template."""
 
-    start: int
-    end: int
-    nodes: list[Node] = field(default_factory=list)
+    __slots__ = ("end", "nodes", "start")
+
+    def __init__(self, start: int, end: int, nodes: Optional[list[Node]] = None) -> None:
+        self.start = start
+        self.end = end
+        self.nodes: list[Node] = [] if nodes is None else nodes
+
+    def __repr__(self) -> str:
+        return f"Region(start={self.start!r}, end={self.end!r}, nodes={self.nodes!r})"
 
 
-@dataclass(eq=False)
 class Options:
-    method: str = "GET"
-    headers: Optional[Region] = None
-    body: Optional[Region] = None
-    content_type: Optional[str] = None
-    save: Optional[str] = None
-    basic_auth: Optional[str] = None
-    auth_credentials: Optional[str] = None
-    cache_seconds: Optional[int] = None
-    legacy_cache: bool = False
-    no_cache: bool = False
-    retry: bool = False
-    rerender: bool = False
+    __slots__ = (
+        "auth_credentials",
+        "basic_auth",
+        "body",
+        "cache_seconds",
+        "content_type",
+        "headers",
+        "legacy_cache",
+        "method",
+        "no_cache",
+        "rerender",
+        "retry",
+        "save",
+    )
+
+    def __init__(
+        self,
+        method: str = "GET",
+        headers: Optional[Region] = None,
+        body: Optional[Region] = None,
+        content_type: Optional[str] = None,
+        save: Optional[str] = None,
+        basic_auth: Optional[str] = None,
+        auth_credentials: Optional[str] = None,
+        cache_seconds: Optional[int] = None,
+        legacy_cache: bool = False,
+        no_cache: bool = False,
+        retry: bool = False,
+        rerender: bool = False,
+    ) -> None:
+        self.method = method
+        self.headers = headers
+        self.body = body
+        self.content_type = content_type
+        self.save = save
+        self.basic_auth = basic_auth
+        self.auth_credentials = auth_credentials
+        self.cache_seconds = cache_seconds
+        self.legacy_cache = legacy_cache
+        self.no_cache = no_cache
+        self.retry = retry
+        self.rerender = rerender
 
 
 class ConnectedContentNode(Node):
