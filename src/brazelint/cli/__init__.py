@@ -59,8 +59,9 @@ def _command_in(argv: Sequence[str]) -> Optional[str]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    from brazelint.cli.startup import defer_imports
+    from brazelint.cli.startup import defer_imports, tune_collector
 
+    tune_collector()
     defer_imports()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_command_in(arguments))
