@@ -2,7 +2,7 @@
 
 Each ``*_rate`` helper returns render throughput in (template, profile) pairs per second on
 one core, timed around the render loop only: every template is parsed once beforehand.
-``check_jsonschema_cold_seconds`` returns the best wall time of a fresh process.
+``interleaved_wall_seconds`` times fresh processes of several commands, taking turns.
 
 Peers are installed outside the repository, under ``~/.cache/brazelint-bench/`` (or
 ``$BRAZELINT_BENCH_CACHE``), so reruns are fast:
@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 import venv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -353,27 +353,38 @@ def check_jsonschema_version() -> str:
     return proc.stdout.strip().split()[-1] if proc.stdout.strip() else "?"
 
 
-def check_jsonschema_cold_seconds(schema: Path, instance: Path, runs: int = 5) -> float:
-    """Best wall time of ``check-jsonschema --schemafile SCHEMA INSTANCE`` in a new process."""
-    exe = ensure_check_jsonschema()
-    command = [str(exe), "--schemafile", str(schema), str(instance)]
-    return best_wall_seconds(command, runs=runs, expect=(0,))
+def check_jsonschema_command(schema: Path, instance: Path) -> list[str]:
+    """``check-jsonschema --schemafile SCHEMA INSTANCE``, installed on first use."""
+    return [str(ensure_check_jsonschema()), "--schemafile", str(schema), str(instance)]
 
 
-def best_wall_seconds(
-    command: list[str], *, runs: int, expect: tuple[int, ...], cwd: Optional[Path] = None
-) -> float:
-    """Best wall time of ``command`` over ``runs`` runs; each must exit with ``expect``."""
-    best = float("inf")
+@dataclass
+class Timed:
+    """A command to time, the exit codes that count as a finished run, its wall times."""
+
+    command: list[str]
+    expect: tuple[int, ...]
+    cwd: Optional[Path] = None
+    seconds: list[float] = field(default_factory=list)
+
+
+def interleaved_wall_seconds(commands: list[Timed], *, runs: int) -> None:
+    """Run each command ``runs`` times, taking turns, recording wall times in ``seconds``.
+
+    Taking turns puts each pair of runs in the same moment of a shared machine, whose
+    speed drifts by tens of percent over a minute; timing one command's runs and then the
+    other's would put that drift into their ratio.
+    """
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
-        elapsed = time.perf_counter() - start
-        if proc.returncode not in expect:
-            detail = (proc.stderr or proc.stdout).strip()[-300:]
-            raise PeerUnavailable(f"{Path(command[0]).name} exited {proc.returncode}: {detail}")
-        best = min(best, elapsed)
-    return best
+        for timed in commands:
+            start = time.perf_counter()
+            proc = subprocess.run(timed.command, capture_output=True, text=True, cwd=timed.cwd)
+            elapsed = time.perf_counter() - start
+            if proc.returncode not in timed.expect:
+                detail = (proc.stderr or proc.stdout).strip()[-300:]
+                name = Path(timed.command[0]).name
+                raise PeerUnavailable(f"{name} exited {proc.returncode}: {detail}")
+            timed.seconds.append(elapsed)
 
 
 if __name__ == "__main__":  # pragma: no cover - a manual check of the installs
