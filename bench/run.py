@@ -5,16 +5,17 @@ Usage: ``python bench/run.py [--count 2000] [--quick] [--skip-peers] [--seconds 
 1. Generates COUNT templates (bench/generate_tree.py) in a temporary directory.
 2. ``brazelint lint TREE/templates --format json --output-file /dev/null`` as a user runs
    it (all cores, the tree's profiles, ``--no-generated-profiles`` so that pairs =
-   templates x profiles exactly): three cold runs, each with an empty cache (the best
-   counts), then once more over the unchanged tree (the cache). Wall time and the peak
-   memory of the largest lint process.
+   templates x profiles exactly): three cold runs, each with an empty cache and each
+   followed by a brazejs render-only measurement (step 4), then once more over the
+   unchanged tree (the cache). Wall time and the peak memory of the largest lint process.
+   The lint / brazejs ratio is the median over those side-by-side pairs.
 3. Cold start: ``brazelint lint ONE_FILE --schema movable-ink/event --no-cache`` and
    ``check-jsonschema --schemafile event.json ONE.json`` take turns, 15 runs each (wall).
    The ratio is the median over side-by-side pairs: the machine's speed drifts, and a
    pair shares one moment of it.
 4. Render-only throughput on one core, each engine parsing every template once: brazelint
-   (its Python API), brazejs (Node, best of 3) and bare python-liquid, on the same
-   templates (those without Connected Content that brazejs can render; see
+   (its Python API), brazejs (Node, best of the 3 runs of step 2) and bare python-liquid,
+   on the same templates (those without Connected Content that brazejs can render; see
    bench/peers.py).
 
 ``--quick`` is a smoke run (100 templates, short timings). ``--skip-peers`` measures
@@ -45,9 +46,7 @@ SCHEMA_ID = "movable-ink/event"
 ONE_FILE = "templates/movable_ink/product_viewed_0000.liquid"
 ONE_PROFILE = "known_user"
 LINT_RUNS = 3
-"""Cold lint runs (each with an empty cache); the best counts, as for brazejs's rate."""
-RATE_RUNS = 3
-"""brazejs render-only measurements; the best counts."""
+"""Cold lint runs (each with an empty cache), each followed by a brazejs measurement."""
 COLD_RUNS = 15
 
 
@@ -185,26 +184,52 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     compile_package()
 
-    # -- lint --------------------------------------------------------------------------
+    # -- the render-only workload, first: brazejs takes turns with lint --------------------
+    work = peers.workload(tree, templates)
+    failures: dict[str, str] = {}
+    brazejs_ready = not skip_peers
+    if brazejs_ready:
+        try:
+            failures = peers.brazejs_failures(work)
+        except peers.PeerUnavailable as err:
+            table.add("render-only: brazejs", "n/a", str(err))
+            brazejs_ready = False
+    with_connected_content = count - len(work.templates)
+    work = work.without(set(failures))
+
+    # -- lint, taking turns with brazejs -------------------------------------------------
+    # Each lint run is a first run (a new, empty cache). A brazejs measurement follows
+    # each, so a lint rate and the brazejs rate next to it share one moment of a machine
+    # whose speed drifts by tens of percent over a minute.
     lint_args = (
         "templates", "--format", "json", "--output-file", os.devnull,
         "--no-generated-profiles", "--now", NOW,
     )
-    first = None
-    for attempt_number in range(LINT_RUNS):  # each a first run: a new, empty cache
+    first: Optional[Run] = None
+    lint_rates: list[float] = []
+    brazejs_rates: list[float] = []
+    for attempt_number in range(LINT_RUNS):
         env["BRAZELINT_CACHE_DIR"] = str(tmp / f"lint-cache-{attempt_number}")
         run = run_measured(lint_command(*lint_args), cwd=tree, env=env)
-        if first is None or run.seconds < first.seconds or lint_unavailable(run):
-            first = run
         if lint_unavailable(run):
+            first = run
             break
+        lint_rates.append(pairs / run.seconds)
+        if first is None or run.seconds < first.seconds:
+            first = run
+        if brazejs_ready:
+            try:
+                brazejs_rates.append(peers.brazejs_rate(work, seconds))
+            except peers.PeerUnavailable as err:
+                table.add("render-only: brazejs", "n/a", str(err))
+                brazejs_ready = False
     assert first is not None
     lint_rate = second_wall = None
     why = lint_unavailable(first)
     if why:
         table.add("lint", why)
     else:
-        lint_rate = pairs / first.seconds
+        lint_rate = max(lint_rates)
         table.add(
             "lint, first run (all cores)",
             rate(lint_rate),
@@ -271,30 +296,19 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
         cold_ratio = statistics.median(pair_ratios)
 
     # -- render only, one core ------------------------------------------------------------
-    work = peers.workload(tree, templates)
+    brazejs = max(brazejs_rates) if brazejs_ready and brazejs_rates else None
+    if brazejs is not None:
+        table.add(
+            f"render-only: {peers.BRAZEJS} (Node, 1 core)",
+            rate(brazejs),
+            f"best of {len(brazejs_rates)}, each run right after a lint run",
+        )
     note = ""
-    brazejs = None
     if not skip_peers:
-        try:
-            failures = peers.brazejs_failures(work)
-        except peers.PeerUnavailable as err:
-            failures = {}
-            table.add("render-only: brazejs", "n/a", str(err))
-            skip_brazejs = True
-        else:
-            skip_brazejs = False
-        with_connected_content = count - len(work.templates)
-        work = work.without(set(failures))
         note = f"left out: {with_connected_content} with Connected Content"
         if failures:
             reason = next(iter(failures.values()))[:40]
             note += f", {len(failures)} brazejs cannot render ({reason}...)"
-        if not skip_brazejs:
-            brazejs = attempt(
-                table, f"render-only: {peers.BRAZEJS} (Node, 1 core)",
-                lambda: max(peers.brazejs_rate(work, seconds) for _ in range(RATE_RUNS)),
-                rate,
-            )
     own = attempt(
         table, "render-only: brazelint API (1 core)",
         lambda: peers.brazelint_rate(work, seconds), rate,
@@ -312,8 +326,17 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
         table.add("  templates in the render-only runs", f"{len(work.templates)}", note)
 
     # -- ratios ------------------------------------------------------------------------
-    ratio(table, "ratio: lint / brazejs render-only", lint_rate, brazejs,
-          "lint renders and checks on all cores; brazejs only renders, on one")
+    if lint_rate is None or brazejs is None:
+        table.add("ratio: lint / brazejs render-only", "n/a", "")
+    else:
+        # each lint rate against the brazejs rate measured right after it
+        paired = statistics.median(a / b for a, b in zip(lint_rates, brazejs_rates))
+        table.add(
+            "ratio: lint / brazejs render-only",
+            f"{paired:.2f}x",
+            f"median over {min(len(lint_rates), len(brazejs_rates))} side-by-side pairs; "
+            f"best/best {lint_rate / brazejs:.2f}x; lint on all cores, brazejs on one",
+        )
     ratio(table, "ratio: brazelint render-only / brazejs", own, brazejs, "both on one core")
     if cold_ratio is None or lint_cold is None or jsonschema_cold is None:
         table.add("ratio: cold start / check-jsonschema", "n/a", "")

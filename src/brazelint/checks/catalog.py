@@ -14,7 +14,7 @@ from brazelint.checks.diagnostic import Severity
 
 
 class Rule(Record):
-    __slots__ = (  # noqa: RUF023 (field order: repr)
+    __slots__ = (
         "code",
         "name",
         "severity",

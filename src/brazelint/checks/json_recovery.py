@@ -38,12 +38,26 @@ _THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])"
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,4}|.)", re.S)
 _SIMPLE_ESCAPES = {
-    '"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
 }
 _LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
 _MISCASED_LITERALS: dict[str, Any] = {
-    "True": True, "TRUE": True, "False": False, "FALSE": False,
-    "None": None, "Null": None, "NULL": None, "nil": None, "undefined": None,
+    "True": True,
+    "TRUE": True,
+    "False": False,
+    "FALSE": False,
+    "None": None,
+    "Null": None,
+    "NULL": None,
+    "nil": None,
+    "undefined": None,
 }
 _CLOSER_OF = {"{": "}", "[": "]"}
 _OPENER_OF = {"}": "{", "]": "["}
@@ -55,6 +69,7 @@ _QUOTE_IT_HINT = 'quote it: "{{ … | json_escape }}"'
 _EMPTY_VALUE_HINT = (
     "the placeholder rendered empty: give it a default ({{ x | default: 0 }}) or quote it"
 )
+
 
 class _Tok(NamedTuple):
     kind: str  # one of { } [ ] : , or str, sq (single-quoted), word, comment, eof
@@ -71,7 +86,16 @@ class _Frame:
     """An open container: its value so far and what may come next."""
 
     __slots__ = (
-        "colon_end", "comma", "key", "key_span", "kind", "path", "ruby", "start", "state", "value",
+        "colon_end",
+        "comma",
+        "key",
+        "key_span",
+        "kind",
+        "path",
+        "ruby",
+        "start",
+        "state",
+        "value",
     )
 
     def __init__(self, kind: str, start: int, value: Any, path: Optional[Path]) -> None:
@@ -104,7 +128,10 @@ class Parser:
     def run(self) -> JsonDocument:
         if not self.text.strip(" \t\n\r"):
             self._report(
-                0, self.n, "empty-document", "the document is empty",
+                0,
+                self.n,
+                "empty-document",
+                "the document is empty",
                 "the template rendered nothing for this profile",
             )
         else:
@@ -151,7 +178,10 @@ class Parser:
         while tok.kind == "comment":
             raw = self.text[tok.start : tok.end]
             self._report(
-                tok.start, tok.end, "comment", f"comment {_show(raw)} is not valid JSON",
+                tok.start,
+                tok.end,
+                "comment",
+                f"comment {_show(raw)} is not valid JSON",
                 _LINE_COMMENT_HINT if raw.startswith("//") else _BLOCK_COMMENT_HINT,
             )
             tok = self._token(tok.end)
@@ -213,7 +243,10 @@ class Parser:
     def _top(self, tok: _Tok) -> Optional[int]:
         if tok.kind in ("}", "]"):
             self._report(
-                tok.start, tok.end, "unexpected-close", f"{_show(tok.kind)} closes nothing",
+                tok.start,
+                tok.end,
+                "unexpected-close",
+                f"{_show(tok.kind)} closes nothing",
                 "remove the extra bracket",
             )
             return tok.end
@@ -221,7 +254,9 @@ class Parser:
             end = self._line_end(tok.start)
             raw = self.text[tok.start : end]
             self._report(
-                tok.start, end, "extra-data",
+                tok.start,
+                end,
+                "extra-data",
                 f"unexpected text {_show(raw)} after the end of the JSON value",
                 "a webhook body holds one JSON value: remove the extra text",
             )
@@ -248,7 +283,10 @@ class Parser:
             return self._stray(tok) if end is None else self._unquoted_key(frame, tok, end)
         if kind == ",":
             self._report(
-                tok.start, tok.end, "extra-comma", "extra comma with no member before it",
+                tok.start,
+                tok.end,
+                "extra-comma",
+                "extra comma with no member before it",
                 "remove the comma",
             )
             frame.comma = None  # reported: not a trailing comma too
@@ -283,8 +321,11 @@ class Parser:
             resume = colon
         key = text[tok.start + 1 : colon].rstrip(" \t")
         self._report(
-            tok.start, colon, "unterminated-string",
-            f"key {_quote(key)} is missing its closing quote", f"add the quote: {_quote(key)}",
+            tok.start,
+            colon,
+            "unterminated-string",
+            f"key {_quote(key)} is missing its closing quote",
+            f"add the quote: {_quote(key)}",
         )
         self._key(frame, key, tok.start, colon)
         if tok.closed:
@@ -309,8 +350,12 @@ class Parser:
     def _key(self, frame: _Frame, key: str, start: int, end: int) -> int:
         if key in frame.value:
             self._report(
-                start, end, "duplicate-key", f"duplicate key {_quote(key)} (the last one wins)",
-                "remove or rename one of the two members", severity="warning",
+                start,
+                end,
+                "duplicate-key",
+                f"duplicate key {_quote(key)} (the last one wins)",
+                "remove or rename one of the two members",
+                severity="warning",
             )
         frame.key, frame.key_span = key, (start, end)
         frame.comma, frame.state = None, _COLON
@@ -335,7 +380,10 @@ class Parser:
             if junk_end is not None:
                 return self._stray(tok, junk_end)
         self._report(
-            tok.start, tok.end, "missing-colon", f"missing ':' after key {_quote(frame.key)}",
+            tok.start,
+            tok.end,
+            "missing-colon",
+            f"missing ':' after key {_quote(frame.key)}",
             "add a colon between the key and its value",
         )
         frame.state, frame.colon_end = _VALUE, tok.start
@@ -345,7 +393,9 @@ class Parser:
         """``{"a"=>1}``: a hash printed as Liquid prints it. Reported once per printed hash."""
         if not any(f.ruby for f in self.stack):
             self._report(
-                tok.start, tok.start + 2, "ruby-hash",
+                tok.start,
+                tok.start + 2,
+                "ruby-hash",
                 "a hash printed the Ruby way: '=>' is not JSON",
                 "print the object as JSON with | as_json_string",
             )
@@ -384,7 +434,10 @@ class Parser:
     def _missing_value(self, frame: _Frame) -> None:
         start, end = frame.key_span
         self._report(
-            start, end, "missing-value", f"key {_quote(frame.key)} has no value",
+            start,
+            end,
+            "missing-value",
+            f"key {_quote(frame.key)} has no value",
             "add ': value' after the key, or remove the key",
         )
 
@@ -444,7 +497,9 @@ class Parser:
         typo_fits = self._fits_after(1, following)
         if not depth and not typo_fits:
             self._report(
-                tok.start, tok.end, "unexpected-close",
+                tok.start,
+                tok.end,
+                "unexpected-close",
                 f"unexpected {_show(tok.kind)} inside an {_NAME_OF[frame.kind]}",
                 "remove the extra bracket",
             )
@@ -456,7 +511,9 @@ class Parser:
                 self._pop(tok.start)
         else:
             self._report(
-                tok.start, tok.end, "mismatched-bracket",
+                tok.start,
+                tok.end,
+                "mismatched-bracket",
                 f"{_show(tok.kind)} does not match the {_show(frame.kind)} it closes",
                 f"replace it with {_show(_CLOSER_OF[frame.kind])}",
             )
@@ -477,7 +534,9 @@ class Parser:
             self._missing_value(frame)
         elif frame.state != _AFTER and frame.comma is not None:
             self._report(
-                frame.comma, frame.comma + 1, "trailing-comma",
+                frame.comma,
+                frame.comma + 1,
+                "trailing-comma",
                 f"trailing comma before {_show(tok.kind)}",
                 "remove the comma: JSON allows no comma before a closing bracket",
             )
@@ -489,7 +548,9 @@ class Parser:
 
     def _unclosed(self, frame: _Frame) -> None:
         self._report(
-            frame.start, frame.start + 1, "unclosed",
+            frame.start,
+            frame.start + 1,
+            "unclosed",
             f"{_show(frame.kind)} opened here is never closed",
             f"add the matching {_show(_CLOSER_OF[frame.kind])}",
         )
@@ -515,7 +576,10 @@ class Parser:
     def _open(self, tok: _Tok) -> Optional[int]:
         if len(self.stack) >= MAX_DEPTH:
             self._report(
-                tok.start, tok.end, "too-deep", f"nesting deeper than {MAX_DEPTH} levels",
+                tok.start,
+                tok.end,
+                "too-deep",
+                f"nesting deeper than {MAX_DEPTH} levels",
                 "flatten the data: the check stops here",
             )
             return None
@@ -563,7 +627,9 @@ class Parser:
         start, end = cut
         shown = _show(self.text[tok.start : tok.end])
         self._report(
-            start, end, "unescaped-quote",
+            start,
+            end,
+            "unescaped-quote",
             f"text after the string {shown}: a quote inside the value ended it early",
             "escape the value with | json_escape",
         )
@@ -605,7 +671,9 @@ class Parser:
         """The decoded string, reporting (once per string) what makes it invalid."""
         if not tok.closed:
             self._report(
-                tok.start, tok.end, "unterminated-string",
+                tok.start,
+                tok.end,
+                "unterminated-string",
                 f"unterminated string {_clip(self.text[tok.start : tok.end])}",
                 "add the closing quote; for values with quotes or line breaks use | json_escape",
             )
@@ -625,14 +693,18 @@ class Parser:
             char = control.group()
             name = "line break" if char in "\n\r" else f"control character U+{ord(char):04X}"
             self._report(
-                body_start + control.start(), body_start + control.end(), "control-character",
+                body_start + control.start(),
+                body_start + control.end(),
+                "control-character",
                 f"{name} inside the string {shown}",
                 "the value contains a line break or control character: use | json_escape",
             )
         value, bad = _unescape(body)
         if bad:
             self._report(
-                body_start + bad[0], body_start + bad[1], "invalid-escape",
+                body_start + bad[0],
+                body_start + bad[1],
+                "invalid-escape",
                 f"invalid escape '{body[bad[0] : bad[1]]}' in the string {shown}",
                 r"write a backslash as \\ (or use | json_escape)",
             )
@@ -642,7 +714,10 @@ class Parser:
         raw = self.text[tok.start : tok.end]
         content = raw[1:-1]
         self._report(
-            tok.start, tok.end, "single-quotes", f"single-quoted string {_clip(raw)}",
+            tok.start,
+            tok.end,
+            "single-quotes",
+            f"single-quoted string {_clip(raw)}",
             f"use double quotes: {json.dumps(content, ensure_ascii=False)}",
         )
         return content
@@ -735,7 +810,10 @@ class Parser:
             end = self._trim(tok.start, run_end)
         raw = self.text[tok.start : end]
         self._report(
-            tok.start, end, "stray-text", f"unexpected text {_show(raw)}: it is not JSON",
+            tok.start,
+            end,
+            "stray-text",
+            f"unexpected text {_show(raw)}: it is not JSON",
             "remove it, or quote it if it is a value",
         )
         return end
@@ -746,7 +824,10 @@ class Parser:
             return
         raw = self.text[tok.start : tok.end]
         self._report(
-            tok.start, tok.end, "missing-comma", f"missing comma before {_show(raw)}",
+            tok.start,
+            tok.end,
+            "missing-comma",
+            f"missing comma before {_show(raw)}",
             "add a comma after the previous value",
         )
 
@@ -755,7 +836,12 @@ class Parser:
         return tok.end
 
     def _report(
-        self, start: int, end: int, kind: str, message: str, hint: Optional[str],
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        message: str,
+        hint: Optional[str],
         severity: str = "error",
     ) -> None:
         self.problems.append(JsonProblem(start, end, kind, message, hint, severity))

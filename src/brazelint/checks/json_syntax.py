@@ -31,7 +31,7 @@ _VALID_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]|[^ \t\n\r{}\[\],
 class JsonProblem(Record):
     """One syntax problem: where it is (0-based offsets, end exclusive), what, and the fix."""
 
-    __slots__ = (  # noqa: RUF023 (field order: repr)
+    __slots__ = (
         "start",
         "end",
         "kind",
@@ -58,7 +58,7 @@ class JsonProblem(Record):
 
 
 class SpanIndex(Record):
-    __slots__ = ("values", "keys")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("values", "keys")
 
     def __init__(self, values: dict[Path, Span], keys: dict[Path, Span]) -> None:
         self.values = values

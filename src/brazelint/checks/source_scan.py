@@ -67,7 +67,7 @@ _ASSIGNING_NAMES = frozenset(
 class Markup(Record):
     """One tag or output statement: its name (``output`` for ``{{ }}``) and markup text."""
 
-    __slots__ = ("name", "text", "start")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("name", "text", "start")
 
     def __init__(self, name: str, text: str, start: int) -> None:
         self.name = name

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class UndefinedUse(Record):
     """A variable that resolved to nothing (absent, or present but nil)."""
 
-    __slots__ = ("path", "line", "column", "nil")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("path", "line", "column", "nil")
 
     def __init__(self, path: str, line: int, column: int, nil: bool = False) -> None:
         self.path = path
@@ -36,7 +36,7 @@ class UndefinedUse(Record):
 class FilterUse(Record):
     """A filter whose support in Braze is ``unsupported`` or ``undocumented``."""
 
-    __slots__ = ("name", "status", "line", "column")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("name", "status", "line", "column")
 
     def __init__(self, name: str, status: str, line: int, column: int) -> None:
         self.name = name
@@ -48,7 +48,7 @@ class FilterUse(Record):
 class Problem(Record):
     """Something Braze would do differently or refuse, found while rendering."""
 
-    __slots__ = ("name", "message", "line", "column", "severity")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("name", "message", "line", "column", "severity")
 
     def __init__(
         self, name: str, message: str, line: int, column: int, severity: str = "warning"

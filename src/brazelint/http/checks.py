@@ -30,7 +30,7 @@ _KEYS = {"url-pattern", "request-schema", "response-schema"}
 
 
 class ExchangeRule(Record):
-    __slots__ = ("url_pattern", "request_schema", "response_schema")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("url_pattern", "request_schema", "response_schema")
 
     def __init__(
         self,

@@ -43,7 +43,7 @@ class Credential(Record):
     ``domain`` they are limited to) serve ``:auth_credentials``.
     """
 
-    __slots__ = ("username", "password", "headers", "domain")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("username", "password", "headers", "domain")
 
     def __init__(
         self,
@@ -61,7 +61,7 @@ class Credential(Record):
 class Call(Record):
     """One ``connected_content`` call with its parts rendered to text."""
 
-    __slots__ = (  # noqa: RUF023 (field order: repr)
+    __slots__ = (
         "url",
         "method",
         "headers",

@@ -57,7 +57,7 @@ class StubResponse(Record):
     a JSON answer apart from a text one (``json`` may legitimately be ``None``).
     """
 
-    __slots__ = ("status", "headers", "body", "json", "has_json", "delay")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("status", "headers", "body", "json", "has_json", "delay")
 
     def __init__(
         self,
@@ -91,7 +91,7 @@ class Stub(Record):
     ``<file> #<n>`` for messages.
     """
 
-    __slots__ = (  # noqa: RUF023 (field order: repr)
+    __slots__ = (
         "source",
         "method",
         "url",

@@ -28,7 +28,7 @@ def expand(selectors: Iterable[str], where: str) -> set[str]:
 class Layer(Record):
     """One source of rule choices (the configuration file, then the command line)."""
 
-    __slots__ = ("select", "extend_select", "ignore", "where")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("select", "extend_select", "ignore", "where")
 
     def __init__(
         self,

@@ -96,7 +96,7 @@ class StrftimeError(ValueError):
 class _Fields(Record):
     """The broken-down time Ruby's strftime reads (its ``struct vtm``)."""
 
-    __slots__ = ("moment", "wday", "yday", "offset", "gmt", "zone")  # noqa: RUF023 (field order: repr)
+    __slots__ = ("moment", "wday", "yday", "offset", "gmt", "zone")
 
     def __init__(
         self, moment: datetime, wday: int, yday: int, offset: int, gmt: bool, zone: str
