@@ -29,6 +29,7 @@ _NOT_SUPPORTED = frozenset(name for name, status in FILTER_SUPPORT.items() if st
 _DEADLINE_EVERY = 64
 """Filter calls between two looks at the clock (loop starts always look)."""
 _PROPERTY = re.compile(r"[^\W\d][\w-]*")
+_ABSENT = object()
 
 
 def path_string(segments: list[object]) -> str:
@@ -85,7 +86,15 @@ class BrazeContext(RenderContext):
         """Resolve ``path``; record it when it is absent or nil (Braze renders both empty)."""
         root = path[0]
         try:
-            value = self.scope[root]  # type: ignore[index]
+            # The scope's namespaces in order (loop variables, locals, the profile,
+            # counters), asked with ``get``: python-liquid's chain map raises and catches a
+            # KeyError for every namespace that lacks the name, which is most lookups.
+            for namespace in self.scope._maps:
+                value = namespace.get(root, _ABSENT)  # type: ignore[call-overload]
+                if value is not _ABSENT:
+                    break
+            else:
+                raise KeyError(root)
             for segment in path[1:]:
                 value = self.get_item(value, segment)
         except (KeyError, TypeError, IndexError):
@@ -141,7 +150,12 @@ class BrazeContext(RenderContext):
         return func
 
     def assign(self, key: str, val: Any) -> None:
-        """Track the size of assigned values incrementally (python-liquid re-sums them all)."""
+        """Track the size of assigned values incrementally (python-liquid re-sums them all).
+
+        ``key`` is stored as a plain string: python-liquid passes an ``Identifier``, whose
+        hashing and comparison are Python methods, run at every later lookup of the name.
+        """
+        key = str(key)
         self.locals[key] = val
         state = self.state
         sizes = state.assigned_sizes
