@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from liquid.builtin.expressions import tokenize
 from liquid.exceptions import LiquidSyntaxError
+from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from brazelint.engine import expression_tokens as module
-from brazelint.engine.expression_tokens import expression_tokens
+from brazelint.engine.expression_tokens import BrazeTokenStream, expression_tokens
 from brazelint.errors import TemplateSyntaxError
 from brazelint.renderer import Renderer
 
@@ -109,3 +110,19 @@ def test_syntax_error_in_a_template_keeps_line_and_column() -> None:
         renderer.parse(source)
     assert (caught.value.line, caught.value.column) == (3, 10)
     assert caught.value.message == "unknown operator '!'"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=4),
+    st.lists(st.sampled_from(["current", "peek", "next", "next_token", "__next__"]), max_size=12),
+)
+def test_stream_reads_like_python_liquids_past_the_end(size: int, steps: list[str]) -> None:
+    """BrazeTokenStream checks bounds where TokenStream catches IndexError: same answers."""
+    tokens = [Token("word", f"w{i}", i, "w0w1w2w3") for i in range(size)]
+    ours, theirs = BrazeTokenStream(iter(tokens)), TokenStream(iter(tokens))
+    for step in steps:
+        read = getattr(ours, step), getattr(theirs, step)
+        got = (read[0](), read[1]()) if callable(read[0]) else read
+        assert got[0] == got[1]
+        assert ours.pos == theirs.pos

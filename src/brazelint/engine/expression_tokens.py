@@ -92,7 +92,35 @@ def _shapes_of(text: str) -> Optional[Shapes]:
 
 
 class BrazeTokenStream(TokenStream):
-    """A template's token stream whose inner expression streams use remembered tokens."""
+    """python-liquid's token stream, for a template and for each expression in it.
+
+    Expression streams come from remembered tokens. Reading past the last token gives the
+    end-of-stream token as python-liquid's does, but by comparing the position with the
+    length: python-liquid raises and catches an ``IndexError`` instead, and its parser
+    looks at the end of every expression, some 80 times in a typical template.
+    """
+
+    @property
+    def current(self) -> Token:
+        tokens, pos = self.tokens, self.pos
+        return tokens[pos] if pos < len(tokens) else self.eof
+
+    @property
+    def peek(self) -> Token:
+        tokens, pos = self.tokens, self.pos + 1
+        return tokens[pos] if pos < len(tokens) else self.eof
+
+    def next_token(self) -> Token:
+        tokens, pos = self.tokens, self.pos
+        if pos < len(tokens):
+            self.pos = pos + 1
+            return tokens[pos]
+        return self.eof
+
+    def __next__(self) -> Token:
+        return self.next_token()
+
+    next = next_token
 
     def into_inner(self, *, tag: Optional[Token] = None, eat: bool = True) -> TokenStream:
         token = self.current
@@ -100,4 +128,4 @@ class BrazeTokenStream(TokenStream):
             raise LiquidSyntaxError("missing expression", token=tag or token)
         if eat:
             self.pos += 1
-        return TokenStream(iter(expression_tokens(token)))
+        return BrazeTokenStream(iter(expression_tokens(token)))

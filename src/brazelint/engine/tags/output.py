@@ -12,7 +12,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
 
 from brazelint.engine.context import state_of
-from brazelint.engine.expression_tokens import expression_tokens
+from brazelint.engine.expression_tokens import BrazeTokenStream, expression_tokens
 from brazelint.engine.sourcemap import mark_node
 from brazelint.engine.stringify import to_liquid_string
 
@@ -88,7 +88,7 @@ class BrazeOutput(Output):
         token = stream.eat(TOKEN_OUTPUT)
         expr_token = stream.expect(TOKEN_EXPRESSION)
         expression = FilteredExpression.parse(
-            self.env, TokenStream(iter(expression_tokens(expr_token)))
+            self.env, BrazeTokenStream(iter(expression_tokens(expr_token)))
         )
         block_name = _content_block_name(expression)
         if block_name is not None:
