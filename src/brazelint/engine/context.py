@@ -186,10 +186,13 @@ class BoundedBuffer(StringIO):
         if text:
             self.size += len(text) if text.isascii() else len(text.encode("utf-8"))
             if self.size > self.limit:
-                raise OutputStreamLimitError(
-                    f"output is larger than limits.output_bytes ({self.limit} bytes)", token=None
-                )
+                self.overflow()
         return super().write(text)
+
+    def overflow(self) -> None:
+        raise OutputStreamLimitError(
+            f"output is larger than limits.output_bytes ({self.limit} bytes)", token=None
+        )
 
 
 def _deadline_message(state: RenderState) -> str:

@@ -10,6 +10,7 @@ that is the line the author can change.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from io import StringIO
 from typing import TYPE_CHECKING, Optional, TextIO
 
 from brazelint.engine.context import BoundedBuffer
@@ -78,15 +79,16 @@ class MappedBuffer(BoundedBuffer):
         self._origins: list[int] = []
         self._linear: list[bool] = []
 
-    def mark(self, origin: int, *, linear: bool = False) -> None:
-        self._starts.append(self.length)
-        self._origins.append(origin)
-        self._linear.append(linear)
-
     def write(self, text: str) -> int:
-        written = super().write(text)
-        self.length += len(text)
-        return written
+        # BoundedBuffer.write inlined, with the length counted once: this runs for every
+        # piece of output
+        if text:
+            length = len(text)
+            self.size += length if text.isascii() else len(text.encode("utf-8"))
+            if self.size > self.limit:
+                self.overflow()
+            self.length += length
+        return StringIO.write(self, text)
 
     def source_map(self) -> SourceMap:
         return SourceMap(self._starts, self._origins, self._linear)
@@ -94,5 +96,7 @@ class MappedBuffer(BoundedBuffer):
 
 def mark_node(buffer: TextIO, token: Token, *, origin: Optional[int] = None) -> None:
     """Tell a mapped buffer that ``token``'s node writes next (no-op for other buffers)."""
-    if type(buffer) is MappedBuffer and token.source is buffer.source:
-        buffer.mark(token.start_index if origin is None else origin, linear=origin is not None)
+    if type(buffer) is MappedBuffer and token.source is buffer.source:  # mark(), inlined
+        buffer._starts.append(buffer.length)
+        buffer._origins.append(token.start_index if origin is None else origin)
+        buffer._linear.append(origin is not None)
