@@ -95,8 +95,11 @@ class MappedBuffer(BoundedBuffer):
 
 
 def mark_node(buffer: TextIO, token: Token, *, origin: Optional[int] = None) -> None:
-    """Tell a mapped buffer that ``token``'s node writes next (no-op for other buffers)."""
-    if type(buffer) is MappedBuffer and token.source is buffer.source:  # mark(), inlined
+    """Tell a mapped buffer that ``token``'s node writes next (no-op for other buffers).
+
+    The mark is appended here rather than by a buffer method: this runs before every write.
+    """
+    if type(buffer) is MappedBuffer and token.source is buffer.source:
         buffer._starts.append(buffer.length)
         buffer._origins.append(token.start_index if origin is None else origin)
         buffer._linear.append(origin is not None)
