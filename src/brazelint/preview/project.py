@@ -269,12 +269,8 @@ class PreviewProject:
 
     def lookup(self, relative: str, config: Optional[Config] = None) -> Optional[Path]:
         """The served file at ``relative``; ``None`` for anything else, wherever it is."""
-        if not relative or "\x00" in relative or "\\" in relative:
-            return None
-        try:
-            candidate = (self.root / relative).resolve()
-            candidate.relative_to(self.root)
-        except (ValueError, OSError):
+        candidate = self._under_root(relative)
+        if candidate is None:
             return None
         try:
             files = self.files(config)
@@ -432,14 +428,21 @@ class PreviewProject:
             fail_level=None,
         )
 
-    def _lookup_plain(self, relative: str) -> Optional[Path]:
-        """Without a readable config only a file directly under the root is shown."""
+    def _under_root(self, relative: str) -> Optional[Path]:
+        """``relative`` resolved, when it is a plain name that stays inside the root."""
         if not relative or "\x00" in relative or "\\" in relative:
             return None
         try:
             candidate = (self.root / relative).resolve()
             candidate.relative_to(self.root)
         except (ValueError, OSError):
+            return None
+        return candidate
+
+    def _lookup_plain(self, relative: str) -> Optional[Path]:
+        """Without a readable config only a file directly under the root is shown."""
+        candidate = self._under_root(relative)
+        if candidate is None:
             return None
         from brazelint.lint.targets import is_lint_target
 
