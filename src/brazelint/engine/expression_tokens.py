@@ -13,7 +13,7 @@ runs on it at its real position, so the error and its position are exactly pytho
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
 from liquid.builtin.expressions import _tokenize as liquid_tokenizer
 from liquid.exceptions import LiquidSyntaxError
@@ -91,31 +91,41 @@ def _shapes_of(text: str) -> Optional[Shapes]:
     return tuple(shapes)
 
 
+_EOF = TokenStream.eof
+
+
 class BrazeTokenStream(TokenStream):
     """python-liquid's token stream, for a template and for each expression in it.
 
-    Expression streams come from remembered tokens. Reading past the last token gives the
-    end-of-stream token as python-liquid's does, but by comparing the position with the
-    length: python-liquid raises and catches an ``IndexError`` instead, and its parser
-    looks past the end of an expression some 100 times in a typical template.
+    python-liquid's parser reads ``current`` some 600 times in a typical template, and
+    ``current`` and ``peek`` are properties that raise and catch an ``IndexError`` past the
+    last token. Here they are plain attributes, set when the stream moves (two end-of-stream
+    tokens pad the list), so reading them costs nothing; reading past the end still gives
+    the end-of-stream token, as python-liquid's does. Nothing outside this class moves
+    ``pos``, in python-liquid or here.
     """
 
-    @property
-    def current(self) -> Token:
-        tokens, pos = self.tokens, self.pos
-        return tokens[pos] if pos < len(tokens) else self.eof
+    # Plain class attributes shadow the base class's properties, so the instance's own win.
+    current: Token = _EOF
+    peek: Token = _EOF
 
-    @property
-    def peek(self) -> Token:
-        tokens, pos = self.tokens, self.pos + 1
-        return tokens[pos] if pos < len(tokens) else self.eof
+    def __init__(self, tokens: Iterable[Token], block_depth_carry: int = 0) -> None:
+        self.tokens = ahead = [*tokens, _EOF, _EOF]
+        self._end = len(ahead) - 2
+        self.pos = 0
+        self.block_depth = block_depth_carry
+        self.current = ahead[0]
+        self.peek = ahead[1]
 
     def next_token(self) -> Token:
-        tokens, pos = self.tokens, self.pos
-        if pos < len(tokens):
+        pos = self.pos
+        if pos < self._end:
+            ahead = self.tokens
             self.pos = pos + 1
-            return tokens[pos]
-        return self.eof
+            self.current = ahead[pos + 1]
+            self.peek = ahead[pos + 2]
+            return ahead[pos]
+        return _EOF
 
     def __next__(self) -> Token:
         return self.next_token()
@@ -127,5 +137,5 @@ class BrazeTokenStream(TokenStream):
         if token.kind != TOKEN_EXPRESSION:
             raise LiquidSyntaxError("missing expression", token=tag or token)
         if eat:
-            self.pos += 1
-        return BrazeTokenStream(iter(expression_tokens(token)))
+            self.next_token()
+        return BrazeTokenStream(expression_tokens(token))

@@ -12,6 +12,7 @@ import json
 import math
 from datetime import date, datetime
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any, Mapping
 
 from liquid.exceptions import FilterArgumentError
@@ -21,8 +22,12 @@ from brazelint.engine.stringify import ruby_float, ruby_time, ruby_to_s
 
 
 def _string_literal(text: str) -> str:
-    """A JSON string literal, quotes included, as Ruby's generator writes it."""
-    return json.dumps(text, ensure_ascii=False)
+    """A JSON string literal, quotes included, as Ruby's generator writes it.
+
+    This is what ``json.dumps(text, ensure_ascii=False)`` returns, from json's C string
+    encoder directly: ``dumps`` would build a new encoder for every string.
+    """
+    return encode_basestring(text)
 
 
 def json_escape(value: object) -> str:

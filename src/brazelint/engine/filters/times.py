@@ -94,7 +94,14 @@ def to_time(value: object, context: object) -> Optional[datetime]:
     text = value.strip()
     if _NUMERIC.fullmatch(text):
         return from_epoch(Decimal(text))
-    return _parse(text, clock(context))
+    if len(text) > _REMEMBERED_LENGTH:
+        return _parse(text, clock(context))
+    return _parse_remembered(text, clock(context))
+
+
+_REMEMBERED_LENGTH = 64
+"""Date strings up to this long are parsed once per clock: profiles and templates repeat
+the same few (``signup_date``, ``2024-03-01``), and dateutil's parser is slow."""
 
 
 def from_epoch(seconds: Union[int, float, Decimal]) -> Optional[datetime]:
@@ -120,6 +127,11 @@ def _zone_for(name: Optional[str], offset: Optional[int]) -> Optional[tzinfo]:
     if offset is not None:
         return fixed_offset(offset)
     return None
+
+
+@lru_cache(maxsize=1024)
+def _parse_remembered(text: str, now: datetime) -> Optional[datetime]:
+    return _parse(text, now)
 
 
 def _parse(text: str, now: datetime) -> Optional[datetime]:

@@ -88,7 +88,7 @@ class BrazeOutput(Output):
         token = stream.eat(TOKEN_OUTPUT)
         expr_token = stream.expect(TOKEN_EXPRESSION)
         expression = FilteredExpression.parse(
-            self.env, BrazeTokenStream(iter(expression_tokens(expr_token)))
+            self.env, BrazeTokenStream(expression_tokens(expr_token))
         )
         block_name = _content_block_name(expression)
         if block_name is not None:
