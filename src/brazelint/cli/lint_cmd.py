@@ -317,12 +317,16 @@ def display_names(files: Sequence[Path]) -> list[str]:
     from brazelint.lint.targets import Resolver
 
     resolve = Resolver()
-    here = Path.cwd().resolve()
+    here = str(Path.cwd().resolve())
+    prefix = here if here.endswith(os.sep) else here + os.sep
     names = []
     for path in files:
-        try:
-            names.append(resolve(path).relative_to(here).as_posix())
-        except ValueError:
+        resolved = resolve.text(path)
+        if resolved.startswith(prefix):
+            names.append(resolved[len(prefix) :].replace(os.sep, "/"))
+        elif resolved == here:
+            names.append(".")
+        else:
             names.append(str(path))
     return names
 

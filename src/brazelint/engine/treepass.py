@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from liquid.expression import Expression
 
 _HOLDERS = ("expression", "left", "right")
+_holders_by_type: dict[type, tuple[str, ...]] = {}
+"""The attributes of _HOLDERS that instances of a type can have (most have none)."""
 _COMPARISONS = frozenset({EqExpression, NeExpression})
 """Exact types (python-liquid has no subclasses of them): a set lookup is much cheaper
 than ``isinstance`` against its abstract ``Expression``, and this runs for every node."""
@@ -58,7 +60,10 @@ def _visit(expression: Expression) -> None:
         loop = cast(LoopExpression, expression)
         if loop.identifier in UNMARK:
             loop.identifier = UNMARK[loop.identifier]
-    for holder in _HOLDERS:
+    holders = _holders_by_type.get(kind)
+    if holders is None:
+        holders = _holders_by_type[kind] = _holders_of(kind)
+    for holder in holders:
         child = getattr(expression, holder, None)
         if type(child) in _COMPARISONS:
             replacement = braze_blank_comparison(cast("Expression", child))
@@ -66,3 +71,13 @@ def _visit(expression: Expression) -> None:
                 setattr(expression, holder, replacement)
     for child in expression.children():
         _visit(child)
+
+
+def _holders_of(kind: type) -> tuple[str, ...]:
+    if kind.__dictoffset__:  # instances with a __dict__ may have any attribute
+        return _HOLDERS
+    slots: set[str] = set()
+    for klass in kind.__mro__:
+        declared = vars(klass).get("__slots__", ())
+        slots.update((declared,) if isinstance(declared, str) else declared)
+    return tuple(holder for holder in _HOLDERS if holder in slots)

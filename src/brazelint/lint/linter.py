@@ -108,7 +108,11 @@ class Linter:
         self.generated: list[Profile] = []
         if config.generated_profiles:
             self.generated = [empty_profile(), adversarial_profile(profiles)]
+        from brazelint.renderer import parse_now
+
         self.now = self.options.now or config.now or "2026-01-01T09:00:00Z"
+        self.clock = parse_now(self.now)
+        """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
 
     # -- files -----------------------------------------------------------------------------
@@ -191,7 +195,7 @@ class Linter:
             entry = ProfileRender(profile.name)
             renders.append(entry)
             try:
-                result = self.renderer.render(template, profile, now=self.now, path=reporter.path)
+                result = self.renderer.render(template, profile, now=self.clock, path=reporter.path)
             except TemplateRenderError as err:
                 entry.error = err.message
                 report_render_error(err, profile.name, reporter)

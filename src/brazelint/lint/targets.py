@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import glob
+import os
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import any_match
@@ -19,8 +20,11 @@ def is_webhook(path: Path) -> bool:
 
 
 def is_lint_target(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith(TEMPLATE_SUFFIXES) or name.endswith(WEBHOOK_SUFFIXES)
+    return _is_target_name(path.name.lower())
+
+
+def _is_target_name(lowered: str) -> bool:
+    return lowered.endswith(TEMPLATE_SUFFIXES) or lowered.endswith(WEBHOOK_SUFFIXES)
 
 
 def discover(
@@ -39,7 +43,7 @@ def discover(
     templates that include it (on its own it renders a fragment, often nothing); see
     :func:`names_content_block`.
     """
-    found: dict[Path, None] = {}
+    found: dict[Path, Optional[bool]] = {}  # each file, and whether it is a symbolic link
     patterns = list(exclude)
     blocks = _blocks_directory(content_blocks, root)
     if blocks is not None and any(p.is_dir() and _inside(p, blocks) for p in paths):
@@ -53,15 +57,14 @@ def discover(
             for name in matched:
                 _add(Path(name), found, patterns, root, explicit=False)
         elif path.is_dir():
-            for item in sorted(_walk(path)):
-                _add(item, found, patterns, root, explicit=False)
+            _add_directory(path, found, patterns, root)
         elif path.is_file():
             _add(path, found, patterns, root, explicit=True)
         else:
             raise ConfigError(f"{path}: no such file or directory")
     if blocks is not None:
         resolve = Resolver()
-        return [path for path in found if not _inside(path, blocks, resolve)]
+        return [path for path, link in found.items() if not _inside(path, blocks, resolve, link)]
     return list(found)
 
 
@@ -70,20 +73,26 @@ class Resolver:
 
     ``resolve`` reads every component of a path from the disk; across thousands of files in
     a few directories that was a tenth of a lint's start. A file that is not a symbolic
-    link resolves to its resolved directory plus its name.
+    link resolves to its resolved directory plus its name. The work is done on text:
+    pathlib builds a new object for each parent and join.
     """
 
     def __init__(self) -> None:
-        self._directories: dict[Path, Path] = {}
+        self._directories: dict[str, str] = {}
 
-    def __call__(self, path: Path) -> Path:
-        if path.name in ("", ".", "..") or path.is_symlink():
-            return path.resolve()
-        parent = path.parent
-        resolved = self._directories.get(parent)
+    def __call__(self, path: Path, is_link: Optional[bool] = None) -> Path:
+        """``path`` resolved; ``is_link`` says whether it is a symbolic link, when known."""
+        return Path(self.text(path, is_link))
+
+    def text(self, path: Path, is_link: Optional[bool] = None) -> str:
+        """:meth:`__call__` as text."""
+        directory, name = os.path.split(str(path))
+        if name in ("", ".", "..") or (path.is_symlink() if is_link is None else is_link):
+            return str(path.resolve())
+        resolved = self._directories.get(directory)
         if resolved is None:
-            resolved = self._directories[parent] = parent.resolve()
-        return resolved / path.name
+            resolved = self._directories[directory] = str(Path(directory).resolve())
+        return os.path.join(resolved, name)
 
 
 def names_content_block(paths: Sequence[Path], content_blocks: Optional[Path], root: Path) -> bool:
@@ -100,29 +109,54 @@ def _blocks_directory(content_blocks: Optional[Path], root: Path) -> Optional[Pa
     return None if _inside(root, blocks) else blocks
 
 
-def _inside(path: Path, directory: Path, resolve: Callable[[Path], Path] = Path.resolve) -> bool:
-    try:
-        resolve(path).relative_to(directory)
-    except ValueError:
-        return False
-    return True
+def _inside(
+    path: Path,
+    directory: Path,
+    resolve: Callable[[Path], Path] | Resolver = Path.resolve,
+    is_link: Optional[bool] = None,
+) -> bool:
+    """Whether ``path`` resolves to ``directory`` or a file under it (resolved already)."""
+    resolved = resolve.text(path, is_link) if isinstance(resolve, Resolver) else resolve(path)
+    return is_under(str(resolved), str(directory))
 
 
-def _walk(directory: Path) -> Iterable[Path]:
-    for item in directory.iterdir():
-        if item.is_dir():
-            if item.name not in SKIPPED_DIRECTORIES and not item.name.startswith("."):
-                yield from _walk(item)
-        elif is_lint_target(item):
-            yield item
+def is_under(path: str, directory: str) -> bool:
+    """Whether absolute ``path`` is ``directory`` or below it: ``relative_to`` on text."""
+    if path == directory:
+        return True
+    prefix = directory if directory.endswith(os.sep) else directory + os.sep
+    return path.startswith(prefix)
+
+
+def _walk(directory: Path) -> Iterator[tuple[Path, bool]]:
+    """Lint targets under ``directory``, each with whether it is a symbolic link.
+
+    ``os.scandir`` tells files from directories (and links) from the directory listing
+    itself, where ``Path.is_dir`` asks the disk once per file.
+    """
+    with os.scandir(directory) as entries:
+        listed = [(entry.name, entry.is_dir(), entry.is_symlink()) for entry in entries]
+    for name, is_dir, is_link in listed:
+        if is_dir:
+            if name not in SKIPPED_DIRECTORIES and not name.startswith("."):
+                yield from _walk(directory / name)
+        elif _is_target_name(name.lower()):
+            yield directory / name, is_link
+
+
+def _add_directory(
+    directory: Path, found: dict[Path, Optional[bool]], exclude: list[str], root: Path
+) -> None:
+    for item, is_link in sorted(_walk(directory)):
+        if not (exclude and any_match(exclude, item, root)):
+            found.setdefault(item, is_link)
 
 
 def _add(
-    path: Path, found: dict[Path, None], exclude: list[str], root: Path, *, explicit: bool
+    path: Path, found: dict[Path, Optional[bool]], exclude: list[str], root: Path, *, explicit: bool
 ) -> None:
     if path.is_dir():
-        for item in sorted(_walk(path)):
-            _add(item, found, exclude, root, explicit=False)
+        _add_directory(path, found, exclude, root)
         return
     if not explicit and not is_lint_target(path):
         return

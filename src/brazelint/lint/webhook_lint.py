@@ -83,7 +83,7 @@ def _aborting_profiles(linter: Linter, webhook: Webhook) -> frozenset[str]:
     aborting: set[str] = set()
     for profile in [*linter.profiles, *linter.generated]:
         try:
-            if linter.renderer.render(template, profile, now=linter.now).aborted:
+            if linter.renderer.render(template, profile, now=linter.clock).aborted:
                 aborting.add(profile.name)
         except TemplateRenderError:
             continue
@@ -203,7 +203,7 @@ def _renders(
     facts = RenderFacts(assigned=scan_source(text, Reporter("", "")).assigned)
     for profile in profiles:
         try:
-            result = linter.renderer.render(template, profile, now=linter.now)
+            result = linter.renderer.render(template, profile, now=linter.clock)
         except TemplateRenderError as err:
             sub.at("BL301", err.line or 1, err.column or 1, err.message, profile=profile.name)
             continue
