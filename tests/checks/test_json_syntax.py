@@ -584,14 +584,17 @@ def test_absent_paths_have_no_span() -> None:
 
 def test_spans_are_computed_lazily_once() -> None:
     doc = parse_json(BODY)
+    assert doc._valid
     indexes = [doc._index]
-    doc.span(())
+    doc.span(())  # the first question scans only up to its answer, and keeps nothing
     indexes.append(doc._index)
     doc.key_span(("ok",))
     indexes.append(doc._index)
-    assert indexes[0] is None
-    assert indexes[1] is not None
-    assert indexes[2] is indexes[1]
+    doc.span(())
+    indexes.append(doc._index)
+    assert indexes[0] is None and indexes[1] is None
+    assert indexes[2] is not None
+    assert indexes[3] is indexes[2]
 
 
 def test_spans_on_a_document_with_problems_cover_what_parsed() -> None:

@@ -68,7 +68,7 @@ class SpanIndex(Record):
 class JsonDocument:
     """A parsed body: its value (best effort when broken), its problems and, lazily, spans."""
 
-    __slots__ = ("_index", "_valid", "problems", "text", "value")
+    __slots__ = ("_asked", "_index", "_valid", "problems", "text", "value")
 
     def __init__(
         self,
@@ -83,6 +83,7 @@ class JsonDocument:
         self.problems = problems
         self._index = _index
         self._valid = _valid  # json.loads accepted it
+        self._asked = False
 
     @property
     def ok(self) -> bool:
@@ -90,7 +91,13 @@ class JsonDocument:
 
     def span(self, path: Path) -> Optional[Span]:
         """Span of the value at ``path`` (strings with their quotes); ``()`` is the root."""
-        return self._spans().values.get(tuple(path))
+        path = tuple(path)
+        if self._index is None and self._valid and not self._asked:
+            # Most valid bodies are asked for one span (the value a finding is about),
+            # often near the start: scan only that far. A second question scans it all.
+            self._asked = True
+            return _valid_spans(self.text, until=path).values.get(path)
+        return self._spans().values.get(path)
 
     def key_span(self, path: Path) -> Optional[Span]:
         """Span of the key string of the object member at ``path``."""
@@ -133,11 +140,12 @@ def parse_json(text: str) -> JsonDocument:
     return JsonDocument(text, value, [], _valid=True)
 
 
-def _valid_spans(text: str) -> SpanIndex:
+def _valid_spans(text: str, until: Optional[Path] = None) -> SpanIndex:
     """The spans the recovering parser finds in ``text``, which json.loads accepted.
 
     One pass over the tokens with a stack of the open containers: their paths, their starts
-    and, for an array, the index of its current element (-1 for an object).
+    and, for an array, the index of its current element (-1 for an object). With ``until``,
+    the pass stops once the value at that path is spanned.
     """
     values: dict[Path, Span] = {}
     keys: dict[Path, Span] = {}
@@ -159,6 +167,8 @@ def _valid_spans(text: str) -> SpanIndex:
                 want_key = False
             else:
                 values[path] = (start, end)
+                if path == until:
+                    break
         elif char == ",":
             if indexes[-1] < 0:
                 want_key = True
@@ -176,10 +186,15 @@ def _valid_spans(text: str) -> SpanIndex:
                 path = (*path, 0)
         elif char == "}" or char == "]":
             indexes.pop()
-            values[paths.pop()] = (starts.pop(), end)
+            closed = paths.pop()
+            values[closed] = (starts.pop(), end)
             want_key = False  # an empty object
+            if closed == until:
+                break
         elif char != ":":
             values[path] = (start, end)
+            if path == until:
+                break
     return SpanIndex(values, keys)
 
 
