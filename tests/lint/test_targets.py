@@ -36,9 +36,9 @@ def test_resolver_matches_path_resolve_through_links_and_dots(
         Path("."),
     ]
     resolve = Resolver()
-    assert [resolve(p) for p in paths] == [p.resolve() for p in paths]
-    assert resolve(Path("real/templates/alias.liquid")) == real / "a.liquid"
-    assert resolve(Path("linked/templates/b.liquid")) == real / "b.liquid"
+    assert [resolve.text(p) for p in paths] == [str(p.resolve()) for p in paths]
+    assert resolve.text(Path("real/templates/alias.liquid")) == str(real / "a.liquid")
+    assert resolve.text(Path("linked/templates/b.liquid")) == str(real / "b.liquid")
 
 
 def test_discover_walks_directories_in_order_and_skips_what_it_should(

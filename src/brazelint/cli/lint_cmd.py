@@ -314,20 +314,14 @@ def _split(values: Optional[list[str]]) -> list[str]:
 
 def display_names(files: Sequence[Path]) -> list[str]:
     """How reports name ``files``: relative to the working directory when inside it."""
-    from brazelint.lint.targets import Resolver
+    from brazelint.lint.targets import Resolver, relative_text
 
     resolve = Resolver()
     here = str(Path.cwd().resolve())
-    prefix = here if here.endswith(os.sep) else here + os.sep
     names = []
     for path in files:
-        resolved = resolve.text(path)
-        if resolved.startswith(prefix):
-            names.append(resolved[len(prefix) :].replace(os.sep, "/"))
-        elif resolved == here:
-            names.append(".")
-        else:
-            names.append(str(path))
+        relative = relative_text(resolve.text(path), here)
+        names.append(str(path) if relative is None else relative.replace(os.sep, "/"))
     return names
 
 

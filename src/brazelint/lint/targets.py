@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import any_match
@@ -80,12 +80,9 @@ class Resolver:
     def __init__(self) -> None:
         self._directories: dict[str, str] = {}
 
-    def __call__(self, path: Path, is_link: Optional[bool] = None) -> Path:
-        """``path`` resolved; ``is_link`` says whether it is a symbolic link, when known."""
-        return Path(self.text(path, is_link))
-
     def text(self, path: Path, is_link: Optional[bool] = None) -> str:
-        """:meth:`__call__` as text."""
+        """``path`` resolved, as text; ``is_link`` says whether it is a symbolic link, when
+        known (a directory listing tells), else the disk is asked."""
         directory, name = os.path.split(str(path))
         if name in ("", ".", "..") or (path.is_symlink() if is_link is None else is_link):
             return str(path.resolve())
@@ -112,20 +109,21 @@ def _blocks_directory(content_blocks: Optional[Path], root: Path) -> Optional[Pa
 def _inside(
     path: Path,
     directory: Path,
-    resolve: Callable[[Path], Path] | Resolver = Path.resolve,
+    resolve: Optional[Resolver] = None,
     is_link: Optional[bool] = None,
 ) -> bool:
     """Whether ``path`` resolves to ``directory`` or a file under it (resolved already)."""
-    resolved = resolve.text(path, is_link) if isinstance(resolve, Resolver) else resolve(path)
-    return is_under(str(resolved), str(directory))
+    resolved = (resolve or Resolver()).text(path, is_link)
+    return relative_text(resolved, str(directory)) is not None
 
 
-def is_under(path: str, directory: str) -> bool:
-    """Whether absolute ``path`` is ``directory`` or below it: ``relative_to`` on text."""
+def relative_text(path: str, directory: str) -> Optional[str]:
+    """``Path.relative_to`` on resolved text: ``path`` below ``directory`` ("." for the
+    directory itself), or ``None`` when it is not there."""
     if path == directory:
-        return True
+        return "."
     prefix = directory if directory.endswith(os.sep) else directory + os.sep
-    return path.startswith(prefix)
+    return path[len(prefix) :] if path.startswith(prefix) else None
 
 
 def _walk(directory: Path) -> Iterator[tuple[Path, bool]]:
