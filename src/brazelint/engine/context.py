@@ -30,6 +30,8 @@ _DEADLINE_EVERY = 64
 """Filter calls between two looks at the clock (loop starts always look)."""
 _PROPERTY = re.compile(r"[^\W\d][\w-]*")
 _ABSENT = object()
+_filter_needs: dict[str, tuple[Callable[..., object], bool, bool]] = {}
+"""Per filter name: the function, and whether it wants the context, the environment."""
 
 
 def path_string(segments: list[object]) -> str:
@@ -131,15 +133,25 @@ class BrazeContext(RenderContext):
             raise DeadlineError(_deadline_message(state), token=None)
 
     def filter(self, name: str, token: Optional[Token]) -> Callable[..., object]:
-        try:
-            func = super().filter(name, token)
-        except UnknownFilterError as err:
-            hint = UNSUPPORTED_UNKNOWN.get(name)
-            if hint:
-                raise UnknownFilterError(
-                    f"filter '{name}' is not supported in Braze; {hint}", token=token
-                ) from err
-            raise
+        """python-liquid's filter lookup, with what it reads from each function remembered.
+
+        This runs for every filter a render applies. python-liquid's version asks each
+        function twice with ``getattr`` whether it wants the context or the environment;
+        the answers are kept by name, with the function they are about.
+        """
+        func = self.env.filters.get(name)
+        if func is None:
+            func = self._unknown_filter(name, token)
+        else:
+            needs = _filter_needs.get(name)
+            if needs is None or needs[0] is not func:
+                needs = _filter_needs[name] = (
+                    func,
+                    bool(getattr(func, "with_context", False)),
+                    bool(getattr(func, "with_environment", False)),
+                )
+            if needs[1] or needs[2]:
+                func = super().filter(name, token)  # binds them as python-liquid does
         state = self.state
         if name in _NOT_SUPPORTED and token is not None:
             line, column = line_and_column(token.source, token.start_index)
@@ -148,6 +160,17 @@ class BrazeContext(RenderContext):
         if not state.filter_calls % _DEADLINE_EVERY and state.past_deadline():
             raise DeadlineError(_deadline_message(state), token=token)
         return func
+
+    def _unknown_filter(self, name: str, token: Optional[Token]) -> Callable[..., object]:
+        try:
+            return super().filter(name, token)  # raises, or a no-op in lax mode
+        except UnknownFilterError as err:
+            hint = UNSUPPORTED_UNKNOWN.get(name)
+            if hint:
+                raise UnknownFilterError(
+                    f"filter '{name}' is not supported in Braze; {hint}", token=token
+                ) from err
+            raise
 
     def assign(self, key: str, val: Any) -> None:
         """Track the size of assigned values incrementally (python-liquid re-sums them all).
