@@ -16,7 +16,7 @@ from brazelint.engine.context import BrazeContext
 from brazelint.engine.expression_tokens import BrazeTokenStream
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
-from brazelint.engine.treepass import apply_braze_semantics, needs_pass
+from brazelint.engine.treepass import apply_braze_semantics
 
 if TYPE_CHECKING:
     from liquid.ast import Node
@@ -113,8 +113,7 @@ class BrazeEnvironment(Environment):
                 f"limits.nesting_depth ({self.limits.nesting_depth})",
                 token=err.token,
             ) from None
-        if needs_pass(source):  # nothing to rewrite otherwise: skip the walk
-            apply_braze_semantics(nodes)
+        apply_braze_semantics(nodes)
         return nodes
 
     def parse_template(

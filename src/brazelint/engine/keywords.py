@@ -61,11 +61,6 @@ def mark_liquid_lines(expression: str) -> str:
     return "\n".join(lines)
 
 
-def mentions_keyword(source: str) -> bool:
-    """Whether ``source`` might use a loop keyword as a name (cheap, may say yes wrongly)."""
-    return _ANY.search(source) is not None
-
-
 def unmark_text(text: str) -> str:
     """``text`` (an error message) with respelled keywords written plainly again."""
     return _SPELLED_IN_TEXT.sub(lambda found: UNMARK[found.group()], text)

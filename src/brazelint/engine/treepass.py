@@ -2,6 +2,7 @@
 
 - ``x == blank`` / ``x != blank`` become ``BlankComparison`` (Braze's ``blank?``);
 - range literals become ``BoundedRangeLiteral`` (bounded by the loop limit);
+- paths of plain names and indexes become ``FlatPath`` (evaluated without a copy);
 - loop keywords the lexer respelled to parse as names (``limit``, ...) are written
   plainly again in paths and in the names of assign, capture, increment and decrement.
 """
@@ -16,7 +17,8 @@ from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier, RangeLiteral
 
 from brazelint.engine.blank import braze_blank_comparison
-from brazelint.engine.keywords import UNMARK, mentions_keyword
+from brazelint.engine.keywords import UNMARK
+from brazelint.engine.paths import FlatPath, is_flat
 from brazelint.engine.ranges import BoundedRangeLiteral
 
 if TYPE_CHECKING:
@@ -29,11 +31,6 @@ _holders_by_type: dict[type, tuple[str, ...]] = {}
 _COMPARISONS = frozenset({EqExpression, NeExpression})
 """Exact types (python-liquid has no subclasses of them): a set lookup is much cheaper
 than ``isinstance`` against its abstract ``Expression``, and this runs for every node."""
-
-
-def needs_pass(source: str) -> bool:
-    """Whether ``source`` has anything to rewrite: ``blank``, a range or a loop keyword."""
-    return "blank" in source or ".." in source or mentions_keyword(source)
 
 
 def apply_braze_semantics(nodes: Iterable[Node]) -> None:
@@ -56,6 +53,8 @@ def _visit(expression: Expression) -> None:
         for index, segment in enumerate(segments):
             if isinstance(segment, str) and segment in UNMARK:
                 segments[index] = UNMARK[segment]
+        if is_flat(segments):
+            expression.__class__ = FlatPath
     elif kind is LoopExpression:
         loop = cast(LoopExpression, expression)
         if loop.identifier in UNMARK:
