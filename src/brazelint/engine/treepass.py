@@ -2,7 +2,8 @@
 
 - ``x == blank`` / ``x != blank`` become ``BlankComparison`` (Braze's ``blank?``);
 - range literals become ``BoundedRangeLiteral`` (bounded by the loop limit);
-- paths of plain names and indexes become ``FlatPath`` (evaluated without a copy);
+- paths of plain names and indexes become ``FlatPath`` (evaluated without a copy), and
+  filters applied without arguments ``BareFilter`` (called directly);
 - loop keywords the lexer respelled to parse as names (``limit``, ...) are written
   plainly again in paths and in the names of assign, capture, increment and decrement.
 """
@@ -11,11 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, cast
 
+from liquid.builtin.expressions.filtered import (
+    Filter,
+    FilteredExpression,
+    TernaryFilteredExpression,
+)
 from liquid.builtin.expressions.logical import EqExpression, NeExpression
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier, RangeLiteral
 
+from brazelint.engine.bare_filters import BareFilter
 from brazelint.engine.blank import braze_blank_comparison
 from brazelint.engine.keywords import UNMARK
 from brazelint.engine.paths import FlatPath, is_flat
@@ -55,6 +62,12 @@ def _visit(expression: Expression) -> None:
                 segments[index] = UNMARK[segment]
         if is_flat(segments):
             expression.__class__ = FlatPath
+    elif kind is FilteredExpression or kind is TernaryFilteredExpression:
+        chains = (expression.filters, getattr(expression, "tail_filters", None))  # type: ignore[attr-defined]
+        for chain in chains:
+            for applied in chain or ():
+                if type(applied) is Filter and not applied.args:
+                    applied.__class__ = BareFilter
     elif kind is LoopExpression:
         loop = cast(LoopExpression, expression)
         if loop.identifier in UNMARK:

@@ -1,11 +1,16 @@
-"""Paths of plain names and indexes are evaluated from the parsed path itself (FlatPath)."""
+"""The tree pass's faster forms: paths evaluated from the parsed path itself (FlatPath)
+and filters without arguments called directly (BareFilter), with the same results."""
 
 from __future__ import annotations
 
+import pytest
+from liquid.builtin.expressions.filtered import Filter
 from liquid.builtin.expressions.path import Path
 
 import brazelint
+from brazelint.engine.bare_filters import BareFilter
 from brazelint.engine.paths import FlatPath
+from brazelint.errors import TemplateRenderError
 from brazelint.renderer import Renderer
 
 PROFILE = {
@@ -35,3 +40,17 @@ def test_flat_and_nested_paths_render_and_record_undefined_values_alike() -> Non
     assert [(use.path, use.line, use.column) for use in result.undefined_uses] == [
         ("custom_attribute.missing.deeper", 1, missing + 1),
     ]
+
+
+def test_filters_without_arguments_are_called_directly_with_the_same_errors() -> None:
+    template = Renderer().parse("{{ 'a' | strip | append: 'b' | upcase }}")
+    filters = template.nodes[0].expression.filters  # type: ignore[attr-defined]
+    assert [type(item) for item in filters] == [BareFilter, Filter, BareFilter]
+    assert brazelint.render("{{ ' a ' | strip | append: 'b' | upcase }}").output == "AB"
+    with pytest.raises(TemplateRenderError) as caught:
+        brazelint.render("{% assign x = 5 %}\n  {{ x | upcase | plus }}")
+    assert (caught.value.message, caught.value.line, caught.value.column) == (
+        "filter 'plus' needs 1 more argument",
+        2,
+        19,
+    )
