@@ -99,11 +99,6 @@ def to_time(value: object, context: object) -> Optional[datetime]:
     return _parse_remembered(text, clock(context))
 
 
-_REMEMBERED_LENGTH = 64
-"""Date strings up to this long are parsed once per clock: profiles and templates repeat
-the same few (``signup_date``, ``2024-03-01``), and dateutil's parser is slow."""
-
-
 def from_epoch(seconds: Union[int, float, Decimal]) -> Optional[datetime]:
     """Unix seconds as an aware UTC datetime; ``None`` when out of range."""
     try:
@@ -127,6 +122,11 @@ def _zone_for(name: Optional[str], offset: Optional[int]) -> Optional[tzinfo]:
     if offset is not None:
         return fixed_offset(offset)
     return None
+
+
+_REMEMBERED_LENGTH = 64
+"""Date strings up to this long are parsed once per clock: profiles and templates repeat
+the same few (``signup_date``, ``2024-03-01``), and dateutil's parser is slow."""
 
 
 @lru_cache(maxsize=1024)
