@@ -54,3 +54,24 @@ def test_filters_without_arguments_are_called_directly_with_the_same_errors() ->
         2,
         19,
     )
+
+
+def test_the_pass_notes_every_filter_and_every_output_statement() -> None:
+    source = (
+        "{% assign n = ${first_name} | downcase %}\n"
+        "{% if n %}{% for t in custom_attribute.${tiers} %}{{ t | upcase | append: n }}"
+        "{% endfor %}{% endif %}\n"
+        "{% capture c %}{{ n | size }}{% endcapture %}{{ c }}"
+    )
+    facts = Renderer().parse(source).facts
+    assert [(item.name, item.token.start_index) for item in facts.filters] == [
+        ("downcase", source.index("downcase")),
+        ("upcase", source.index("upcase")),
+        ("append", source.index("append")),
+        ("size", source.index("size")),
+    ]
+    assert [str(expression) for expression in facts.printed] == [
+        "t | upcase | append: n",
+        "n | size",
+        "c",
+    ]

@@ -623,6 +623,12 @@ def test_bl204_unknown_filter(project: Project) -> None:
     assert found[0].hint == "did you mean 'md5'?"
     good = "Key:\n{{${email_address} | default: '' | md5}}\n"
     assert codes(project.lint("t.liquid", good)) == []
+    in_a_tag = "Key:{% if ${first_name} %}\n  {% assign key = ${email_address} | downcase | md55 %}\n"
+    in_a_tag += "{% endif %}\n"
+    found = project.lint("t.liquid", in_a_tag)
+    line, column, end = span(in_a_tag, "md55")
+    assert (line, column) == (2, 49)  # inside an assign, inside an if
+    assert rows(found) == [("BL204", line, column, end, "error", (), "unknown filter 'md55'")]
 
 
 @proves("BL205")

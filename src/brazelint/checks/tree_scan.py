@@ -1,18 +1,20 @@
-"""Checks that read the parsed template once, before any profile is rendered."""
+"""Checks on the parsed template, before any profile is rendered.
+
+They read what the engine's tree pass noted while it walked the tree (every filter
+applied, every output statement), so they cost no walk of their own.
+"""
 
 from __future__ import annotations
 
 import difflib
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from liquid.builtin.expressions import FilteredExpression, Path
-from liquid.builtin.output import OutputNode
 
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 
 if TYPE_CHECKING:
-    from liquid.ast import Node
     from liquid.expression import Expression
 
     from brazelint.checks.positions import Reporter
@@ -70,14 +72,14 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
     """
     known, known_set = _known_filters()
     unguarded: set[int] = set()
-    for node in _walk(template.nodes):
-        for expression in node.expressions():
-            if isinstance(node, OutputNode):
-                _printed_paths(expression, unguarded)
-            for name, start in _filters(expression):
-                if name in known_set and FILTER_SUPPORT.get(name, "supported") == "supported":
-                    continue  # the common case, decided without a call
-                _check_filter(name, start, known, reporter)
+    facts = template.facts
+    for expression in facts.printed:
+        _printed_paths(expression, unguarded)
+    for applied in facts.filters:
+        name = applied.name
+        if name in known_set and FILTER_SUPPORT.get(name, "supported") == "supported":
+            continue  # the common case, decided without a call
+        _check_filter(name, applied.token.start_index, known, reporter)
     return unguarded
 
 
@@ -88,12 +90,6 @@ def _known_filters() -> tuple[tuple[str, ...], frozenset[str]]:
 
     known = BrazeEnvironment.known_filter_names()
     return known, frozenset(known)
-
-
-def _walk(nodes: list[Node]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        yield from _walk(node.children(None, include_partials=False))  # type: ignore[arg-type]
 
 
 def _printed_paths(expression: Expression, unguarded: set[int]) -> None:
@@ -107,17 +103,6 @@ def _printed_paths(expression: Expression, unguarded: set[int]) -> None:
         if token.source.startswith("${", start - 2):
             start -= 2
         unguarded.add(start)
-
-
-def _filters(expression: Expression) -> Iterator[tuple[str, int]]:
-    stack = [expression]
-    while stack:
-        current = stack.pop()
-        for item in getattr(current, "filters", None) or ():
-            yield item.name, item.token.start_index
-        for item in getattr(current, "tail_filters", None) or ():
-            yield item.name, item.token.start_index
-        stack.extend(current.children())
 
 
 def _check_filter(name: str, start: int, known: tuple[str, ...], reporter: Reporter) -> None:

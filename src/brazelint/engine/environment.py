@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional, Union
 
 from liquid import BoundTemplate, Environment
-from liquid.exceptions import BlockNestingError, LiquidError
+from liquid.exceptions import (
+    BlockNestingError,
+    LiquidError,
+    LiquidSyntaxError,
+    TemplateInheritanceError,
+)
 from liquid.mode import Mode
 from liquid.parser import get_parser
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
@@ -16,7 +22,7 @@ from brazelint.engine.context import BrazeContext
 from brazelint.engine.expression_tokens import BrazeTokenStream
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
-from brazelint.engine.treepass import apply_braze_semantics
+from brazelint.engine.treepass import TreeFacts, apply_braze_semantics
 
 if TYPE_CHECKING:
     from liquid.ast import Node
@@ -31,6 +37,8 @@ class BrazeTemplate(BoundTemplate):
     """A parsed template rendered with ``BrazeContext``."""
 
     context_class = BrazeContext
+    facts: TreeFacts
+    """What the tree pass saw (filters applied, output statements), for the checks."""
 
     def make_partial_namespace(
         self, partial: bool, render_args: Mapping[str, object]
@@ -47,20 +55,13 @@ class BrazeEnvironment(Environment):
     def __init__(self, limits: Optional[Limits] = None) -> None:
         self.limits = limits or Limits()
         self._lexer = BrazeLexer(max_bracket_depth=self.limits.nesting_depth)
-        self._handed_tokens: Optional[tuple[str, list[Token]]] = None
         # python-liquid reads these as class variables; per-instance values win.
         setattr(self, "block_nesting_limit", self.limits.nesting_depth)  # noqa: B010
         # output and assigned-size limits are enforced by BrazeContext, per render
         super().__init__(tolerance=Mode.STRICT, strict_filters=True)
 
     def tokenizer(self) -> Callable[[str], Iterator[Token]]:
-        return self._tokenize
-
-    def _tokenize(self, source: str) -> Iterator[Token]:
-        handed = self._handed_tokens
-        if handed is not None and handed[0] is source:
-            return iter(handed[1])
-        return self._lexer(source)
+        return self._lexer
 
     def lex(self, source: str) -> Optional[list[Token]]:
         """All tokens of ``source`` (``None`` when it does not lex; parsing says why)."""
@@ -103,9 +104,42 @@ class BrazeEnvironment(Environment):
         names.discard("")
         return tuple(sorted(names))
 
-    def _parse(self, source: str) -> list[Node]:
+    def from_string(
+        self,
+        source: str,
+        name: str = "",
+        path: Optional[Union[str, Path]] = None,
+        globals: Optional[Mapping[str, object]] = None,
+        matter: Optional[Mapping[str, object]] = None,
+        *,
+        tokens: Optional[list[Token]] = None,
+    ) -> BrazeTemplate:
+        """python-liquid's ``from_string``, from ``tokens`` when the source is lexed
+        already, keeping what the tree pass saw on the template."""
         try:
-            nodes = get_parser(self).parse(BrazeTokenStream(self.tokenizer()(source)))
+            nodes, facts = self._parse_tokens(source, tokens)
+        except (LiquidSyntaxError, TemplateInheritanceError, BlockNestingError) as err:
+            err.template_name = path
+            raise err
+        except Exception as err:  # python-liquid wraps the unexpected so
+            raise LiquidError("unexpected liquid parsing error", token=None) from err
+        template = BrazeTemplate(
+            env=self,
+            name=name,
+            path=path,
+            nodes=nodes,
+            globals=self.make_globals(globals),
+            matter=matter,
+        )
+        template.facts = facts
+        return template
+
+    def _parse_tokens(
+        self, source: str, tokens: Optional[list[Token]]
+    ) -> tuple[list[Node], TreeFacts]:
+        stream = BrazeTokenStream(self._lexer(source) if tokens is None else tokens)
+        try:
+            nodes = get_parser(self).parse(stream)
         except BlockNestingError as err:
             # python-liquid's message names neither the limit nor its setting
             raise BlockNestingError(
@@ -113,20 +147,13 @@ class BrazeEnvironment(Environment):
                 f"limits.nesting_depth ({self.limits.nesting_depth})",
                 token=err.token,
             ) from None
-        apply_braze_semantics(nodes)
-        return nodes
+        return nodes, apply_braze_semantics(nodes)
 
     def parse_template(
         self, source: str, *, path: Optional[str] = None, tokens: Optional[list[Token]] = None
     ) -> BrazeTemplate:
         """Parse ``source`` (from its ``tokens`` when already lexed); errors keep positions."""
-        self._handed_tokens = (source, tokens) if tokens is not None else None
-        try:
-            template = self.from_string(source, path=path)
-        finally:
-            self._handed_tokens = None
-        assert isinstance(template, BrazeTemplate)
-        return template
+        return self.from_string(source, path=path, tokens=tokens)
 
 
 def _anchor_end_of_expression(

@@ -6,6 +6,9 @@
   filters applied without arguments ``BareFilter`` (called directly);
 - loop keywords the lexer respelled to parse as names (``limit``, ...) are written
   plainly again in paths and in the names of assign, capture, increment and decrement.
+
+On its way the pass notes what the lint checks ask of every template (each filter
+applied, each output statement), so they need no walk of their own.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from liquid.builtin.expressions.logical import EqExpression, NeExpression
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier, RangeLiteral
+from liquid.builtin.output import OutputNode
 
 from brazelint.engine.bare_filters import BareFilter
 from brazelint.engine.blank import braze_blank_comparison
@@ -40,18 +44,38 @@ _COMPARISONS = frozenset({EqExpression, NeExpression})
 than ``isinstance`` against its abstract ``Expression``, and this runs for every node."""
 
 
-def apply_braze_semantics(nodes: Iterable[Node]) -> None:
-    """Rewrite the parsed ``nodes`` in place."""
+class TreeFacts:
+    """What the tree pass saw, in the order it met it."""
+
+    __slots__ = ("filters", "printed")
+
+    def __init__(self) -> None:
+        self.filters: list[Filter] = []
+        """Every filter applied, in output statements, tags and nested expressions."""
+        self.printed: list[Expression] = []
+        """The expression of every output statement (``{{ }}``)."""
+
+
+def apply_braze_semantics(nodes: Iterable[Node]) -> TreeFacts:
+    """Rewrite the parsed ``nodes`` in place; return what the walk saw."""
+    facts = TreeFacts()
+    _walk(nodes, facts)
+    return facts
+
+
+def _walk(nodes: Iterable[Node], facts: TreeFacts) -> None:
     for node in nodes:
         name = getattr(node, "name", None)
         if isinstance(name, Identifier) and name in UNMARK:
             setattr(node, "name", Identifier(UNMARK[name], token=name.token))  # noqa: B010
+        if isinstance(node, OutputNode):
+            facts.printed.append(node.expression)
         for expression in node.expressions():
-            _visit(expression)
-        apply_braze_semantics(node.children(None, include_partials=False))  # type: ignore[arg-type]
+            _visit(expression, facts.filters)
+        _walk(node.children(None, include_partials=False), facts)  # type: ignore[arg-type]
 
 
-def _visit(expression: Expression) -> None:
+def _visit(expression: Expression, filters: list[Filter]) -> None:
     kind = type(expression)
     if kind is RangeLiteral:
         expression.__class__ = BoundedRangeLiteral
@@ -66,6 +90,7 @@ def _visit(expression: Expression) -> None:
         chains = (expression.filters, getattr(expression, "tail_filters", None))  # type: ignore[attr-defined]
         for chain in chains:
             for applied in chain or ():
+                filters.append(applied)
                 if type(applied) is Filter and not applied.args:
                     applied.__class__ = BareFilter
     elif kind is LoopExpression:
@@ -82,7 +107,7 @@ def _visit(expression: Expression) -> None:
             if replacement is not None:
                 setattr(expression, holder, replacement)
     for child in expression.children():
-        _visit(child)
+        _visit(child, filters)
 
 
 def _holders_of(kind: type) -> tuple[str, ...]:
