@@ -128,3 +128,22 @@ def test_absurd_widths_are_refused() -> None:
     with pytest.raises(StrftimeError, match="width 5000"):
         ruby_strftime(MORNING, "%5000d")
     assert len(ruby_strftime(MORNING, "%1024A")) == 1024
+
+
+def test_remembered_texts_keep_equal_times_in_other_zones_apart() -> None:
+    # Equal instants (datetime equality ignores the zone) and equal offsets with other
+    # names must not share a remembered text.
+    fmt = "%H:%M %z %Z"
+    same_instant = [
+        (T2000, "00:00 +0000 UTC"),
+        (T2000.replace(tzinfo=None), "00:00 +0000 UTC"),
+        (T2000.astimezone(offset(0)), "00:00 +0000 "),
+        (T2000.astimezone(timezone(timedelta(0), "GMT")), "00:00 +0000 GMT"),
+        (T2000.astimezone(offset(5, 30)), "05:30 +0530 "),
+        (T2000.astimezone(timezone(timedelta(hours=5, minutes=30), "IST")), "05:30 +0530 IST"),
+        (T2000.astimezone(ZoneInfo("Europe/Paris")), "01:00 +0100 CET"),
+    ]
+    for _ in range(2):  # the second round reads what the first remembered
+        assert [ruby_strftime(moment, fmt) for moment, _ in same_instant] == [
+            text for _, text in same_instant
+        ]

@@ -136,8 +136,31 @@ def _zone_name(moment: datetime, name: Optional[str]) -> str:
     return name
 
 
+_REMEMBERED_LIMIT = 1024
+"""Formatted times remembered (the table is dropped when full)."""
+_REMEMBERED_FORMAT_LENGTH = 256
+_remembered: dict[tuple[object, ...], str] = {}
+
+
 def ruby_strftime(moment: datetime, fmt: str) -> str:
-    """Format ``moment`` exactly as Ruby's ``Time#strftime(fmt)`` would."""
+    """Format ``moment`` exactly as Ruby's ``Time#strftime(fmt)`` would.
+
+    Renders format the same few times over and over (the fixed render clock, a profile's
+    dates), so the text for a naive, UTC or fixed-offset time is remembered. Its key
+    holds the offset and the zone's name, because ``datetime`` equality ignores both.
+    """
+    zone = moment.tzinfo
+    if (zone is None or type(zone) is timezone) and len(fmt) <= _REMEMBERED_FORMAT_LENGTH:
+        key: tuple[object, ...] = (moment, fmt, None, None)
+        if zone is not None:
+            key = (moment, fmt, zone.utcoffset(None), zone.tzname(None))
+        text = _remembered.get(key)
+        if text is None:
+            text = _render(_Fields.of(moment), fmt)
+            if len(_remembered) >= _REMEMBERED_LIMIT:
+                _remembered.clear()
+            _remembered[key] = text
+        return text
     return _render(_Fields.of(moment), fmt)
 
 

@@ -124,9 +124,10 @@ def _zone_for(name: Optional[str], offset: Optional[int]) -> Optional[tzinfo]:
     return None
 
 
-_REMEMBERED_LENGTH = 64
+_REMEMBERED_LENGTH = 1024
 """Date strings up to this long are parsed once per clock: profiles and templates repeat
-the same few (``signup_date``, ``2024-03-01``), and dateutil's parser is slow."""
+the same few (``signup_date``, ``2024-03-01``), and dateutil's parser is slow, slowest on
+the long text that is no date at all. The 1,024 entries hold at most a few MB."""
 
 
 @lru_cache(maxsize=1024)
