@@ -139,6 +139,9 @@ def _zone_name(moment: datetime, name: Optional[str]) -> str:
 _REMEMBERED_LIMIT = 1024
 """Formatted times remembered (the table is dropped when full)."""
 _REMEMBERED_FORMAT_LENGTH = 256
+_REMEMBERED_TEXT_LENGTH = 1024
+"""With the two length limits the table holds at most a few MB (widths such as ``%900A``
+make long texts from short formats)."""
 _remembered: dict[tuple[object, ...], str] = {}
 
 
@@ -157,9 +160,10 @@ def ruby_strftime(moment: datetime, fmt: str) -> str:
         text = _remembered.get(key)
         if text is None:
             text = _render(_Fields.of(moment), fmt)
-            if len(_remembered) >= _REMEMBERED_LIMIT:
-                _remembered.clear()
-            _remembered[key] = text
+            if len(text) <= _REMEMBERED_TEXT_LENGTH:
+                if len(_remembered) >= _REMEMBERED_LIMIT:
+                    _remembered.clear()
+                _remembered[key] = text
         return text
     return _render(_Fields.of(moment), fmt)
 
