@@ -388,3 +388,21 @@ def test_unsupported_filter_use_is_recorded() -> None:
         ("lstrip", "unsupported", 12),
         ("rstrip", "unsupported", 21),
     ]
+
+
+
+DEFAULT_INPUTS: list[object] = ["", " ", "x", None, False, True, 0, 0.0, [], ["a"], {}]
+DEFAULT_CASES = [
+    # inputs in order, then a variable that is not set
+    ("default", "[][ ][x][][][true][0][0.0][][a][][]"),
+    ("default: 'd'", "[d][ ][x][d][d][true][0][0.0][d][a][d][d]"),
+    ("default: 'd', allow_false: true", "[d][ ][x][d][false][true][0][0.0][d][a][d][d]"),
+    ("default: nil", "[][ ][x][][][true][0][0.0][][a][][]"),
+]
+
+
+@pytest.mark.parametrize(("call", "expected"), DEFAULT_CASES)
+def test_default_for_every_kind_of_input(call: str, expected: str) -> None:
+    source = "{% for v in values %}[{{ v | " + call + " }}]{% endfor %}[{{ unset | " + call + " }}]"
+    assert render(source, values=DEFAULT_INPUTS) == expected
+    assert liquid.Environment().from_string(source).render(values=DEFAULT_INPUTS) == expected

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 def is_blank(value: object) -> bool:
     """ActiveSupport's ``blank?``."""
+    if type(value) is str:  # most values; ``Undefined`` is an abstract class, slow to test
+        return not value.strip()
     if value is None or value is False or isinstance(value, Undefined):
         return True
     if isinstance(value, str):

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 _HOLDERS = ("expression", "left", "right")
 _holders_by_type: dict[type, tuple[str, ...]] = {}
 """The attributes of _HOLDERS that instances of a type can have (most have none)."""
+_prints: dict[type, bool] = {}
+"""Per node type, whether it is an output statement: ``isinstance`` against python-liquid's
+abstract ``Node`` classes costs a Python-level check for every node."""
 _COMPARISONS = frozenset({EqExpression, NeExpression})
 """Exact types (python-liquid has no subclasses of them): a set lookup is much cheaper
 than ``isinstance`` against its abstract ``Expression``, and this runs for every node."""
@@ -68,8 +71,12 @@ def _walk(nodes: Iterable[Node], facts: TreeFacts) -> None:
         name = getattr(node, "name", None)
         if isinstance(name, Identifier) and name in UNMARK:
             setattr(node, "name", Identifier(UNMARK[name], token=name.token))  # noqa: B010
-        if isinstance(node, OutputNode):
-            facts.printed.append(node.expression)
+        kind = type(node)
+        printed = _prints.get(kind)
+        if printed is None:
+            printed = _prints[kind] = issubclass(kind, OutputNode)
+        if printed:
+            facts.printed.append(node.expression)  # type: ignore[attr-defined]
         for expression in node.expressions():
             _visit(expression, facts.filters)
         _walk(node.children(None, include_partials=False), facts)  # type: ignore[arg-type]

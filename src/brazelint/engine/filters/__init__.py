@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 from brazelint.engine.filters import (
     dates,
+    defaults,
     encoding,
     guard,
     hashing,
@@ -66,3 +67,4 @@ def register(env: Environment) -> None:
     for name, func in list(env.filters.items()):
         if name not in FILTERS:  # python-liquid's stock filters
             env.filters[name] = guard.guard(name, func)
+    env.filters["default"] = defaults.text_first_default(env.filters["default"])
