@@ -13,6 +13,7 @@ configuration files are read by the same rules through ``read_text``):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Union
 
@@ -30,7 +31,7 @@ def read_text(path: Union[str, Path], *, kind: str = "file") -> str:
     """The text of ``path`` by the rules above; ``kind`` names the file in messages."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: {kind} not found") from None
     except IsADirectoryError:
@@ -38,6 +39,21 @@ def read_text(path: Union[str, Path], *, kind: str = "file") -> str:
     except OSError as err:
         raise ConfigError(f"{path}: cannot read {kind} ({err.strerror or err})") from None
     return decode_text(data, path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, with bare system calls: ``Path.read_bytes`` builds a buffered
+    file object around them, twice the time for the small files templates are."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks: list[bytes] = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
 
 
 def decode_text(data: bytes, path: Union[str, Path]) -> str:
