@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import Optional
 
-from brazelint.checks.diagnostic import LintReport
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brazelint.checks.diagnostic import Diagnostic, LintReport
 from brazelint.report.json_report import format_report
 
 
@@ -93,3 +97,30 @@ def test_empty_report(empty: LintReport) -> None:
         "  }\n"
         "}\n"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(),
+    number=st.integers(min_value=0, max_value=10**6),
+    profiles=st.lists(st.text(), max_size=3),
+    hint=st.one_of(st.none(), st.text()),
+)
+def test_entries_are_laid_out_as_json_dumps_would(
+    text: str, number: int, profiles: list[str], hint: Optional[str]
+) -> None:
+    diagnostic = Diagnostic(
+        path=text,
+        line=number + 1,
+        column=1,
+        code="BL401",
+        name="invalid-json",
+        severity="error",
+        message=text,
+        profiles=tuple(profiles),
+        hint=hint,
+        excerpt=text,
+    )
+    report = LintReport(diagnostics=[diagnostic], files=[text])
+    expected = {"version": 1, "diagnostics": [diagnostic.to_dict()], "summary": report.summary()}
+    assert format_report(report) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"

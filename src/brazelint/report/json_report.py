@@ -5,13 +5,17 @@ each diagnostic as :meth:`Diagnostic.to_dict`, sorted by path and position.
 
 The report is written one diagnostic at a time, so a run with thousands of findings never
 holds the whole document in memory; the text is the same as ``json.dumps(..., indent=2)``.
+Each entry is laid out here, with json's C string encoder for the values: ``indent``
+makes json use its pure-Python encoder, three times slower (25 ms for the 2,400 findings
+of the benchmark tree, after every worker has finished).
 """
 
 from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING, TextIO
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, Any, TextIO
 
 from brazelint.report.formats import sorted_diagnostics
 
@@ -33,9 +37,34 @@ def write_report(report: LintReport, out: TextIO) -> None:
     out.write(f'{{\n  "version": {REPORT_VERSION},\n  "diagnostics": [')
     separator = "\n"
     for diagnostic in sorted_diagnostics(report):
-        entry = json.dumps(diagnostic.to_dict(), indent=_INDENT, ensure_ascii=False)
-        out.write(separator + entry.replace("\n", "\n    ").join(("    ", "")))
+        out.write(separator + _entry(diagnostic.to_dict()))
         separator = ",\n"
     out.write("\n  ]" if separator != "\n" else "]")
     summary = json.dumps(report.summary(), indent=_INDENT).replace("\n", "\n  ")
     out.write(f',\n  "summary": {summary}\n}}\n')
+
+
+_member_heads: dict[str, str] = {}
+
+
+def _entry(fields: dict[str, Any]) -> str:
+    """``json.dumps(fields, indent=2, ensure_ascii=False)``, two levels deep."""
+    members = []
+    for key, value in fields.items():
+        head = _member_heads.get(key)
+        if head is None:
+            head = _member_heads[key] = f"      {encode_basestring(key)}: "
+        kind = type(value)
+        if kind is str:
+            members.append(head + encode_basestring(value))
+        elif value is None:
+            members.append(head + "null")
+        elif kind is int:
+            members.append(head + int.__repr__(value))
+        elif kind is list and value and all(type(item) is str for item in value):
+            items = ",\n        ".join(map(encode_basestring, value))
+            members.append(f"{head}[\n        {items}\n      ]")
+        else:  # anything else json lays out itself
+            text = json.dumps(value, indent=_INDENT, ensure_ascii=False)
+            members.append(head + text.replace("\n", "\n      "))
+    return "    {\n" + ",\n".join(members) + "\n    }"
