@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, cast
 
+from liquid.ast import Node
 from liquid.builtin.expressions.filtered import (
     Filter,
     FilteredExpression,
@@ -33,15 +34,16 @@ from brazelint.engine.paths import FlatPath, is_flat
 from brazelint.engine.ranges import BoundedRangeLiteral
 
 if TYPE_CHECKING:
-    from liquid.ast import Node
     from liquid.expression import Expression
 
 _HOLDERS = ("expression", "left", "right")
 _holders_by_type: dict[type, tuple[str, ...]] = {}
 """The attributes of _HOLDERS that instances of a type can have (most have none)."""
-_prints: dict[type, bool] = {}
-"""Per node type, whether it is an output statement: ``isinstance`` against python-liquid's
-abstract ``Node`` classes costs a Python-level check for every node."""
+_LEAF, _PRINTS, _HOLDS = "leaf", "prints", "holds"
+_node_shapes: dict[type, str] = {}
+"""Per node type: an output statement, a leaf (text, comments: a third of all nodes), or
+anything else. Decided once per type: ``isinstance`` against python-liquid's abstract
+``Node`` classes costs a Python-level check for every node."""
 _COMPARISONS = frozenset({EqExpression, NeExpression})
 """Exact types (python-liquid has no subclasses of them): a set lookup is much cheaper
 than ``isinstance`` against its abstract ``Expression``, and this runs for every node."""
@@ -72,14 +74,24 @@ def _walk(nodes: Iterable[Node], facts: TreeFacts) -> None:
         if isinstance(name, Identifier) and name in UNMARK:
             setattr(node, "name", Identifier(UNMARK[name], token=name.token))  # noqa: B010
         kind = type(node)
-        printed = _prints.get(kind)
-        if printed is None:
-            printed = _prints[kind] = issubclass(kind, OutputNode)
-        if printed:
+        shape = _node_shapes.get(kind)
+        if shape is None:
+            shape = _node_shapes[kind] = _shape_of(kind)
+        if shape is _LEAF:
+            continue
+        if shape is _PRINTS:
             facts.printed.append(node.expression)  # type: ignore[attr-defined]
         for expression in node.expressions():
             _visit(expression, facts.filters)
         _walk(node.children(None, include_partials=False), facts)  # type: ignore[arg-type]
+
+
+def _shape_of(kind: type[Node]) -> str:
+    if issubclass(kind, OutputNode):
+        return _PRINTS
+    if kind.expressions is Node.expressions and kind.children is Node.children:
+        return _LEAF  # python-liquid's own answers: no expressions, no children
+    return _HOLDS
 
 
 def _visit(expression: Expression, filters: list[Filter]) -> None:
