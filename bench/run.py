@@ -45,7 +45,7 @@ NOW = peers.NOW
 SCHEMA_ID = "movable-ink/event"
 ONE_FILE = "templates/movable_ink/product_viewed_0000.liquid"
 ONE_PROFILE = "known_user"
-LINT_RUNS = 3
+LINT_RUNS = 5
 """Cold lint runs (each with an empty cache), each followed by a brazejs measurement."""
 COLD_RUNS = 15
 
