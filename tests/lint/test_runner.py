@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from brazelint.config import load_config
+from brazelint.errors import BrazelintError
 from brazelint.lint.linter import FileResult
 from brazelint.lint.project import linter_for
 from brazelint.lint.runner import MAX_BATCH, MIN_BATCH, batches, lint_files
@@ -48,3 +50,23 @@ def test_workers_return_every_result_in_file_order(tmp_path: Path) -> None:
     assert written == []
     serial = list(lint_files(linter, items, jobs=1))
     assert [r.diagnostics for r in results] == [r.diagnostics for r in serial]
+
+
+class DiesOnOneFile:
+    """A linter whose worker process ends abruptly on ``t13.liquid`` (as if killed)."""
+
+    def lint_path(self, path: Path, display: str) -> FileResult:
+        if path.name == "t13.liquid":
+            os._exit(9)
+        return FileResult(display)
+
+
+def test_a_worker_that_stops_abruptly_is_one_clear_error() -> None:
+    items = [(Path(f"t{number:02}.liquid"), f"t{number:02}.liquid") for number in range(60)]
+    results = lint_files(DiesOnOneFile(), items, jobs=2)  # type: ignore[arg-type]
+    with pytest.raises(BrazelintError) as caught:
+        list(results)
+    assert str(caught.value) == (
+        "a lint worker process stopped abruptly (killed, or out of memory?) "
+        "(hint: run `brazelint lint --jobs 1` to lint in one process and see which file)"
+    )

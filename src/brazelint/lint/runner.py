@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TypeVar
 
+from brazelint.errors import BrazelintError
+
 if TYPE_CHECKING:
     from brazelint.lint.linter import FileResult, Linter
 
@@ -50,20 +52,32 @@ def lint_files(
         return
     global _worker_linter, _worker_after
     _worker_linter, _worker_after = linter, after_each
-    import multiprocessing  # here: a one-file run (pre-commit) never needs it
+    # here: a one-file run (pre-commit) never needs them
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    from brazelint.lint.quiet_pool import QuietPool
-
-    with QuietPool(workers, context=multiprocessing.get_context("fork")) as pool:
-        for results in pool.imap(_lint_batch, batches(files, workers)):
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    finished = False
+    try:
+        for results in executor.map(_lint_batch, batches(files, workers)):
             yield from results
-    _worker_linter = _worker_after = None
+        finished = True
+    except BrokenProcessPool:
+        raise BrazelintError(
+            "a lint worker process stopped abruptly (killed, or out of memory?)",
+            hint="run `brazelint lint --jobs 1` to lint in one process and see which file",
+        ) from None
+    finally:
+        # an abandoned run (Ctrl-C, an error) drops the files not yet started
+        executor.shutdown(wait=finished, cancel_futures=True)
+        _worker_linter = _worker_after = None
 
 
 def batches(files: Sequence[T], workers: int) -> Iterator[Sequence[T]]:
     """``files`` in runs for the workers: large first, smaller towards the end.
 
-    Every run handed to a worker and back costs the main process some 0.15 ms of CPU,
+    Every run handed to a worker and back costs the main process some CPU,
     which on a two-core machine the workers lose, so runs are as long as streaming allows
     (``MAX_BATCH``). Near the end they shrink with what is left (``1 / (2 * workers)`` of
     it, at least ``MIN_BATCH``), so no worker idles long while another finishes.
