@@ -77,8 +77,8 @@ def lint_files(
 def batches(files: Sequence[T], workers: int) -> Iterator[Sequence[T]]:
     """``files`` in runs for the workers: large first, smaller towards the end.
 
-    Every run handed to a worker and back costs the main process some CPU,
-    which on a two-core machine the workers lose, so runs are as long as streaming allows
+    Every run handed to a worker and back costs the main process some CPU, which on a
+    two-core machine the workers lose, so runs are as long as streaming allows
     (``MAX_BATCH``). Near the end they shrink with what is left (``1 / (2 * workers)`` of
     it, at least ``MIN_BATCH``), so no worker idles long while another finishes.
     """
