@@ -192,8 +192,14 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
     # Peak memory comes from the first lint run, made while this process is still small:
     # a child's peak RSS (wait4) also counts the parent's pages it held until its exec.
     lint_args = (
-        "templates", "--format", "json", "--output-file", os.devnull,
-        "--no-generated-profiles", "--now", NOW,
+        "templates",
+        "--format",
+        "json",
+        "--output-file",
+        os.devnull,
+        "--no-generated-profiles",
+        "--now",
+        NOW,
     )
     first: Optional[Run] = None
     peak_rss_kb = 0
@@ -318,14 +324,18 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
             reason = next(iter(failures.values()))[:40]
             note += f", {len(failures)} brazejs cannot render ({reason}...)"
     own = attempt(
-        table, "render-only: brazelint API (1 core)",
-        lambda: peers.brazelint_rate(work, seconds), rate,
+        table,
+        "render-only: brazelint API (1 core)",
+        lambda: peers.brazelint_rate(work, seconds),
+        rate,
     )
     if not skip_peers:
         skipped: dict[str, str] = {}
         attempt(
-            table, "render-only: bare python-liquid (1 core)",
-            lambda: peers.python_liquid_rate(work, seconds, skipped), rate,
+            table,
+            "render-only: bare python-liquid (1 core)",
+            lambda: peers.python_liquid_rate(work, seconds, skipped),
+            rate,
         )
         if skipped:
             first_reason = next(iter(skipped.values()))[:60]
@@ -355,8 +365,13 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
             f"median over {len(timed[0].seconds)} side-by-side pairs; best/best "
             f"{lint_cold / jsonschema_cold:.2f}x; lower is faster",
         )
-    ratio(table, "ratio: second lint run / first (wall)", second_wall,
-          first.seconds if not why else None, "lower is faster")
+    ratio(
+        table,
+        "ratio: second lint run / first (wall)",
+        second_wall,
+        first.seconds if not why else None,
+        "lower is faster",
+    )
     table.print()
 
 

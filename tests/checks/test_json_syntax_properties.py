@@ -21,14 +21,15 @@ json_values = st.recursive(
     | st.integers()
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
-    lambda children: st.lists(children, max_size=5)
-    | st.dictionaries(st.text(max_size=8), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=8), children, max_size=5)
+    ),
     max_leaves=20,
 )
 containers = json_values.filter(lambda value: isinstance(value, (dict, list)))
 
 # Text made mostly of JSON's own characters reaches far more parser states than random text.
-JSON_ALPHABET = list('{}[]:,"\' \n\t\\/*-+.0123456789eEtrufalsnNI')
+JSON_ALPHABET = list("{}[]:,\"' \n\t\\/*-+.0123456789eEtrufalsnNI")
 json_like_text = st.text(alphabet=st.sampled_from(JSON_ALPHABET), max_size=60)
 
 
@@ -47,7 +48,13 @@ def strictly_valid(text: str) -> bool:
 
 def walk(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
     yield path, value
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     for step, child in items:
         yield from walk(child, (*path, step))
 
@@ -107,7 +114,9 @@ def test_every_value_and_key_has_the_span_of_its_text(value: Any, indent: Any) -
 
 
 @given(containers, st.sampled_from([None, 2]), st.data())
-def test_deleting_one_comma_is_one_missing_comma(value: Any, indent: Any, data: st.DataObject) -> None:
+def test_deleting_one_comma_is_one_missing_comma(
+    value: Any, indent: Any, data: st.DataObject
+) -> None:
     text = json.dumps(value, indent=indent)
     commas = structural_commas(text)
     assume(commas)
@@ -153,11 +162,15 @@ def encode_string(text: str, how: int) -> str:
     if how == 2:
         return json.dumps(text, ensure_ascii=False).replace("/", "\\/")
     units = text.encode("utf-16-be")
-    return '"' + "".join(f"\\u{units[i]:02x}{units[i + 1]:02X}" for i in range(0, len(units), 2)) + '"'
+    return (
+        '"' + "".join(f"\\u{units[i]:02x}{units[i + 1]:02X}" for i in range(0, len(units), 2)) + '"'
+    )
 
 
 string_texts = st.builds(encode_string, st.text(max_size=8), st.integers(0, 3))
-number_texts = st.from_regex(r"-?(0|[1-9][0-9]{0,20})(\.[0-9]{1,6})?([eE][-+]?[0-9]{1,3})?", fullmatch=True)
+number_texts = st.from_regex(
+    r"-?(0|[1-9][0-9]{0,20})(\.[0-9]{1,6})?([eE][-+]?[0-9]{1,3})?", fullmatch=True
+)
 scalar_texts = st.sampled_from(["true", "false", "null"]) | number_texts | string_texts
 
 
@@ -172,8 +185,13 @@ def array_texts(draw: st.DrawFn, children: st.SearchStrategy[str]) -> str:
 def object_texts(draw: st.DrawFn, children: st.SearchStrategy[str]) -> str:
     members = draw(st.dictionaries(st.text(max_size=6), children, max_size=4))
     inside = ",".join(
-        draw(space) + encode_string(key, draw(st.integers(0, 3))) + draw(space) + ":"
-        + draw(space) + child + draw(space)
+        draw(space)
+        + encode_string(key, draw(st.integers(0, 3)))
+        + draw(space)
+        + ":"
+        + draw(space)
+        + child
+        + draw(space)
         for key, child in members.items()
     ) or draw(space)
     return f"{{{inside}}}"
@@ -211,8 +229,12 @@ def assert_same_index(text: str) -> None:
 
 @given(json_values, indents, separators, st.booleans(), space, space)
 def test_fast_span_index_of_dumped_json_is_the_recovering_parsers(
-    value: Any, indent: Optional[Union[int, str]], seps: tuple[str, str], ascii_: bool,
-    before: str, after: str,
+    value: Any,
+    indent: Optional[Union[int, str]],
+    seps: tuple[str, str],
+    ascii_: bool,
+    before: str,
+    after: str,
 ) -> None:
     text = json.dumps(value, indent=indent, separators=seps, ensure_ascii=ascii_)
     assert_same_index(before + text + after)
@@ -232,15 +254,15 @@ def test_fast_span_index_of_hand_written_json_is_the_recovering_parsers(text: st
         (
             '{"a\\"b": [1, {}, [ ]], "c":{"d" :-0e-0}}',
             {
-                ("a\"b", 0): (10, 11),
-                ("a\"b", 1): (13, 15),
-                ("a\"b", 2): (17, 20),
-                ("a\"b",): (9, 21),
+                ('a"b', 0): (10, 11),
+                ('a"b', 1): (13, 15),
+                ('a"b', 2): (17, 20),
+                ('a"b',): (9, 21),
                 ("c", "d"): (33, 38),
                 ("c",): (27, 39),
                 (): (0, 40),
             },
-            {("a\"b",): (1, 7), ("c",): (23, 26), ("c", "d"): (28, 31)},
+            {('a"b',): (1, 7), ("c",): (23, 26), ("c", "d"): (28, 31)},
         ),
         (
             '[\n  {"\\u00e5\\/": "Fjord \u2013 \\ud83d\\ude00"},\n  true\n]',

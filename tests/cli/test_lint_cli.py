@@ -931,7 +931,9 @@ def test_cache_second_run_gives_the_same_report(
     run_cli: Run, project: Path, cache_dir: Path
 ) -> None:
     first = run_cli("lint", "--format", "json", cwd=project)
-    lines = [line for shard in cache_dir.rglob("*.jsonl") for line in shard.read_text().splitlines()]
+    lines = [
+        line for shard in cache_dir.rglob("*.jsonl") for line in shard.read_text().splitlines()
+    ]
     assert len(lines) == 6  # one entry per file
     second = run_cli("lint", "--format", "json", cwd=project)
     assert (second.returncode, second.stdout, second.stderr) == (

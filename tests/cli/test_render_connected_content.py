@@ -14,7 +14,11 @@ WALLET = "https://connect.example.com/offers/api/2.0/offers/get_user_offers"
 
 def test_bundled_offer_wallet_with_show_requests(run_cli: Run) -> None:
     proc = run_cli(
-        "render", "templates/sessionm/offer_wallet.liquid", "--profile", "known_user", "--show-requests"
+        "render",
+        "templates/sessionm/offer_wallet.liquid",
+        "--profile",
+        "known_user",
+        "--show-requests",
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "Hi D'Arcy, you have 1,250 points and 2 offers waiting in your wallet.\n"
@@ -31,7 +35,12 @@ def test_bundled_offer_wallet_with_show_requests(run_cli: Run) -> None:
 
 def test_json_format_redacts_and_lists_requests(run_cli: Run) -> None:
     proc = run_cli(
-        "render", "templates/sessionm/offer_wallet.liquid", "--profile", "vip_user", "--format", "json"
+        "render",
+        "templates/sessionm/offer_wallet.liquid",
+        "--profile",
+        "vip_user",
+        "--format",
+        "json",
     )
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
@@ -63,7 +72,9 @@ def test_missing_stub_is_reported_and_exits_1(run_cli: Run, tmp_path: Path) -> N
 
 def test_bad_stub_file_is_one_clear_error(run_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "t.liquid").write_text("x", encoding="utf-8")
-    (tmp_path / "stubs.yaml").write_text("- request: {url: 'https://a.test', metod: GET}\n", encoding="utf-8")
+    (tmp_path / "stubs.yaml").write_text(
+        "- request: {url: 'https://a.test', metod: GET}\n", encoding="utf-8"
+    )
     proc = run_cli("render", "t.liquid", "--stubs", "stubs.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert "metod" in proc.stderr.splitlines()[0]

@@ -23,7 +23,15 @@ SPACED = (
     " | || == != <> < >= =< ! = 's' \" ' # @ { } % $ \\ 😀"
 )
 PIECES = [*SPACED.split(), '"d"', '["a b"]', "\uff4cimit", " ", "  ", "\n", "\t", "\r", "\x00"]
-PIECES += ["2nd", "_a", "\u0663x", "x\u0663", "-a", "\u00b2", "\u2160"]  # other scripts, superscript, roman
+PIECES += [
+    "2nd",
+    "_a",
+    "\u0663x",
+    "x\u0663",
+    "-a",
+    "\u00b2",
+    "\u2160",
+]  # other scripts, superscript, roman
 
 Outcome = Union[list[tuple[str, str, int, str]], tuple[str, str, int]]
 

@@ -390,7 +390,6 @@ def test_unsupported_filter_use_is_recorded() -> None:
     ]
 
 
-
 DEFAULT_INPUTS: list[object] = ["", " ", "x", None, False, True, 0, 0.0, [], ["a"], {}]
 DEFAULT_CASES = [
     # inputs in order, then a variable that is not set

@@ -30,7 +30,10 @@ from brazelint.errors import TemplateSyntaxError
         ("{% assign limit = 3 %}{% for x in (1..9) limit: limit %}{{ x }}{% endfor %}", "123"),
         ("{% for x in (1..4) offset: 1 %}{{ x }}{% endfor %}", "234"),
         ("{% for limit in (1..2) %}{{ limit }}{% endfor %}", "12"),
-        ("{% liquid\nassign limit = 2\nfor i in (1..3) limit: limit reversed\necho i\nendfor %}", "21"),
+        (
+            "{% liquid\nassign limit = 2\nfor i in (1..3) limit: limit reversed\necho i\nendfor %}",
+            "21",
+        ),
         # a keyword inside a longer name or a string was never a keyword
         ("{% assign limit_x = 1 %}{{ limit_x }}{{ 'offset' }}", "1offset"),
     ],

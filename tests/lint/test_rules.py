@@ -623,7 +623,9 @@ def test_bl204_unknown_filter(project: Project) -> None:
     assert found[0].hint == "did you mean 'md5'?"
     good = "Key:\n{{${email_address} | default: '' | md5}}\n"
     assert codes(project.lint("t.liquid", good)) == []
-    in_a_tag = "Key:{% if ${first_name} %}\n  {% assign key = ${email_address} | downcase | md55 %}\n"
+    in_a_tag = (
+        "Key:{% if ${first_name} %}\n  {% assign key = ${email_address} | downcase | md55 %}\n"
+    )
     in_a_tag += "{% endif %}\n"
     found = project.lint("t.liquid", in_a_tag)
     line, column, end = span(in_a_tag, "md55")
@@ -922,7 +924,6 @@ def test_bl406_digits_under_a_time_key_are_not_a_phone_number(project: Project) 
     assert codes(project.lint("t.liquid", source)) == []
 
 
-
 def test_bl406_dates_and_decimals_are_not_phone_numbers(project: Project) -> None:
     source = '{"when": "2024-03-31", "on": "31/03/2024", "price": "24.989999"}\n'
     assert codes(project.lint("t.liquid", source)) == []
@@ -931,6 +932,7 @@ def test_bl406_dates_and_decimals_are_not_phone_numbers(project: Project) -> Non
 def test_bl406_a_written_phone_number_is_still_found(project: Project) -> None:
     source = '{"contact": "+1 (555) 010-9999"}\n'
     assert codes(project.lint("t.liquid", source)) == ["BL406"]
+
 
 @proves("BL407")
 def test_bl407_empty_required_value(project: Project) -> None:
@@ -1353,7 +1355,6 @@ def test_catalog_entry_is_complete(code: str) -> None:
     assert entry.name and entry.summary and entry.bad and entry.good
     assert entry.severity in ("error", "warning", "info")
     assert COVERED[code], f"{code} has no test"
-
 
 
 def test_loop_keywords_as_names_are_no_syntax_error(project: Project) -> None:

@@ -17,6 +17,7 @@ SETTINGS = settings(
 """Every property test here: 200 examples (``BRAZELINT_FUZZ_EXAMPLES=5000`` for a deeper
 run), no deadline (CI machines vary)."""
 
+# fmt: off
 FRAGMENTS = [
     "{{", "}}", "{%", "%}", "{%-", "-%}", "{{-", "-}}", "${", "}", "{", "[", "]", "(", ")",
     "custom_attribute.", "event_properties.", "content_blocks.", "'", '"', "\n", "\r\n",
@@ -26,6 +27,7 @@ FRAGMENTS = [
     "doc", "enddoc", "case", "when", "else", "connected_content", "abort_message",
     "message_extras", ":save", "https://api.example.com/", "upcase", "\\", "\ufeff",
 ]
+# fmt: on
 
 fragment_soup = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 """Concatenated Liquid/Braze fragments: mostly broken markup, in every combination."""
@@ -34,6 +36,7 @@ any_text = st.one_of(st.text(max_size=80), fragment_soup)
 
 # -- grammar-shaped templates ----------------------------------------------------------
 
+# fmt: off
 VALUES = [
     "${first_name}", "${ user_id }", "custom_attribute.${tier}", "custom_attribute.${Brands Viewed}",
     "custom_attribute.${Brands Viewed}[0]", "event_properties.${items}[0].id",
@@ -67,6 +70,7 @@ LEAVES = [
     "{{content_blocks.${footer}}}", "{{content_blocks.${nope}}}", "{% increment z %}",
     "{% cycle 'a', 'b' %}", "{% break %}", "{% continue %}", "{% # note %}",
 ]
+# fmt: on
 
 value = st.builds(
     lambda v, filters: v + "".join(" | " + f for f in filters),
@@ -86,12 +90,18 @@ trim = st.sampled_from(["", "-"])
 plain_text = st.text(alphabet="ab {}%$'\"\n\r-é\t", max_size=6)
 connected_content = st.lists(
     st.sampled_from(CONNECTED_CONTENT_OPTIONS), max_size=4, unique=True
-).map(lambda options: "{% connected_content https://api.example.com/{{x}} " + " ".join(options) + " %}")
+).map(
+    lambda options: (
+        "{% connected_content https://api.example.com/{{x}} " + " ".join(options) + " %}"
+    )
+)
 
 leaf = st.one_of(
     plain_text,
     st.builds(lambda a, v, b: "{{" + a + " " + v + " " + b + "}}", trim, value, trim),
-    st.builds(lambda n, v: f"{{% assign {n} = {v} %}}", st.sampled_from(["x", "a", "r", "n"]), value),
+    st.builds(
+        lambda n, v: f"{{% assign {n} = {v} %}}", st.sampled_from(["x", "a", "r", "n"]), value
+    ),
     st.builds(lambda v: f"{{% echo {v} %}}", value),
     st.sampled_from(LEAVES),
     connected_content,
@@ -102,18 +112,22 @@ def _blocks(body: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return st.one_of(
         st.builds(
             lambda c, b, e: f"{{% if {c} %}}{b}{{% elsif {c} %}}{e}{{% else %}}{b}{{% endif %}}",
-            condition, body, body,
+            condition,
+            body,
+            body,
         ),
         st.builds(lambda c, b: f"{{% unless {c} %}}{b}{{% endunless %}}", condition, body),
         st.builds(
             lambda v, b, m: f"{{%- for i in {v}{m} -%}}{b}{{% else %}}e{{% endfor %}}",
-            st.sampled_from(VALUES), body,
+            st.sampled_from(VALUES),
+            body,
             st.sampled_from(["", " limit:2", " offset:1", " reversed", " offset:continue"]),
         ),
         st.builds(lambda b: f"{{% capture c %}}{b}{{% endcapture %}}{{{{c}}}}", body),
         st.builds(
             lambda v, b: f"{{% case {v} %}}{{% when 1, 's' %}}{b}{{% else %}}{b}{{% endcase %}}",
-            st.sampled_from(VALUES), body,
+            st.sampled_from(VALUES),
+            body,
         ),
         st.builds(lambda b: f"{{% comment %}}{b}{{% endcomment %}}", body),
         st.builds(lambda b: f"{{% raw %}}{b}{{% endraw %}}", body),

@@ -37,13 +37,17 @@ STUB_ARGS = ("--stubs", "bad_stubs/bad.yaml")
 CASES = {
     # configuration
     "config-toml-syntax": Case(
-        {"brazelint.toml": 'profiles = "profiles\n'}, (), ("brazelint.toml", "invalid TOML", "line 1")
+        {"brazelint.toml": 'profiles = "profiles\n'},
+        (),
+        ("brazelint.toml", "invalid TOML", "line 1"),
     ),
     "config-wrong-type": Case(
         {"brazelint.toml": "profiles = 3\n"}, (), ("brazelint.toml", "'profiles' must be a path")
     ),
     "config-unknown-key": Case(
-        {"brazelint.toml": 'profile = "people"\n'}, (), ("brazelint.toml", "unknown setting 'profile'")
+        {"brazelint.toml": 'profile = "people"\n'},
+        (),
+        ("brazelint.toml", "unknown setting 'profile'"),
     ),
     "config-bad-limit": Case(
         {"brazelint.toml": '[limits]\nloop-iterations = "many"\n'},

@@ -20,6 +20,7 @@ from brazelint.renderer import Renderer, to_brazelint_error
 from robustness.helpers import assert_position_in
 from robustness.strategies import SETTINGS
 
+# fmt: off
 PIECES = [
     ":save", ":method", ":headers", ":body", ":content_type", ":basic_auth",
     ":auth_credentials", ":cache_max_age", ":cache", ":no_cache", ":retry", ":rerender",
@@ -28,6 +29,7 @@ PIECES = [
     "{{ ${user_id} | url_param_escape }}", '{"a": "b"}', '{"a": "{{x}}"}', '{"a":', "a=1&b=2",
     "=", "&", ",", "é",
 ]
+# fmt: on
 markup_text = st.one_of(
     st.text(max_size=60),
     st.lists(st.sampled_from(PIECES), max_size=16).map("".join),

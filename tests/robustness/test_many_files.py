@@ -20,8 +20,16 @@ def test_ten_thousand_files_in_one_directory(tmp_path: Path, run_limited: RunLim
     profile = tmp_path / "user.yaml"
     profile.write_text("attributes: {first_name: Ada}\n", encoding="utf-8")
     result = run_limited(
-        "lint", "templates", "--profile", str(profile), "--no-generated-profiles",
-        "--no-cache", "--format", "json", "--output-file", "report.json",
+        "lint",
+        "templates",
+        "--profile",
+        str(profile),
+        "--no-generated-profiles",
+        "--no-cache",
+        "--format",
+        "json",
+        "--output-file",
+        "report.json",
         cwd=tmp_path,
     )
     assert result.returncode == 1, result.stderr

@@ -159,8 +159,10 @@ def test_crlf_positions_and_bytes(run_limited: RunLimited, tmp_path: Path) -> No
         ("{% if true %}" * 200 + "{% endif %}" * 200, "limits.nesting_depth"),
         ("{% for i in (1..20000) %}" + CHUNK + "{% endfor %}", "limits.output_bytes"),
         ("{{ a" + "[0" * 200 + "]" * 200 + " }}", "nesting_depth limit (30)"),
-        ("{% assign s = 'xxxxxxxxxx' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}",
-         "limits.assigned_bytes"),
+        (
+            "{% assign s = 'xxxxxxxxxx' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}",
+            "limits.assigned_bytes",
+        ),
     ],
     ids=["range", "nesting", "output", "brackets", "assigned"],
 )

@@ -186,9 +186,7 @@ def test_non_utf8_pyproject_without_brazelint_is_skipped(tmp_path: Path) -> None
 
 def test_unknown_schema_in_a_rule_names_the_file_and_key(tmp_path: Path) -> None:
     config = tmp_path / "brazelint.toml"
-    config.write_text(
-        '[[connected-content]]\nurl-pattern = "x"\nresponse-schema = "nope.json"\n'
-    )
+    config.write_text('[[connected-content]]\nurl-pattern = "x"\nresponse-schema = "nope.json"\n')
     with pytest.raises(brazelint.ConfigError) as info:
         load_config(start=tmp_path)
     assert info.value.message == (

@@ -47,7 +47,9 @@ def test_not_text_names_the_byte_and_offset(
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    assert _read_error(tmp_path / "nope.liquid") == f"{tmp_path / 'nope.liquid'}: template not found"
+    assert (
+        _read_error(tmp_path / "nope.liquid") == f"{tmp_path / 'nope.liquid'}: template not found"
+    )
     assert _read_error(tmp_path) == f"{tmp_path}: is a directory, not a template"
 
 

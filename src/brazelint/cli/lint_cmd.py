@@ -195,6 +195,7 @@ def collect(
     linter = make_linter() if missed else None
     started = time.monotonic()
     shown = False
+
     def remember(path: Path, result: FileResult) -> None:
         key = keys[path]
         if cache is not None and key is not None:
