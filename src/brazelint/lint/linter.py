@@ -5,24 +5,38 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
+from weakref import WeakKeyDictionary
 
+from brazelint.checks.json_detect import looks_like_json
 from brazelint.checks.positions import Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
 from brazelint.checks.source_scan import scan_source
 from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
-from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_profile
+from brazelint.lint.generated import (
+    ADVERSARIAL,
+    COMPLETE,
+    adversarial_profile,
+    complete_profile,
+    empty_profile,
+)
 from brazelint.lint.globs import any_match, first_match
+from brazelint.lint.reads import Reads, template_reads
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
 from brazelint.sources import read_template
 
 if TYPE_CHECKING:
+    from brazelint.checks.coverage import Coverage
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
+    from brazelint.engine.environment import BrazeTemplate
     from brazelint.lint.selection import Selection
     from brazelint.profiles import Profile
     from brazelint.renderer import Renderer
     from brazelint.result import RenderResult
+
+
+_READS: WeakKeyDictionary[Any, Reads] = WeakKeyDictionary()
 
 
 class ProfileRender:
@@ -44,7 +58,7 @@ class ProfileRender:
 
 
 class FileResult:
-    __slots__ = ("diagnostics", "extra_sources", "path", "renders", "schema", "source")
+    __slots__ = ("coverage", "diagnostics", "extra_sources", "path", "renders", "schema", "source")
 
     def __init__(
         self,
@@ -54,6 +68,7 @@ class FileResult:
         renders: Optional[list[ProfileRender]] = None,
         schema: Optional[str] = None,
         extra_sources: Optional[dict[str, str]] = None,
+        coverage: Optional[Coverage] = None,
     ) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
@@ -62,6 +77,8 @@ class FileResult:
         self.schema = schema
         self.extra_sources: dict[str, str] = {} if extra_sources is None else extra_sources
         """Other files the diagnostics point into (a webhook's body file)."""
+        self.coverage = coverage
+        """Which lines the profiles rendered (``None`` when the file was not rendered)."""
 
 
 class LintOptions:
@@ -145,11 +162,11 @@ class Linter:
         schema = self._schema_for(path, directives, schema)
         if json_expected is None and (schema or _json_by_config(self.config, path)):
             json_expected = True
-        renders = self.check_template(
+        renders, coverage = self.check_template(
             source, reporter, schema=schema, json_expected=json_expected, path=path
         )
         diagnostics = self.finish(reporter, directives, path)
-        return FileResult(display, diagnostics, source, renders, schema)
+        return FileResult(display, diagnostics, source, renders, schema, coverage=coverage)
 
     def finish(
         self, reporter: Reporter, directives: Directives, path: Optional[Path]
@@ -170,10 +187,14 @@ class Linter:
         schema: Optional[str],
         json_expected: Optional[bool],
         path: Optional[Path],
-    ) -> list[ProfileRender]:
+    ) -> tuple[list[ProfileRender], Optional[Coverage]]:
+        """Render ``source`` for every profile and check each render; return the renders
+        (when kept) and which lines the profiles rendered."""
+        from brazelint.checks.coverage import Trace, check_coverage
         from brazelint.checks.payload import check_json
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
+        from brazelint.lint.branches import branch_map
 
         tokens = self.renderer.env.lex(source)
         facts = scan_source(source, reporter, tokens)
@@ -181,32 +202,50 @@ class Linter:
             template = self.renderer.parse(source, path=reporter.path, tokens=tokens)
         except TemplateSyntaxError as err:
             report_syntax_error(err, reporter)
-            return []
+            return [], None
+        unguarded, missing_filters = scan_tree(template, reporter)
+        self._pass_through(missing_filters)
         render_facts = RenderFacts(
             assigned=facts.assigned | self._names_assigned_in_blocks(),
-            unguarded=scan_tree(template, reporter),
+            unguarded=unguarded,
         )
+        branches = branch_map(template.nodes)
         renders: list[ProfileRender] = []
+        traces: list[Trace] = []
         broken: set[int] = set()
         schema_base = str(path.parent) if path is not None else None
-        for profile in self._profiles_for(path):
-            generated = profile in self.generated
-            adversarial = profile.name == ADVERSARIAL
+        profiles, generated_from, answers = self._profiles_for(path, template)
+        for position, profile in enumerate(profiles):
+            generated = position >= generated_from
+            adversarial = generated and profile.name == ADVERSARIAL
             entry = ProfileRender(profile.name)
             renders.append(entry)
+            trace = Trace(profile.name, set())
+            traces.append(trace)
             try:
-                result = self.renderer.render(template, profile, now=self.clock, path=reporter.path)
+                result = self.renderer.render(
+                    template,
+                    profile,
+                    now=self.clock,
+                    path=reporter.path,
+                    globals=answers if profile.name == COMPLETE and generated else None,
+                    reached=trace.reached,
+                )
             except TemplateRenderError as err:
                 entry.error = err.message
+                trace.reason = f"failed ({err.message})"
+                trace.stop = _error_offset(err, reporter)
                 report_render_error(err, profile.name, reporter)
                 continue
             entry.result = result
             if not adversarial:
                 check_render(result, profile.name, reporter, render_facts, generated=generated)
             if result.aborted:
+                trace.stop = result.abort_offset if result.abort_offset is not None else 0
+                trace.reason = f"aborted ({result.abort_reason or 'no reason given'})"
                 continue
-            if json_expected is None:
-                json_expected = _looks_like_json(result.output)
+            if json_expected is None and result.output.strip():
+                json_expected = looks_like_json(result.output)
             if json_expected and (result.output.strip() or not generated):
                 verdict = check_json(
                     result,
@@ -219,11 +258,21 @@ class Linter:
                 )
                 entry.json_ok = verdict.parsed
                 broken |= verdict.broken_at
-        if not self.options.keep_renders:
-            return []
-        return renders
+        coverage = check_coverage(branches, traces, reporter, lambda: self._reads(template).aliases)
+        return (renders if self.options.keep_renders else []), coverage
 
-    def _profiles_for(self, path: Optional[Path]) -> list[Profile]:
+    def _pass_through(self, names: set[str]) -> None:
+        """Let renders go past filters that do not exist (BL204/BL205 already report each
+        one as an error), so the rest of the template is still rendered and checked."""
+        filters = self.renderer.env.filters
+        for name in names:
+            filters.setdefault(name, _unchanged)
+
+    def _profiles_for(
+        self, path: Optional[Path], template: BrazeTemplate
+    ) -> tuple[list[Profile], int, dict[str, Any]]:
+        """The profiles a template renders for, where the generated ones start, and the
+        Connected Content answers the complete user assumes."""
         profiles = self.profiles
         if path is not None and self.config.template_profiles:
             names = next(
@@ -236,8 +285,19 @@ class Linter:
             )
             if names is not None:
                 profiles = [p for p in profiles if p.name in names]
+        if not self.generated:
+            return list(profiles), len(profiles), {}
+        complete, answers = complete_profile(self._reads(template), self.clock)
         # the adversarial profile goes last: its JSON breaks are judged against the others
-        return [*profiles, *self.generated]
+        empty, adversarial = self.generated
+        return [*profiles, empty, complete, adversarial], len(profiles), answers
+
+    def _reads(self, template: BrazeTemplate) -> Reads:
+        """What ``template`` reads (cached on the template: a preview lints it again)."""
+        reads = _READS.get(template)
+        if reads is None:
+            reads = _READS[template] = template_reads(template.nodes, self.renderer.content_block)
+        return reads
 
     def _schema_for(
         self, path: Optional[Path], directives: Directives, explicit: Optional[str]
@@ -299,14 +359,21 @@ def merge_profiles(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return list(merged.values())
 
 
+def _unchanged(value: object, *args: object, **kwargs: object) -> object:
+    return value
+
+
+def _error_offset(error: TemplateRenderError, reporter: Reporter) -> int:
+    """Where a render failed in this template (its start when it failed elsewhere, such as
+    in a Content Block)."""
+    if error.line is None or (error.source is not None and error.source != reporter.source):
+        return 0
+    return reporter.index.offset(error.line, error.column or 1)
+
+
 def _json_by_config(config: Config, path: Optional[Path]) -> bool:
     return (
         path is not None
         and bool(config.json_globs)
         and any_match(config.json_globs, path, config.root)
     )
-
-
-def _looks_like_json(output: str) -> bool:
-    text = output.strip()
-    return (text[:1], text[-1:]) in (("{", "}"), ("[", "]"))
