@@ -277,10 +277,27 @@ def _hint(branch: Branch, aliases: Mapping[str, tuple[Any, ...]]) -> Optional[st
     # `x is 'silver'` makes the earlier `x is not 'gold'` of an elsif chain go without saying
     settled = {subject for subject, words, _ in parts if words == "is"}
     kept = [part for part in parts if not (part[1] == "is not" and part[0] in settled)]
+    kept = _none_of(kept)
     if not kept:
         return None
     said = " and ".join(" ".join(w for w in part if w) for part in dict.fromkeys(kept))
     return f"a profile where {said} renders it"
+
+
+def _none_of(parts: list[Atom]) -> list[Atom]:
+    """``x is not 'a' and x is not 'b'`` → ``x is none of 'a', 'b'``."""
+    excluded: dict[str, list[str]] = {}
+    for subject, words, value in parts:
+        if words == "is not":
+            excluded.setdefault(subject, []).append(value)
+    merged: list[Atom] = []
+    for subject, words, value in parts:
+        values = excluded.get(subject, [])
+        if words != "is not" or len(values) < 2:
+            merged.append((subject, words, value))
+        elif value == values[0]:
+            merged.append((subject, "is none of", ", ".join(dict.fromkeys(values))))
+    return merged
 
 
 Atom = tuple[str, str, str]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 from brazelint.checks.json_syntax import JsonDocument, JsonProblem, parse_json
 from brazelint.checks.positions import OutputLocator
+from brazelint.checks.schema_messages import plain_message, unexpected_members
 from brazelint.checks.source_scan import DOC_PLACEHOLDER
 
 if TYPE_CHECKING:
@@ -214,6 +215,11 @@ def _report_schema_error(
     path = tuple(error.absolute_path)
     span = document.span(path) or document.span(()) or (0, 0)
     offset = locator.value_offset(*span)
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        extra = unexpected_members(error)
+        key = document.key_span((*path, extra[0])) if extra else None
+        if key is not None:  # point at the member that is not allowed
+            offset = locator.value_offset(*key)
     where = _json_path(path)
     if path and "timestamp" in str(path[-1]).lower() and _is_seconds(error.instance):
         return  # BL405 says it better
@@ -222,7 +228,7 @@ def _report_schema_error(
         return  # BL408 says it better
     excerpt = locator.excerpt(span[0])
     expected = _expected_types(error)
-    code, message, hint = "BL402", f"{where}: {error.message}", None
+    code, message, hint = "BL402", plain_message(error), None
     if error.validator == "type" and isinstance(instance, float) and instance.is_integer():
         if "integer" in expected:
             code = "BL410"

@@ -30,8 +30,9 @@ def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "lint",
         help="render every template for every profile and check the results",
-        description="Render each template for every profile (plus an empty and an "
-        "adversarial user) and report syntax, Braze, JSON and schema problems.",
+        description="Render each template for every profile (plus generated empty, "
+        "complete and adversarial users) and report syntax, Braze, JSON and schema problems, "
+        "and the lines no profile rendered.",
     )
     parser.add_argument(
         "paths",
@@ -77,7 +78,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--no-generated-profiles",
         action="store_true",
-        help="skip the built-in empty and adversarial users",
+        help="skip the generated empty, complete and adversarial users",
     )
     parser.add_argument(
         "--no-cache",
@@ -188,10 +189,14 @@ def collect(
         if cached is None:
             keys[path] = key
             missed.append((path, display))
-        elif cached:
-            report.diagnostics.extend(cached)
-            if keep_sources:
-                _add_sources(report, cached)
+        else:
+            covered = cache.coverage(key) if cache is not None and key is not None else None
+            if covered is not None:
+                report.coverage[display] = covered
+            if cached:
+                report.diagnostics.extend(cached)
+                if keep_sources:
+                    _add_sources(report, cached)
     linter = make_linter() if missed else None
     started = time.monotonic()
     shown = False
@@ -209,6 +214,8 @@ def collect(
         else iter(())
     )
     for done, result in enumerate(results, start=1):
+        if result.coverage is not None:
+            report.coverage[result.path] = result.coverage
         if result.diagnostics:
             report.diagnostics.extend(result.diagnostics)
             if keep_sources:

@@ -131,6 +131,13 @@ class Linter:
         self.clock = parse_now(self.now)
         """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
+        from brazelint.lint.selection import expand
+
+        self.profile_ignores = {
+            name: frozenset(expand(codes, f"{config.path or 'configuration'}: 'profile-ignores'"))
+            for name, codes in config.profile_ignores.items()
+        }
+        """Profile name -> codes not reported for it (``profile-ignores``)."""
 
     # -- files -----------------------------------------------------------------------------
 
@@ -172,6 +179,8 @@ class Linter:
         self, reporter: Reporter, directives: Directives, path: Optional[Path]
     ) -> list[Diagnostic]:
         merged = merge_profiles(reporter.found)
+        if self.profile_ignores:
+            merged = drop_ignored_profiles(merged, self.profile_ignores)
         kept = apply_suppressions(merged, directives, reporter)
         return sorted(
             (d for d in kept if self.selection.enabled(d.code, path)), key=lambda d: d.sort_key()
@@ -357,6 +366,25 @@ def merge_profiles(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             )
             merged[key] = replace(seen, profiles=profiles)
     return list(merged.values())
+
+
+def drop_ignored_profiles(
+    diagnostics: list[Diagnostic], ignores: dict[str, frozenset[str]]
+) -> list[Diagnostic]:
+    """Take the profiles ``profile-ignores`` names off their findings; a finding no profile
+    shows any more goes."""
+    kept = []
+    for diagnostic in diagnostics:
+        if diagnostic.profiles:
+            profiles = tuple(
+                p for p in diagnostic.profiles if diagnostic.code not in ignores.get(p, ())
+            )
+            if not profiles:
+                continue
+            if profiles != diagnostic.profiles:
+                diagnostic = replace(diagnostic, profiles=profiles)
+        kept.append(diagnostic)
+    return kept
 
 
 def _unchanged(value: object, *args: object, **kwargs: object) -> object:

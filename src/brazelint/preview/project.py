@@ -165,6 +165,8 @@ class FileView:
     """A webhook's body file, when it is served."""
     body_of: Optional[str] = None
     """The webhook this file is the body of."""
+    unrendered: set[int] = field(default_factory=set)
+    """Lines no shown profile rendered (shaded on the page)."""
 
 
 @dataclass
@@ -402,6 +404,12 @@ class PreviewProject:
             return view
         view.diagnostics = result.diagnostics
         view.schema = result.schema
+        if result.coverage is not None:
+            view.unrendered = {
+                line
+                for first, last in result.coverage.unrendered
+                for line in range(first, last + 1)
+            }
         generated = {p.name for p in linter.generated}
         shown = {p.name for p in chosen} | set(request.show_generated)
         for entry in result.renders:

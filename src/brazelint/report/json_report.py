@@ -1,7 +1,10 @@
 """``lint --format json``: the stable report of DESIGN.md ("Diagnostics and the JSON report").
 
-``{"version": 1, "diagnostics": [...], "summary": {"files", "errors", "warnings", "infos"}}``,
-each diagnostic as :meth:`Diagnostic.to_dict`, sorted by path and position.
+``{"version": 1, "diagnostics": [...], "summary": {"files", "errors", "warnings", "infos"},
+"coverage": {path: {"lines", "rendered", "percent", "unrendered": [[first, last], ...]}}}``,
+each diagnostic as :meth:`Diagnostic.to_dict`, sorted by path and position; ``coverage``
+counts the lines with template text in each rendered file, and the ranges no profile
+rendered.
 
 The report is written one diagnostic at a time, so a run with thousands of findings never
 holds the whole document in memory; the text is the same as ``json.dumps(..., indent=2)``.
@@ -41,7 +44,17 @@ def write_report(report: LintReport, out: TextIO) -> None:
         separator = ",\n"
     out.write("\n  ]" if separator != "\n" else "]")
     summary = json.dumps(report.summary(), indent=_INDENT).replace("\n", "\n  ")
-    out.write(f',\n  "summary": {summary}\n}}\n')
+    out.write(f',\n  "summary": {summary}')
+    coverage = {path: report.coverage[path].to_dict() for path in sorted(report.coverage)}
+    out.write(f',\n  "coverage": {_coverage(coverage)}\n}}\n')
+
+
+def _coverage(coverage: dict[str, dict[str, Any]]) -> str:
+    """Per file, one line each: ``"path": {"lines": 40, "rendered": 28, ...}``."""
+    if not coverage:
+        return "{}"
+    rows = [f"    {encode_basestring(path)}: {json.dumps(data)}" for path, data in coverage.items()]
+    return "{\n" + ",\n".join(rows) + "\n  }"
 
 
 _member_heads: dict[str, str] = {}
