@@ -136,6 +136,8 @@ def check_coverage(
         )
     elif everyone_stopped:
         _report_all_stopped(traces, stops, reporter)
+    if not traces:
+        return Coverage(len(owners), _ranges(sorted(owners)))
     reported: set[int] = set()
     for branch in branches:
         if reach[branch] or (branch.parent is not None and not reach[branch.parent]):

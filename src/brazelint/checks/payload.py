@@ -39,6 +39,8 @@ TIME_KEY = re.compile(r"time|date|_at$", re.I)
 """Keys whose digit strings are times, not phone numbers."""
 CONTACT_KEY = re.compile(r"email|phone|mail", re.I)
 """Keys whose values are meant to be contact details (BL406 leaves them alone)."""
+CONTAINER_RULES = frozenset({"required", "minProperties", "maxProperties", "dependentRequired"})
+"""Schema rules about an object as a whole rather than one value in it."""
 SECONDS = (10**9, 10**10)
 """Epoch seconds from 2001 to 2286: ten digits, where milliseconds have thirteen."""
 
@@ -215,6 +217,10 @@ def _report_schema_error(
     path = tuple(error.absolute_path)
     span = document.span(path) or document.span(()) or (0, 0)
     offset = locator.value_offset(*span)
+    if error.validator in CONTAINER_RULES:
+        # about the object as a whole: its opening brace, or what printed it
+        printed = locator.printed_at(span[0])
+        offset = printed if printed is not None else locator.template_offset(span[0])
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         extra = unexpected_members(error)
         key = document.key_span((*path, extra[0])) if extra else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 
-from brazelint.lint.reads import ARRAY, BOOLEAN, NUMBER, STRING, TIME, Key, Reads, Use
+from brazelint.lint.reads import ARRAY, BOOLEAN, NUMBER, OBJECT, STRING, TIME, Key, Reads, Use
 from brazelint.profiles import STANDARD_ATTRIBUTES, Profile
 
 EMPTY = "empty"
@@ -160,6 +160,8 @@ def plausible(key: Key, use: Use, now: datetime) -> Any:
         return now
     if ARRAY in kinds:
         return [_text(name, index + 1) for index in range(ARRAY_LENGTH)]
+    if OBJECT in kinds:
+        return {"name": _text(name, 0)}  # printed as JSON (as_json_string): an object
     if NUMBER in kinds:
         return 19.99 if any(word in name.lower() for word in _MONEY_WORDS) else 3
     if BOOLEAN in kinds and STRING not in kinds:
@@ -239,14 +241,15 @@ def _standard(name: str, value: Any, now: datetime) -> Any:
     return value
 
 
-def _answer(value: Any) -> Any:
-    """A Connected Content answer is JSON: times as text, objects with a 200 status."""
+def _answer(value: Any, *, top: bool = True) -> Any:
+    """A Connected Content answer is JSON: times as text; an object answer has status 200."""
     if isinstance(value, dict):
-        answer = {key: _answer(item) for key, item in value.items()}
-        answer.setdefault("__http_status_code__", 200)
+        answer = {key: _answer(item, top=False) for key, item in value.items()}
+        if top:
+            answer.setdefault("__http_status_code__", 200)
         return answer
     if isinstance(value, list):
-        return [_answer(item) for item in value]
+        return [_answer(item, top=False) for item in value]
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%dT%H:%M:%SZ")
     return value

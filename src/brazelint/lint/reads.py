@@ -65,6 +65,7 @@ Loader = Callable[[str], Optional[Any]]
 """Returns the parsed Content Block of a name (``None`` when there is none)."""
 
 NUMBER, TIME, ARRAY, BOOLEAN, STRING = "number", "time", "array", "boolean", "string"
+OBJECT = "object"
 NUMERIC_FILTERS = frozenset(
     {
         "plus",
@@ -325,6 +326,8 @@ class _Walker:
             kind = TIME
         elif first in ARRAY_FILTERS:
             kind = ARRAY
+        elif first == "as_json_string":
+            kind = OBJECT
         elif first == "default" and filters[0].args:
             fallback = _literal(filters[0].args[0].value)
             if _is_number(fallback):

@@ -129,7 +129,8 @@ def coverage_lines(report: LintReport) -> list[str]:
             str(first) if first == last else f"{first}\N{EN DASH}{last}"
             for first, last in coverage.unrendered
         )
-        out.append(f"  {path}: {coverage.percent:g}% (lines {spans})")
+        single = len(coverage.unrendered) == 1 and spans.isdigit()
+        out.append(f"  {path}: {coverage.percent:g}% ({'line' if single else 'lines'} {spans})")
     if len(short) > MAX_COVERAGE_FILES:
         out.append(f"  … and {len(short) - MAX_COVERAGE_FILES} more files")
     return out
