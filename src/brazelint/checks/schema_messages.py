@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 SHOWN_WIDTH = 40
+_REQUIRED = re.compile(r"^(.*) is a required property$", re.S)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TYPE_NAMES = {
     "string": "a string",
@@ -54,7 +55,9 @@ def plain_message(error: ValidationError) -> str:
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
         return f"{where} must be {expected}; got {describe(value)}"
     if kind == "required":
-        missing = [name for name in wanted if isinstance(value, dict) and name not in value]
+        missing = _required_name(error.message) or [
+            name for name in wanted if isinstance(value, dict) and name not in value
+        ]
         names = ", ".join(f"`{name}`" for name in missing) or "a member"
         inside = "" if not error.absolute_path else f" in {where}"
         return f"missing required {names}{inside}"
@@ -125,6 +128,21 @@ def show(value: Any) -> str:
     """``value`` as JSON, shortened."""
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= SHOWN_WIDTH else text[: SHOWN_WIDTH - 1] + "…"
+
+
+def _required_name(message: str) -> list[str]:
+    """The one missing member a ``required`` error is about (jsonschema raises one error
+    per missing member, naming it only in its message)."""
+    import ast
+
+    found = _REQUIRED.match(message)
+    if found is None:
+        return []
+    try:
+        name = ast.literal_eval(found.group(1))
+    except (ValueError, SyntaxError):
+        return []
+    return [name] if isinstance(name, str) else []
 
 
 def _choices(values: Any) -> str:
