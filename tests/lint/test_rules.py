@@ -25,8 +25,14 @@ REAL = ("anonymous_user", "known_user")
 """The project's profiles, in the order a run lists them."""
 KNOWN = ("known_user",)
 ANONYMOUS = ("anonymous_user",)
-WITH_EMPTY = (*REAL, "empty")
-EVERYONE = (*REAL, "empty", "adversarial")
+UNSET = ("anonymous_user", "empty")
+"""The profiles without a first name: the anonymous one and the generated empty user."""
+WITH_EMPTY = (*REAL, "empty", "complete")
+"""The real profiles and the generated users that render a body (the adversarial user
+reports only what its hostile text breaks)."""
+EVERYONE = (*REAL, "empty", "complete", "adversarial")
+URL_PROFILES = (*REAL, "empty", "adversarial")
+"""A webhook URL renders for these; the complete user is made from what a body reads."""
 ADVERSARIAL = ("adversarial",)
 
 
@@ -409,7 +415,7 @@ def test_bl107_connected_content_failed(project: Project) -> None:
     found = project.lint("t.liquid", good)
     assert "BL107" not in codes(found)
     abort = at(good, "abort_message")
-    assert rows(found) == [
+    assert rows(found, "BL303") == [
         ("BL303", *abort, abort[1], "info", REAL, "message aborted: partner down"),
     ]
 
@@ -443,9 +449,9 @@ def test_bl108_connected_content_schema(project: Project) -> None:
             column,
             column,
             "error",
-            WITH_EMPTY,
+            (*REAL, "empty"),  # the complete user has a retailer
             "request body sent to https://api.example.com/offers breaks retailer.schema: "
-            "$.retailer_id: '' should be non-empty",
+            "`retailer_id` must not be empty",
         )
     ]
     good = source.replace("{{custom_attribute.${retailer}}}", "r-2f9e6c1e")
@@ -567,14 +573,14 @@ def test_bl203_attribute_missing(project: Project) -> None:
             "BL203",
             *name,
             "warning",
-            ANONYMOUS,
+            UNSET,
             "first_name is not set for this profile and renders empty",
         ),
         (
             "BL203",
             *tier,
             "warning",
-            ANONYMOUS,
+            UNSET,
             "custom_attribute.loyalty_tier is not set for this profile and renders empty",
         ),
     ]
@@ -586,8 +592,8 @@ def test_bl203_attribute_missing(project: Project) -> None:
 
 
 def test_bl203_only_printed_values_and_real_profiles(project: Project) -> None:
-    """A condition is not a print; the generated ``empty`` user is never blamed; an
-    unknown attribute is BL201's alone."""
+    """A condition is not a print (the empty user skips the branch); an unknown attribute
+    is BL201's alone."""
     source = "{% if ${first_name} %}Hi {{${first_name}}}{% else %}Hi{% endif %}\n{{${timezone}}}\n"
     found = project.lint("t.liquid", source)
     # first_name is printed only inside the if; ${timezone} is a typo of time_zone
@@ -608,7 +614,7 @@ def test_bl203_filters_that_print_something_for_a_missing_value(project: Project
             "BL203",
             *span(source, "${first_name}"),
             "warning",
-            ANONYMOUS,
+            UNSET,
             "first_name is not set for this profile and renders empty",
         )
     ]
@@ -645,21 +651,35 @@ def test_bl205_unsupported_filter(project: Project) -> None:
         (
             "BL205",
             *span(source, "money_with_currency"),
-            "warning",
+            "error",
             (),
             "filter 'money_with_currency' is not supported in Braze",
         ),
         (
             "BL205",
             *span(source, "lstrip"),
-            "warning",
+            "error",
             (),
             "filter 'lstrip' is not supported in Braze",
         ),
-        ("BL205", *span(source, "find"), "warning", (), "filter 'find' is not documented in Braze"),
+        ("BL207", *span(source, "find"), "warning", (), "filter 'find' is not documented in Braze"),
     ]
     good = "{{ 3.5 | money }}\n{{ ' x ' | strip }}\n"
     assert codes(project.lint("t.liquid", good)) == []
+
+
+@proves("BL207")
+def test_bl207_undocumented_filter(project: Project) -> None:
+    source = "Total: {{ custom_attribute.${cart_items} | sum }}\n"
+    found = project.lint("t.liquid", source)
+    assert rows(found, "BL207") == [
+        ("BL207", *span(source, "sum"), "warning", (), "filter 'sum' is not documented in Braze")
+    ]
+    assert (
+        found[0].hint == "it works here but may fail or differ in Braze; test it in the dashboard"
+    )
+    good = "Total: {{ custom_attribute.${cart_items} | size }}\n"
+    assert "BL207" not in codes(project.lint("t.liquid", good))
 
 
 @proves("BL206")
@@ -708,7 +728,18 @@ def test_bl301_render_error(project: Project) -> None:
     found = project.lint("t.liquid", source)
     line, column, end = span(source, "divided_by")
     assert rows(found) == [
-        ("BL301", line, column, end, "error", EVERYONE, "divided_by: can't divide by 0")
+        ("BL301", line, column, end, "error", EVERYONE, "divided_by: can't divide by 0"),
+        (
+            "BL306",
+            line,
+            column,
+            column + 1,
+            "warning",
+            (),
+            "nothing past line 2 was checked: every profile aborted or failed — "
+            "anonymous_user, known_user, empty, complete, adversarial: failed (divided_by: "
+            "can't divide by 0)",
+        ),
     ]
     good = "Ratio:\n{{ event_properties.${price} | default: 0 | divided_by: 2 }}\n"
     assert codes(project.lint("t.liquid", good)) == []
@@ -728,7 +759,18 @@ def test_bl302_limit_exceeded(project: Project) -> None:
             "error",
             EVERYONE,
             "range (1..10000000) has 10000000 items, more than limits.loop_iterations (50000)",
-        )
+        ),
+        (
+            "BL306",
+            line,
+            column,
+            column + 1,
+            "warning",
+            (),
+            "nothing past line 2 was checked: every profile aborted or failed — "
+            "anonymous_user, known_user, empty, complete, adversarial: failed (range "
+            "(1..10000000) has 10000000 items, more than limits.loop_iterations (50000))",
+        ),
     ]
     good = (
         "Loop:\n{% for item in custom_attribute.${cart_items} limit: 20 %}{{item}}{% endfor %}"
@@ -776,6 +818,63 @@ INTEGER_SCHEMA = """\
 USE_SCHEMA = "{% comment %}brazelint: schema=my.schema.json{% endcomment %}\n"
 
 
+@proves("BL305")
+def test_bl305_not_rendered(project: Project) -> None:
+    source = (
+        "Hi\n{% if custom_attribute.${loyalty_tier} == 'gold' %}\n"
+        "Gold\n"
+        "{% elsif custom_attribute.${loyalty_tier} == 'silver' %}\n"
+        "Silver {{ broken | upcase }}\n"
+        "and more\n"
+        "{% endif %}\n"
+    )
+    found = project.lint("t.liquid", source)
+    assert rows(found) == [
+        (
+            "BL305",
+            5,
+            1,
+            9,
+            "info",
+            (),
+            "no profile renders lines 5\N{EN DASH}6, the `elsif custom_attribute.${loyalty_tier} "
+            "== 'silver'` branch of `if custom_attribute.${loyalty_tier} == 'gold'`",
+        )
+    ]
+    assert found[0].end_line == 6
+    assert found[0].hint == (
+        "a profile where custom_attribute.${loyalty_tier} is 'silver' renders it"
+    )
+    project.write("profiles/silver.yaml", "custom_attributes: {loyalty_tier: silver}\n")
+    # the silver profile renders the branch, and what it hid shows up
+    assert codes(project.lint("t.liquid", source)) == ["BL202"]
+
+
+@proves("BL306")
+def test_bl306_nothing_checked(project: Project) -> None:
+    source = '{% if ${user_id} != "nobody" %}{% abort_message("paused") %}{% endif %}\n{"a": 1,}\n'
+    found = project.lint("t.liquid", source)
+    line, column = at(source, "abort_message")
+    assert rows(found, "BL306") == [
+        (
+            "BL306",
+            line,
+            column,
+            column + 1,
+            "warning",
+            (),
+            "nothing past line 1 was checked: every profile aborted — anonymous_user, "
+            "known_user, empty, complete, adversarial: aborted (paused)",
+        )
+    ]
+    [nothing] = [d for d in found if d.code == "BL306"]
+    assert (
+        nothing.hint == "add a profile that passes the guard, so the body is rendered and checked"
+    )
+    good = source.replace('!= "nobody"', "== blank")
+    assert codes(project.lint("t.liquid", good)) == ["BL303", "BL401"]
+
+
 @proves("BL401")
 def test_bl401_invalid_json(project: Project) -> None:
     source = '{\n  "user_id": "{{${user_id}}}"\n  "type": "track",\n}\n'
@@ -819,8 +918,8 @@ def test_bl402_schema_violation(project: Project) -> None:
             column,
             column + 1,
             "error",
-            EVERYONE[:3],
-            "$.ttl: '30 days' is not of type 'integer'",
+            WITH_EMPTY,
+            '`ttl` must be an integer; got a string ("30 days")',
         )
     ]
     good = USE_SCHEMA + '{"tags": ["vip"], "ttl": 2592000}\n'
@@ -911,7 +1010,7 @@ def test_bl406_unhashed_personal_data(project: Project) -> None:
             column,
             column + 1,
             "warning",
-            KNOWN,
+            (*KNOWN, "complete"),
             "$.anonymous_id sends an email address in clear text",
         )
     ]
@@ -1103,7 +1202,7 @@ def test_bl411_webhook_url_not_absolute(project: Project) -> None:
             column,
             column + 1,
             "error",
-            EVERYONE,
+            URL_PROFILES,
             "the webhook URL is not an absolute https:// URL",
         )
     ]
@@ -1279,7 +1378,7 @@ def test_one_finding_lists_every_profile(project: Project) -> None:
             source.index(",}") + 1,
             source.index(",}") + 1,
             "error",
-            ("anonymous_user", "known_user", "vip_user", "empty"),
+            ("anonymous_user", "known_user", "vip_user", "empty", "complete"),
             "trailing comma before '}'",
         )
     ]

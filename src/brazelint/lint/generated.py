@@ -136,7 +136,9 @@ def complete_profile(reads: Reads, now: datetime) -> tuple[Profile, dict[str, An
     answers: dict[str, Any] = {}
     for root, value in tree.items():
         if root in STANDARD_ATTRIBUTES:
-            attributes[root] = _standard(root, value, now)
+            use = reads.uses.get((root,))
+            opening = _opening_value(use) if use is not None else _UNSET
+            attributes[root] = opening if opening is not _UNSET else _standard(root, value, now)
         elif root in reads.saved:
             answers[root] = _answer(value)
         elif isinstance(value, dict):
