@@ -31,7 +31,10 @@ CASES = (
     ("5 profiles + generated", ()),
     ("5 profiles, --no-generated-profiles", ("--no-generated-profiles",)),
     ("1 profile + generated", ("--profiles", "one_profile")),
-    ("1 profile, --no-generated-profiles", ("--profiles", "one_profile", "--no-generated-profiles")),
+    (
+        "1 profile, --no-generated-profiles",
+        ("--profiles", "one_profile", "--no-generated-profiles"),
+    ),
 )
 
 

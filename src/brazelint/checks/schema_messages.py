@@ -98,7 +98,12 @@ def plain_message(error: ValidationError) -> str:
         return f"{where} matches none of the shapes the schema allows; got {describe(value)}"
     if kind == "not":
         return f"{where} has a form the schema forbids; got {show(value)}"
-    if kind == "dependentRequired":
+    if kind == "dependentRequired" and isinstance(value, dict) and isinstance(wanted, dict):
+        for present, needed in wanted.items():
+            missing = [name for name in needed if present in value and name not in value]
+            if missing:
+                names = ", ".join(f"`{name}`" for name in missing)
+                return f"{where} has `{present}`, which needs {names} too"
         return f"{where} is missing a member that another member requires"
     if kind == "format":
         return f"{where} must be a valid {wanted}; got {show(value)}"

@@ -45,15 +45,29 @@ def write_report(report: LintReport, out: TextIO) -> None:
     out.write("\n  ]" if separator != "\n" else "]")
     summary = json.dumps(report.summary(), indent=_INDENT).replace("\n", "\n  ")
     out.write(f',\n  "summary": {summary}')
-    coverage = {path: report.coverage[path].to_dict() for path in sorted(report.coverage)}
-    out.write(f',\n  "coverage": {_coverage(coverage)}\n}}\n')
+    out.write(',\n  "coverage": ' + _coverage(report) + "\n}\n")
 
 
-def _coverage(coverage: dict[str, dict[str, Any]]) -> str:
-    """Per file, one line each: ``"path": {"lines": 40, "rendered": 28, ...}``."""
-    if not coverage:
+def _coverage(report: LintReport) -> str:
+    """``"coverage"``, laid out as ``json.dumps(..., indent=2)`` would, two levels in."""
+    if not report.coverage:
         return "{}"
-    rows = [f"    {encode_basestring(path)}: {json.dumps(data)}" for path, data in coverage.items()]
+    rows = []
+    for path in sorted(report.coverage):
+        data = report.coverage[path].to_dict()
+        spans = ",\n".join(
+            f"        [\n          {first},\n          {last}\n        ]"
+            for first, last in data["unrendered"]
+        )
+        unrendered = f"[\n{spans}\n      ]" if spans else "[]"
+        rows.append(
+            f"    {encode_basestring(path)}: {{\n"
+            f'      "lines": {data["lines"]},\n'
+            f'      "rendered": {data["rendered"]},\n'
+            f'      "percent": {float(data["percent"])!r},\n'
+            f'      "unrendered": {unrendered}\n'
+            "    }"
+        )
     return "{\n" + ",\n".join(rows) + "\n  }"
 
 
