@@ -9,7 +9,7 @@ fails on is a warning (BL306): its body was never checked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 from liquid.builtin.expressions import Path
 from liquid.builtin.expressions.logical import (
@@ -108,23 +108,41 @@ def check_coverage(
     branches: list[Branch],
     traces: list[Trace],
     reporter: Reporter,
-    aliases: Callable[[], Mapping[str, tuple[Any, ...]]] = dict,
+    aliases: Optional[Mapping[str, tuple[Any, ...]]] = None,
 ) -> Coverage:
     """Report what no profile rendered (BL305, BL306); return the file's coverage.
 
-    ``aliases`` gives the local names that stand for a user's value, so a hint names the
+    ``aliases`` are the local names that stand for a user's value, so a hint names the
     value a profile sets (``custom_attribute.${tier}``) rather than the local (``tier``).
     """
     index = reporter.index
     source = reporter.source
-    owners = _line_owners(branches, source, index)
+    aliases = {} if aliases is None else aliases
+    finished = [trace for trace in traces if trace.stop is None]
+    lines_with_text = sum(1 for line in source.split("\n") if line.strip())
+    windows = None
+    if finished:
+        # a profile that went to the end rendered the top level and every branch it
+        # entered: only the others (and the lines they share) need a closer look
+        entered: set[object] = set().union(*(trace.reached for trace in finished))
+        suspects = [branch for branch in branches if branch.block not in entered]
+        if not suspects:
+            return Coverage(lines_with_text)  # the common case
+        windows = _windows(suspects, source)
+    owners = _line_owners(branches, source, index, windows)
     stops = [_stop_line(trace, index) for trace in traces]
     furthest = max(stops, default=0)
     reach: dict[Optional[Branch], int] = {None: furthest}
     for branch in branches:
         lines = [stop for trace, stop in zip(traces, stops) if branch.block in trace.reached]
         reach[branch] = max(lines, default=0)
-    unrendered = {line for line, held in owners.items() if not any(line <= reach[o] for o in held)}
+    unrendered = set()
+    for line, held in owners.items():
+        for owner in held:
+            if line <= reach[owner]:
+                break
+        else:
+            unrendered.add(line)
     everyone_stopped = bool(traces) and all(trace.stop is not None for trace in traces)
     if not traces:
         reporter.at(
@@ -137,7 +155,7 @@ def check_coverage(
     elif everyone_stopped:
         _report_all_stopped(traces, stops, reporter)
     if not traces:
-        return Coverage(len(owners), _ranges(sorted(owners)))
+        return Coverage(lines_with_text, _ranges(sorted(owners)))
     reported: set[int] = set()
     for branch in branches:
         if reach[branch] or (branch.parent is not None and not reach[branch.parent]):
@@ -159,16 +177,42 @@ def check_coverage(
                 end_line=last,
                 end_column=index.line_end(last),
             )
-    return Coverage(len(owners), _ranges(sorted(unrendered)))
+    return Coverage(lines_with_text, _ranges(sorted(unrendered)))
+
+
+def _windows(suspects: list[Branch], source: str) -> list[tuple[int, int]]:
+    """The whole lines the ``suspects`` span, merged: where lines may be unrendered."""
+    spans: list[tuple[int, int]] = []
+    for branch in suspects:
+        start = source.rfind("\n", 0, branch.start) + 1
+        end = source.find("\n", branch.end)
+        end = len(source) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _line_owners(
-    branches: list[Branch], source: str, index: Any
+    branches: list[Branch],
+    source: str,
+    index: Any,
+    windows: Optional[list[tuple[int, int]]] = None,
 ) -> dict[int, set[Optional[Branch]]]:
-    """Each line with template text -> the innermost branches (``None``: top level) holding it."""
+    """Each line with template text -> the innermost branches (``None``: top level) holding
+    it; only the lines in ``windows`` (whole lines) when given."""
     owners: dict[int, set[Optional[Branch]]] = {}
 
     def note(start: int, end: int, owner: Optional[Branch]) -> None:
+        if windows is None:
+            spans = [(start, end)]
+        else:
+            spans = [(max(start, a), min(end, b)) for a, b in windows if a < end and start < b]
+        for first, last in spans:
+            note_text(first, last, owner)
+
+    def note_text(start: int, end: int, owner: Optional[Branch]) -> None:
         if start >= end:
             return
         line = index.position(start)[0]
@@ -221,7 +265,7 @@ def _report_branch(
     branch: Branch,
     unrendered: set[int],
     reporter: Reporter,
-    aliases: Callable[[], Mapping[str, tuple[Any, ...]]],
+    aliases: Mapping[str, tuple[Any, ...]],
 ) -> Optional[tuple[int, int]]:
     source, index = reporter.source, reporter.index
     body = source[branch.start : branch.end]
@@ -253,7 +297,7 @@ def _report_branch(
         message,
         end_line=end_line,
         end_column=end_column,
-        hint=_hint(branch, aliases()),
+        hint=_hint(branch, aliases),
     )
     return span
 

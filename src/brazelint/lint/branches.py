@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
 
-from liquid.ast import BlockNode
+from liquid.ast import BlockNode, Node
+from liquid.builtin.expressions import FilteredExpression, Path
+from liquid.builtin.tags.assign_tag import AssignNode
 from liquid.builtin.tags.case_tag import CaseNode, MultiExpressionBlockNode
 from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
+from brazelint.lint.reads import KEEPING_FILTERS
+
 if TYPE_CHECKING:
     from liquid import RenderContext
-    from liquid.ast import Node
     from liquid.token import Token
 
 HEADER_WIDTH = 60
@@ -72,19 +75,43 @@ class Branch:
         """The tag that opens this body as written (``elsif tier == 'gold'``, ``else``)."""
 
 
-def branch_map(nodes: list[Node]) -> list[Branch]:
-    """Every branch of the template, in document order (outer before inner)."""
-    branches: list[Branch] = []
+class BranchMap:
+    """A template's branches, in document order (outer before inner), and its aliases:
+    local names assigned straight from a path (``tier`` for ``custom_attribute.tier``),
+    so a hint can name the value a profile sets."""
+
+    __slots__ = ("aliases", "branches")
+
+    def __init__(self) -> None:
+        self.branches: list[Branch] = []
+        self.aliases: dict[str, tuple[Any, ...]] = {}
+
+
+def branch_map(nodes: list[Node]) -> BranchMap:
+    """Find the branches (and switch their bodies to ``TracedBlock``) in one walk."""
+    found = BranchMap()
     if nodes:
-        _walk(nodes, nodes[0].token.source, None, branches)
-    return branches
+        _walk(nodes, nodes[0].token.source, None, found)
+    return found
 
 
-def _walk(nodes: Iterable[Node], source: str, parent: Optional[Branch], out: list[Branch]) -> None:
+_LEAVES: dict[type, bool] = {}
+"""Per node type: no children (text, output, comments: most nodes), decided once."""
+_BRANCHING = (IfNode, UnlessNode, CaseNode, ForNode)
+
+
+def _walk(nodes: Iterable[Node], source: str, parent: Optional[Branch], out: BranchMap) -> None:
     for node in nodes:
-        if node.token.source is not source:
+        node_type = type(node)
+        if node_type is AssignNode:
+            _alias(node, out.aliases)  # type: ignore[arg-type]
             continue
-        bodies = _bodies(node)
+        leaf = _LEAVES.get(node_type)
+        if leaf is None:
+            leaf = _LEAVES[node_type] = node_type.children is Node.children
+        if leaf or node.token.source is not source:
+            continue
+        bodies = _bodies(node) if isinstance(node, _BRANCHING) else None
         if bodies is None:
             _walk(node.children(None, include_partials=False), source, parent, out)  # type: ignore[arg-type]
             continue
@@ -107,7 +134,7 @@ def _walk(nodes: Iterable[Node], source: str, parent: Optional[Branch], out: lis
             )
             if type(block) is BlockNode:
                 block.__class__ = TracedBlock
-            out.append(branch)
+            out.branches.append(branch)
             _walk(block.nodes, source, branch, out)
             opener = block.token
 
@@ -157,6 +184,22 @@ def _bodies(
             bodies.append((node.default, "else", None, [(("loop", node.expression), False)]))
         return bodies
     return None
+
+
+def _alias(node: AssignNode, aliases: dict[str, tuple[Any, ...]]) -> None:
+    """Note ``{% assign tier = custom_attribute.${tier} | default: 'none' %}``."""
+    expression = node.expression
+    name = str(node.name)
+    aliases.pop(name, None)
+    if type(expression) is not FilteredExpression or not isinstance(expression.left, Path):
+        return
+    if any(f.name not in KEEPING_FILTERS for f in expression.filters or ()):
+        return
+    segments = tuple(expression.left.path)
+    if not all(isinstance(s, (str, int)) for s in segments):
+        return
+    root = str(segments[0])
+    aliases[name] = (*aliases[root], *segments[1:]) if root in aliases else segments
 
 
 def _tag_end(source: str, tag_start: int, limit: int) -> int:

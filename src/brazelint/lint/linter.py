@@ -269,7 +269,7 @@ class Linter:
                 )
                 entry.json_ok = verdict.parsed
                 broken |= verdict.broken_at
-        coverage = check_coverage(branches, traces, reporter, lambda: self._reads(template).aliases)
+        coverage = check_coverage(branches.branches, traces, reporter, branches.aliases)
         return (renders if self.options.keep_renders else []), coverage
 
     def _excuse_made_up_requests(self, result: RenderResult) -> None:
