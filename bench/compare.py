@@ -4,11 +4,12 @@ Usage: ``python bench/compare.py --old OLD_SRC --new NEW_SRC [--count 2000] [--r
 
 ``OLD_SRC`` and ``NEW_SRC`` are ``src`` folders of two checkouts (``/work/main/src`` and
 this tree's ``src``, say); each lint runs ``python -m brazelint lint`` with that folder
-first on ``PYTHONPATH``. The tree is bench/generate_tree.py's. Four cases, each timed cold
-(``--no-cache``) on all cores: the tree's five profiles with and without the generated
-users, and one profile (a few-profiles project) with and without them. Old and new take
-turns within every round, so both see the same moments of a machine whose speed drifts;
-the table gives the median wall time of each and their ratio.
+first on ``PYTHONPATH``. Two trees from bench/generate_tree.py: the bench tree (five
+profiles) linted with and without the generated users, and the few-profiles tree (small
+bodies, two profiles, generated users on). Every lint is cold (``--no-cache``) on all
+cores. Old and new take turns within every round, so both see the same moments of a
+machine whose speed drifts; the table gives the median wall time of each and the median
+of the per-round ratios.
 """
 
 from __future__ import annotations
@@ -28,13 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate_tree
 
 CASES = (
-    ("5 profiles + generated", ()),
-    ("5 profiles, --no-generated-profiles", ("--no-generated-profiles",)),
-    ("1 profile + generated", ("--profiles", "one_profile")),
-    (
-        "1 profile, --no-generated-profiles",
-        ("--profiles", "one_profile", "--no-generated-profiles"),
-    ),
+    ("bench tree, generated users on", "tree", ()),
+    ("bench tree, --no-generated-profiles", "tree", ("--no-generated-profiles",)),
+    ("few-profiles tree (generated users on)", "few", ()),
 )
 
 
@@ -59,27 +56,21 @@ def main() -> None:
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="brazelint-compare-"))
     try:
-        tree = tmp / "tree"
-        generate_tree.generate(tree, args.count)
-        one = tree / "one_profile"
-        one.mkdir()
-        first = sorted((tree / "profiles").glob("*.yaml"))[0]
-        shutil.copy(first, one / first.name)
-        print(
-            f"{args.count} templates, {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-            f"one profile: {first.stem}"
-        )
-        print(f"{'case':<38} {'old s':>8} {'new s':>8} {'new/old':>8}")
-        for label, extra in CASES:
+        trees = {"tree": tmp / "tree", "few": tmp / "few"}
+        generate_tree.generate(trees["tree"], args.count)
+        generate_tree.generate_few_profiles(trees["few"], args.count)
+        print(f"{args.count} templates, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        print(f"{'case':<40} {'old s':>8} {'new s':>8} {'new/old':>8}")
+        for label, tree, extra in CASES:
             old: list[float] = []
             new: list[float] = []
             for round_ in range(args.rounds):
                 pair = [(args.old, old), (args.new, new)]
                 for src, times in pair if round_ % 2 == 0 else pair[::-1]:
-                    times.append(lint_seconds(src, tree, extra))
+                    times.append(lint_seconds(src, trees[tree], extra))
             ratios = [n / o for o, n in zip(old, new)]
             print(
-                f"{label:<38} {statistics.median(old):8.2f} {statistics.median(new):8.2f} "
+                f"{label:<40} {statistics.median(old):8.2f} {statistics.median(new):8.2f} "
                 f"{statistics.median(ratios):8.2f}",
                 flush=True,
             )

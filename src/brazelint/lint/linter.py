@@ -330,6 +330,9 @@ class Linter:
         complete, answers = complete_profile(self._reads(template), self.clock)
         # the adversarial profile goes last: its JSON breaks are judged against the others
         empty, adversarial = self.generated
+        if not (complete.attributes or complete.namespaces or answers):
+            # the template reads nothing of a user: the complete user is the empty one
+            return [*profiles, empty, adversarial], len(profiles), answers
         return [*profiles, empty, complete, adversarial], len(profiles), answers
 
     def _reads(self, template: BrazeTemplate) -> Reads:

@@ -10,9 +10,10 @@ followed back to the value they came from.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
 
-from liquid.ast import BlockNode
+from liquid.ast import BlockNode, Node
 from liquid.builtin.expressions import (
     FilteredExpression,
     KeywordArgument,
@@ -56,7 +57,6 @@ from brazelint.engine.tags.output import ContentBlockNode
 from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
-    from liquid.ast import Node
     from liquid.expression import Expression
 
 Key = tuple[Union[str, int], ...]
@@ -100,6 +100,8 @@ _COMPARISONS = {
 }
 _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 MAX_BLOCK_DEPTH = 2
+_LEAVES: dict[type, bool] = {}
+"""Per node type: neither expressions nor children, decided once."""
 
 
 class Use:
@@ -155,7 +157,16 @@ class _Walker:
 
     def nodes(self, nodes: Iterable[Node], aliases: Aliases) -> None:
         for node in nodes:
-            self.node(node, aliases)
+            leaf = _LEAVES.get(type(node))
+            if leaf is None:
+                kind = type(node)
+                leaf = _LEAVES[kind] = (
+                    kind.children is Node.children
+                    and kind.expressions is Node.expressions
+                    and not issubclass(kind, ContentBlockNode)
+                )
+            if not leaf:  # text and comments (most nodes) read nothing
+                self.node(node, aliases)
 
     def node(self, node: Node, aliases: Aliases) -> None:
         if isinstance(node, (IfNode, UnlessNode)):
@@ -384,10 +395,17 @@ def _bare_json_value(node: Node) -> bool:
     author means a number (or a boolean) there, not text."""
     token = node.token
     source, start = token.source, token.start_index
-    before = source[:start].rstrip()[-1:]
+    before = _BEFORE.search(source, max(0, start - 80), start)
+    if before is None or before.group(1) not in (":", "[", ","):
+        return False
     end = source.find("}}", start)
-    after = source[end + 2 :].lstrip()[:1] if end >= 0 else ""
-    return before in (":", "[", ",") and after in (",", "}", "]", "")
+    after = _AFTER.match(source, end + 2) if end >= 0 else None
+    return after is not None
+
+
+_BEFORE = re.compile(r"(\S)\s*(?:\{\{-?)?\s*\Z")
+"""The last character before an output statement (its own ``{{`` allowed for)."""
+_AFTER = re.compile(r"\s*(?:[,}\]]|\Z)")
 
 
 def _is_number(value: Any) -> bool:
