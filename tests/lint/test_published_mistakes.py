@@ -307,7 +307,15 @@ def test_advanced_settings_trailing_comma(project: Project) -> None:
     source, found = lint_doc(project, "sessionm_advanced_settings_trailing_comma.liquid")
     line, column = at(source, '",\n}')
     assert rows(found) == [
-        ("BL401", line, column + 1, column + 1, "error", WITH_EMPTY, "trailing comma before '}'")
+        (
+            "BL401",
+            line,
+            column + 1,
+            column + 1,
+            "error",
+            (*REAL, "empty"),
+            "trailing comma before '}'",
+        )
     ]
 
 

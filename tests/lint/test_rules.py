@@ -32,6 +32,10 @@ WITH_EMPTY = (*REAL, "empty", "complete")
 reports only what its hostile text breaks)."""
 EVERYONE = (*REAL, "empty", "complete", "adversarial")
 URL_PROFILES = (*REAL, "empty", "adversarial")
+STATIC = (*REAL, "empty")
+"""For a template that reads nothing of a user the complete user is the empty one, so
+only the empty user renders beside the real ones."""
+STATIC_ALL = (*REAL, "empty", "adversarial")
 """A webhook URL renders for these; the complete user is made from what a body reads."""
 ADVERSARIAL = ("adversarial",)
 
@@ -210,7 +214,7 @@ def test_bl102_connected_content_no_stub(project: Project) -> None:
             column,
             column,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "no stub matches GET https://api.example.com/offers; closest stub: "
             f"GET https://api.example.com/a ({stubs} #1): URL differs at character 25: "
             "request has 'offers', stub expects 'a'",
@@ -404,7 +408,7 @@ def test_bl107_connected_content_failed(project: Project) -> None:
         "the answer is a 301 redirect; Braze does not follow redirects",
     ]
     assert rows(found) == [
-        ("BL107", line, column, column, "warning", WITH_EMPTY, message)
+        ("BL107", line, column, column, "warning", STATIC, message)
         for (line, column), message in zip(tags, messages)
     ]
     good = (
@@ -473,7 +477,7 @@ def test_bl109_missing_credential(project: Project, monkeypatch: pytest.MonkeyPa
             column,
             column,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "Connected Content credential 'partner' has no values; configure it under "
             "[tool.brazelint.credentials.partner] or BRAZELINT_CREDENTIAL_PARTNER_*",
         )
@@ -728,7 +732,7 @@ def test_bl301_render_error(project: Project) -> None:
     found = project.lint("t.liquid", source)
     line, column, end = span(source, "divided_by")
     assert rows(found) == [
-        ("BL301", line, column, end, "error", EVERYONE, "divided_by: can't divide by 0"),
+        ("BL301", line, column, end, "error", STATIC_ALL, "divided_by: can't divide by 0"),
         (
             "BL306",
             line,
@@ -737,7 +741,7 @@ def test_bl301_render_error(project: Project) -> None:
             "warning",
             (),
             "nothing past line 2 was checked: every profile aborted or failed — "
-            "anonymous_user, known_user, empty, complete, adversarial: failed (divided_by: "
+            "anonymous_user, known_user, empty, adversarial: failed (divided_by: "
             "can't divide by 0)",
         ),
     ]
@@ -757,7 +761,7 @@ def test_bl302_limit_exceeded(project: Project) -> None:
             column,
             column + 1,
             "error",
-            EVERYONE,
+            STATIC_ALL,
             "range (1..10000000) has 10000000 items, more than limits.loop_iterations (50000)",
         ),
         (
@@ -768,7 +772,7 @@ def test_bl302_limit_exceeded(project: Project) -> None:
             "warning",
             (),
             "nothing past line 2 was checked: every profile aborted or failed — "
-            "anonymous_user, known_user, empty, complete, adversarial: failed (range "
+            "anonymous_user, known_user, empty, adversarial: failed (range "
             "(1..10000000) has 10000000 items, more than limits.loop_iterations (50000))",
         ),
     ]
@@ -918,7 +922,7 @@ def test_bl402_schema_violation(project: Project) -> None:
             column,
             column + 1,
             "error",
-            WITH_EMPTY,
+            STATIC,
             '`ttl` must be an integer; got a string ("30 days")',
         )
     ]
@@ -990,7 +994,7 @@ def test_bl405_timestamp_in_seconds(project: Project) -> None:
             column,
             column + 1,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "$.timestamp is a time in seconds; the partner expects milliseconds",
         )
     ]
@@ -1096,7 +1100,7 @@ def test_bl409_unknown_event_name(project: Project) -> None:
             column,
             column + 1,
             "warning",
-            WITH_EMPTY,
+            STATIC,
             "'productViewed' is not a documented Movable Ink event",
         )
     ]
@@ -1117,7 +1121,7 @@ def test_bl410_float_for_integer(project: Project) -> None:
             column,
             column + 1,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "$.ttl is 2592000.0, written with a fraction; the partner wants an integer",
         )
     ]
@@ -1139,7 +1143,7 @@ def test_bl410_float_printed_by_liquid(project: Project) -> None:
             column,
             column + 1,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "$.ttl is 2592000.0, written with a fraction; the partner wants an integer",
         )
     ]
@@ -1266,7 +1270,7 @@ def test_webhook_body_file_points_into_the_body(project: Project) -> None:
         3,
         ttl_line.index(",") + 1,
     )
-    assert diagnostic.profiles == WITH_EMPTY
+    assert diagnostic.profiles == STATIC
 
 
 # -- BL9xx: suppression hygiene -------------------------------------------------------------
