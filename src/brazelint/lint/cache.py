@@ -104,11 +104,12 @@ class LintCache:
     def coverage(self, key: str) -> Optional[Coverage]:
         """The coverage stored with an entry (``None`` for a file that was not rendered)."""
         data = self._load().get(key, {}).get("coverage")
-        if data is None:
-            return None
         from brazelint.checks.coverage import Coverage
 
-        return Coverage.from_dict(data)
+        try:
+            return Coverage.from_dict(data) if data is not None else None
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry edited by hand: the lint result stands without it
 
     def put(self, key: str, result: FileResult, depends: Iterable[Path]) -> None:
         """Append the entry to this process's shard (workers write their own)."""
