@@ -29,6 +29,13 @@ class ConfigLookup:
         self._found: dict[str, Optional[Path]] = {}
         self._loaded: dict[Optional[Path], Config] = {}
 
+    @classmethod
+    def fixed(cls, config: Config) -> ConfigLookup:
+        """A lookup that gives every file ``config`` (a loaded ``--config``)."""
+        lookup = cls(config.path or Path("brazelint.toml"))
+        lookup._loaded[lookup.explicit] = config
+        return lookup
+
     def for_path(self, path: Path) -> Config:
         """The configuration of the file (or directory) at ``path``."""
         if self.explicit is not None:

@@ -12,8 +12,8 @@ place:
 - a schema: the templates the ``schemas`` setting assigns it, and those that name it
   (a ``schema=`` comment, a webhook's ``schema:``).
 
-Any other YAML, JSON or TOML file outside the templates is data, not a template, and is
-left alone (pre-commit passes every changed file that the hook's pattern matches).
+Any other YAML, JSON or TOML file outside the configured ``templates`` is data, not a
+template, and is left alone (pre-commit passes every changed file that the hook's pattern matches).
 """
 
 from __future__ import annotations
@@ -166,8 +166,9 @@ def _body_in(webhook: Path, bodies: set[Path]) -> bool:
 
 
 def _in_templates(path: Path, config: Config) -> bool:
+    """Whether a data file is one of the configured templates (a JSON body, say)."""
     target = path.resolve()
-    return not config.templates or any(_within(target, t) for t in config.templates)
+    return any(_within(target, t) for t in config.templates)
 
 
 def _within(target: Path, location: Path) -> bool:

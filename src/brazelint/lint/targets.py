@@ -65,8 +65,8 @@ def discover(
     ``exclude`` applies to explicit files too (ruff's ``--force-exclude``: pre-commit
     passes every changed file). Files in the ``content_blocks`` directory are skipped,
     unless a directory to search is inside it: a Content Block is checked through the
-    templates that include it (on its own it renders a fragment, often nothing); see
-    :func:`names_content_block`. ``scope_for`` gives each file its own configuration's
+    templates that include it (on its own it renders a fragment, often nothing; see
+    ``lint.affected``). ``scope_for`` gives each file its own configuration's
     ``exclude`` and blocks (instead of the one ``exclude``, ``root`` and ``content_blocks``).
     """
     if scope_for is None:
@@ -124,12 +124,6 @@ class Resolver:
         if resolved is None:
             resolved = self._directories[directory] = str(Path(directory).resolve())
         return os.path.join(resolved, name)
-
-
-def names_content_block(paths: Sequence[Path], content_blocks: Optional[Path], root: Path) -> bool:
-    """Whether one of ``paths`` is (or is in) the Content Blocks directory."""
-    blocks = _blocks_directory(content_blocks, root)
-    return blocks is not None and any(_inside(path, blocks) for path in paths if path.exists())
 
 
 def _blocks_directory(content_blocks: Optional[Path], root: Path) -> Optional[Path]:

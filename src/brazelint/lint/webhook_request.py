@@ -1,0 +1,77 @@
+"""The request a webhook file sends for one profile: method, URL, headers and body.
+
+``brazelint render x.webhook.yaml`` prints it and the preview shows it, so a reviewer sees
+what Braze would send, not just the body. Credentials in the URL and headers are
+redacted (``http.redact``); ``${env:NAME}`` is read from the environment first, as lint
+does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Mapping, Optional
+
+from brazelint.http.redact import redact_headers, redact_url
+from brazelint.lint.webhook import Webhook, expand_environment
+from brazelint.sources import read_template
+
+if TYPE_CHECKING:
+    from brazelint.profiles import Profile
+    from brazelint.renderer import Renderer
+    from brazelint.result import RenderResult
+
+
+@dataclass
+class WebhookRequest:
+    """What a webhook sends (already redacted); ``body`` is the body's full render."""
+
+    method: str
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Optional[RenderResult] = None
+
+    @property
+    def aborted(self) -> bool:
+        return self.body is not None and self.body.aborted
+
+    def head(self) -> str:
+        """The request line and headers, as an HTTP message starts."""
+        lines = [f"{self.method} {self.url}"]
+        lines += [f"{name}: {value}" for name, value in self.headers.items()]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "url": self.url,
+            "headers": dict(self.headers),
+            "body": None if self.body is None else self.body.to_dict(),
+        }
+
+
+def render_request(
+    renderer: Renderer,
+    webhook: Webhook,
+    profile: Profile,
+    *,
+    now: datetime,
+    globals: Optional[Mapping[str, Any]] = None,
+) -> WebhookRequest:
+    """Render every part of ``webhook`` for ``profile``; errors raise as in ``render``."""
+    where = str(webhook.path)
+
+    def render(text: str, path: str = where) -> RenderResult:
+        return renderer.render(text, profile, now=now, globals=globals, path=path)
+
+    body: Optional[RenderResult] = None
+    if webhook.body is not None:
+        body = render(webhook.body.text)
+    elif webhook.body_file is not None:
+        body = render(read_template(webhook.body_file), str(webhook.body_file))
+    url = render(webhook.url.text).output.strip()
+    headers = {
+        name: render(expand_environment(value.text)).output.strip()
+        for name, value in webhook.headers.items()
+    }
+    return WebhookRequest(webhook.method, redact_url(url), redact_headers(headers), body)
