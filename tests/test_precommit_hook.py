@@ -117,7 +117,8 @@ def run_hook(repo: Path, hooks: Path, env: dict[str, str], *extra: str) -> tuple
 
 
 def test_hook_manifest() -> None:
-    """peers.md §4.5: python, serial, and ``files`` covering templates and webhook files."""
+    """peers.md §4.5: python, serial, and ``files`` covering templates, webhook files and
+    everything a template's verdict depends on (profiles, stubs, schemas, config)."""
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "brazelint"
     assert hook["language"] == "python"
@@ -130,14 +131,19 @@ def test_hook_manifest() -> None:
         "templates/sessionm/tags.json.liquid",
         "templates/track.webhook.yaml",
         "hooks/track.webhook.yml",
+        "profiles/user.yaml",
+        "braze/stubs/offers.yml",
+        "schemas/event.json",
+        "brazelint.toml",
+        "braze/brazelint.toml",
+        "pyproject.toml",
     ):
         assert files.search(name), name
     for name in (
-        "profiles/user.yaml",
-        "stubs/offers.yml",
-        "body.json",
         "liquid.txt",
         "x.liquid.bak",
+        "Cargo.toml",
+        "notbrazelint.toml",
     ):
         assert not files.search(name), name
 

@@ -88,7 +88,7 @@ def affected_templates(
     blocks = overrides.content_blocks or config.content_blocks
     if _within(target, blocks) and path.suffix == ".liquid" and not _within(config.root, blocks):
         return _including(path.stem, blocks, templates_of(config))
-    if _is_data(path):
+    if _is_data(path) and config.path is not None:
         return _assigned(target, config, templates_of)
     return None
 
