@@ -89,15 +89,14 @@ def discover(
             raise ConfigError(f"{path}: no such file or directory")
     searched = [p for p in paths if p.is_dir()]
     resolve = Resolver()
+    asked: dict[Path, bool] = {}  # per blocks directory: whether a searched one is in it
     kept = []
     for path, link in found.items():
         blocks = scope_for(path).blocks()
-        # `brazelint lint content_blocks/` asks for the blocks themselves
-        if (
-            blocks is None
-            or not _inside(path, blocks, resolve, link)
-            or any(_inside(d, blocks, resolve) for d in searched)
-        ):
+        if blocks is not None and blocks not in asked:
+            # `brazelint lint content_blocks/` asks for the blocks themselves
+            asked[blocks] = any(_inside(d, blocks, resolve) for d in searched)
+        if blocks is None or asked[blocks] or not _inside(path, blocks, resolve, link):
             kept.append(path)
     return kept
 
