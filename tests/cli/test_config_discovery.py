@@ -109,6 +109,8 @@ def test_two_configs_in_one_run_each_apply_their_own(run_cli: Run, repo: Path) -
     write(other / "templates" / "clock.liquid", CLOCK)
     write(other / "templates" / "greet.liquid", "Hi {{${last_name}}} {{${first_name}}}\n")
     write(other / "templates" / "event.liquid", '{"name": "{{${first_name}}}",}\n')
+    # no content_blocks folder here: braze/'s block is not this project's
+    write(other / "templates" / "uses_block.liquid", "{{content_blocks.${sig}}}{{ sig }}\n")
     code, found, report = lint(run_cli, "braze", "other", cwd=repo, root=repo)
     assert code == 1
     assert found == [
@@ -116,8 +118,9 @@ def test_two_configs_in_one_run_each_apply_their_own(run_cli: Run, repo: Path) -
         # no schema is assigned here: the body is checked as JSON only, for Ann and the
         # generated users (which this project keeps)
         ("other/templates/event.liquid", 1, 29, "BL401", ("ann", "empty")),
+        ("other/templates/uses_block.liquid", 1, 1, "BL301", ("ann", "empty", "adversarial")),
     ]
-    assert report["summary"]["files"] == 8
+    assert report["summary"]["files"] == 9
 
 
 def test_fail_level_is_the_files_own(run_cli: Run, repo: Path) -> None:
