@@ -329,3 +329,25 @@ def test_lint_paths_api_uses_each_files_config(repo: Path, monkeypatch: pytest.M
         ("greet.liquid", 1, 6, "BL203"),
     ]
     assert os.getcwd() == str(repo.parent / "elsewhere")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('url: "https://x.example.com/{{ 1 | divided_by: 0 }}"\n', "1:36"),
+        ('url: https://x.example.com\nheaders:\n  X-A: "{{ 1 | divided_by: 0 }}"\n', "3:16"),
+        ("url: https://x.example.com\nbody: |\n  {}\n  {{ 1 | divided_by: 0 }}\n", "4:10"),
+    ],
+    ids=["url", "header", "body"],
+)
+def test_render_errors_in_a_webhook_point_into_the_file(
+    run_cli: Run, repo: Path, text: str, where: str
+) -> None:
+    write(repo / "bad.webhook.yaml", text)
+    proc = run_cli("render", "bad.webhook.yaml", cwd=repo)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines()[:2] == [
+        "error: divided_by: can't divide by 0",
+        f"  --> bad.webhook.yaml:{where}",
+    ]

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
+from brazelint.errors import BrazelintError
 from brazelint.http.redact import redact_headers, redact_url
-from brazelint.lint.webhook import Webhook, expand_environment
+from brazelint.lint.webhook import Field, Webhook, expand_environment
 from brazelint.sources import read_template
 
 if TYPE_CHECKING:
@@ -61,17 +62,35 @@ def render_request(
     """Render every part of ``webhook`` for ``profile``; errors raise as in ``render``."""
     where = str(webhook.path)
 
-    def render(text: str, path: str = where) -> RenderResult:
-        return renderer.render(text, profile, now=now, globals=globals, path=path)
+    def render(part: Field) -> RenderResult:
+        """A field of the webhook file; an error points at its place in that file."""
+        text = expand_environment(part.text) if part in headers_fields else part.text
+        try:
+            return renderer.render(text, profile, now=now, globals=globals, path=where)
+        except BrazelintError as err:
+            raise _in_file(err, part, webhook) from None
 
+    headers_fields = list(webhook.headers.values())
     body: Optional[RenderResult] = None
     if webhook.body is not None:
-        body = render(webhook.body.text)
+        body = render(webhook.body)
     elif webhook.body_file is not None:
-        body = render(read_template(webhook.body_file), str(webhook.body_file))
-    url = render(webhook.url.text).output.strip()
-    headers = {
-        name: render(expand_environment(value.text)).output.strip()
-        for name, value in webhook.headers.items()
-    }
+        source = read_template(webhook.body_file)
+        body = renderer.render(
+            source, profile, now=now, globals=globals, path=str(webhook.body_file)
+        )
+    url = render(webhook.url).output.strip()
+    headers = {name: render(value).output.strip() for name, value in webhook.headers.items()}
     return WebhookRequest(webhook.method, redact_url(url), redact_headers(headers), body)
+
+
+def _in_file(err: BrazelintError, part: Field, webhook: Webhook) -> BrazelintError:
+    """``err`` (at a place in a field's text) moved to that place in the webhook file."""
+    if err.line is not None:
+        if part.block:
+            err.line, err.column = part.line + err.line, part.indent + (err.column or 1)
+        else:
+            err.line, err.column = part.line + 1, part.column + (err.column or 1)
+        err.source = webhook.source
+    err.path = str(webhook.path)
+    return err
