@@ -339,8 +339,9 @@ class PreviewProject:
             files = self.files(config)
             bodies = self.webhook_bodies(files)
             linters: dict[Optional[Path], Linter] = {}
+            found = self._run_files()  # each configuration read once for the whole index
             for name, path in files.items():
-                own = self.config_of(path)
+                own = found.config_of(path)
                 linter = linters.get(own.path)
                 if linter is None:
                     linter = linters[own.path] = self.linter(own)
