@@ -74,3 +74,14 @@ def test_serve_args_keep_an_explicit_config(tmp_path: Path) -> None:
     (root / "sub" / "brazelint.toml").write_text('now = "2031-01-01T00:00:00Z"\n', encoding="utf-8")
     project = PreviewProject(serve_args(root))
     assert project.config_of(root / "sub" / "x.liquid").now == "2020-01-01T00:00:00Z"
+
+
+def test_every_config_in_use_is_watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "project"
+    for name, text in FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(root)
+    roots = PreviewProject(serve_args(root, config=None, paths=[Path(".")])).watch_roots()
+    for watched in ("sub/brazelint.toml", "sub/profiles", "brazelint.toml", "profiles"):
+        assert (root / watched).resolve() in {r.resolve() for r in roots}, watched

@@ -439,11 +439,28 @@ class PreviewProject:
     # -- helpers -------------------------------------------------------------------------
 
     def _configs_in_use(self, config: Config) -> list[Config]:
-        """The configurations of the served files (each file uses the one nearest it)."""
-        found = self._run_files()
-        for path in self.files(config).values():
-            found.config_of(path)
-        return found.lookup.loaded()
+        """The configurations the served files use (each file uses the one nearest it).
+
+        Found per directory of the served paths, not per file: the watcher asks four
+        times a second.
+        """
+        import os
+
+        from brazelint.config_lookup import ConfigLookup
+        from brazelint.lint.targets import SKIPPED_DIRECTORIES
+
+        lookup = ConfigLookup(self.args.config)
+        paths = list(self.args.paths) or list(config.templates) or [self.root]
+        for path in paths:
+            if not path.is_dir():
+                lookup.for_path(path)
+                continue
+            for directory, children, _ in os.walk(path):
+                children[:] = [
+                    c for c in children if c not in SKIPPED_DIRECTORIES and not c.startswith(".")
+                ]
+                lookup.for_path(Path(directory))
+        return lookup.loaded()
 
     def _webhook_renders(
         self, path: Path, source: str, linter: Linter, shown: set[str], view: FileView
