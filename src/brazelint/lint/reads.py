@@ -118,12 +118,10 @@ class Use:
 class Reads:
     """Every value a template reads, by path, with its uses."""
 
-    __slots__ = ("aliases", "saved", "uses")
+    __slots__ = ("saved", "uses")
 
     def __init__(self) -> None:
         self.uses: dict[Key, Use] = {}
-        self.aliases: dict[str, Key] = {}
-        """Local names assigned a read value (``tier`` for ``custom_attribute.${tier}``)."""
         self.saved: set[str] = set()
         """Names Connected Content answers are saved under (``:save``, or ``connected``)."""
 
@@ -227,8 +225,6 @@ class _Walker:
         else:
             self.expression(expression, aliases, None)
         aliases[str(node.name)] = target
-        if target is not None:
-            self.reads.aliases[str(node.name)] = target
 
     def loop(self, loop: LoopExpression, block: Optional[BlockNode], aliases: Aliases) -> None:
         iterable = loop.iterable
