@@ -208,7 +208,7 @@ def _note_missing_profiles(args: argparse.Namespace, configs: list[Config]) -> N
     where = ", ".join(dict.fromkeys(_shown(c.profiles) for c in empty))
     generated = all(c.generated_profiles for c in empty)
     then = (
-        "linting with the generated users (empty, adversarial) only"
+        "linting with the generated users (empty, complete, adversarial) only"
         if generated
         else "and generated users are off: templates are rendered for nobody"
     )
