@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-COMMANDS = ("lint", "init", "render", "stubs", "schemas", "rules", "serve")
+COMMANDS = ("lint", "init", "render", "stubs", "schemas", "rules", "serve", "lsp")
 
 
 def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:

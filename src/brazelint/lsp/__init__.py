@@ -1,0 +1,27 @@
+"""``brazelint lsp``: a Language Server Protocol server for Braze Liquid templates.
+
+The modules below this package each do one job: ``linting`` is the only one that talks to
+the lint layer (a buffer in, diagnostics and renders out), ``convert`` turns brazelint
+positions and diagnostics into LSP types, ``cursor`` reads what the cursor is on, and
+``hover``, ``completion``, ``definition`` and ``preview`` answer one request each.
+``server`` wires them to pygls. Only ``server`` and ``convert`` import pygls or
+lsprotocol, and only ``brazelint lsp`` imports them, so a lint starts as fast as before.
+"""
+
+from __future__ import annotations
+
+MISSING_SUPPORT_MESSAGE = (
+    "brazelint lsp needs pygls and lsprotocol: pip install 'brazelint[lsp]'"
+)
+"""The one line ``brazelint lsp`` prints when the LSP libraries are not installed."""
+
+RULES_DOCS_URL = "https://github.com/brazelint/brazelint#rules"
+"""Where the rules are documented: the README's rules table. Diagnostics link their code
+here; ``brazelint rules CODE`` (and a hover on the code) gives one rule's full text."""
+
+
+def support_installed() -> bool:
+    """Whether pygls and lsprotocol can be imported (without importing them yet)."""
+    from importlib.util import find_spec
+
+    return all(find_spec(name) is not None for name in ("pygls", "lsprotocol"))
