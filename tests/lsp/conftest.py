@@ -12,10 +12,10 @@ import pytest_asyncio
 
 pytest.importorskip("pytest_lsp")
 
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from netblock import subprocess_env  # noqa: E402
+from netblock import subprocess_env
 
 WEBHOOK_BROKEN = """\
 url: "https://api.example.com/v1/users/{{${user_id} | default: 'anon' | url_param_escape}}/tags"

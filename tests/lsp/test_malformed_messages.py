@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-from conftest import write_project
 
+from conftest import write_project
 from netblock import subprocess_env
 
 pytest.importorskip("pygls")
@@ -89,7 +89,9 @@ class RawClient:
 def raw(tmp_path: Path) -> RawClient:
     root = write_project(tmp_path / "project")
     client = RawClient(root)
-    answer = client.request(1, "initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}})
+    answer = client.request(
+        1, "initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}}
+    )
     assert "capabilities" in answer["result"]
     client.send({"method": "initialized", "params": {}})
     return client

@@ -10,9 +10,7 @@ lsprotocol, and only ``brazelint lsp`` imports them, so a lint starts as fast as
 
 from __future__ import annotations
 
-MISSING_SUPPORT_MESSAGE = (
-    "brazelint lsp needs pygls and lsprotocol: pip install 'brazelint[lsp]'"
-)
+MISSING_SUPPORT_MESSAGE = "brazelint lsp needs pygls and lsprotocol: pip install 'brazelint[lsp]'"
 """The one line ``brazelint lsp`` prints when the LSP libraries are not installed."""
 
 RULES_DOCS_URL = "https://github.com/brazelint/brazelint#rules"

@@ -45,7 +45,12 @@ def _candidates(
     if typing.kind == "namespace_key":
         keys = sorted({key for p in profiles for key in p.namespaces.get(typing.namespace, {})})
         return [
-            Suggestion(key, "field", f"{typing.namespace} (profiles)", _values(profiles, typing.namespace, key))
+            Suggestion(
+                key,
+                "field",
+                f"{typing.namespace} (profiles)",
+                _values(profiles, typing.namespace, key),
+            )
             for key in keys
         ]
     if typing.kind == "content_block":

@@ -53,7 +53,9 @@ def text_lines(text: str) -> list[str]:
     return [line.rstrip("\r") for line in text.split("\n")]
 
 
-def to_lsp(diagnostic: Diagnostic, lines: Sequence[str], uri: str, encoding: str) -> types.Diagnostic:
+def to_lsp(
+    diagnostic: Diagnostic, lines: Sequence[str], uri: str, encoding: str
+) -> types.Diagnostic:
     """One LSP diagnostic: code with a docs link, profiles, hint, and the rendered value."""
     start = position(lines, diagnostic.line, diagnostic.column, encoding)
     end = position(lines, diagnostic.end_line, diagnostic.end_column, encoding)

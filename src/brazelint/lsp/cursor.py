@@ -51,12 +51,17 @@ def target_at(text: str, offset: int) -> Optional[Target]:
     if _SUPPRESSION.search(line):
         for found in _RULE_CODE.finditer(line):
             if found.start() <= column <= found.end():
-                return Target("rule", found.group().upper(), start + found.start(), start + found.end())
+                return Target(
+                    "rule", found.group().upper(), start + found.start(), start + found.end()
+                )
     if _inside_markup(text, offset):
         for found in _FILTER.finditer(line):
             if found.start("name") <= column <= found.end("name"):
                 return Target(
-                    "filter", found.group("name"), start + found.start("name"), start + found.end("name")
+                    "filter",
+                    found.group("name"),
+                    start + found.start("name"),
+                    start + found.end("name"),
                 )
     return None
 

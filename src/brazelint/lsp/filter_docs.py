@@ -30,7 +30,9 @@ FILTER_DOCS: Final[dict[str, FilterDoc]] = {
     "hmac_sha1": FilterDoc(
         "text | hmac_sha1: key", "The old name of hmac_sha1_hex: HMAC-SHA1 with `key`, as hex."
     ),
-    "hmac_sha1_hex": FilterDoc("text | hmac_sha1_hex: key", "HMAC-SHA1 of the text with `key`, as hex."),
+    "hmac_sha1_hex": FilterDoc(
+        "text | hmac_sha1_hex: key", "HMAC-SHA1 of the text with `key`, as hex."
+    ),
     "hmac_sha1_base64": FilterDoc(
         "text | hmac_sha1_base64: key", "HMAC-SHA1 of the text with `key`, Base64-encoded."
     ),
@@ -43,8 +45,12 @@ FILTER_DOCS: Final[dict[str, FilterDoc]] = {
     "hmac_sha256_base64": FilterDoc(
         "text | hmac_sha256_base64: key", "HMAC-SHA256 of the text with `key`, Base64-encoded."
     ),
-    "hmac_sha512": FilterDoc("text | hmac_sha512: key", "HMAC-SHA512 of the text with `key`, as hex."),
-    "base64_encode": FilterDoc("text | base64_encode", "The text in Base64 (`'blah'` → `YmxhaA==`)."),
+    "hmac_sha512": FilterDoc(
+        "text | hmac_sha512: key", "HMAC-SHA512 of the text with `key`, as hex."
+    ),
+    "base64_encode": FilterDoc(
+        "text | base64_encode", "The text in Base64 (`'blah'` → `YmxhaA==`)."
+    ),
     "url_escape": FilterDoc(
         "text | url_escape",
         "Percent-escapes characters a URL cannot hold, but leaves `&` alone: use "
@@ -160,7 +166,9 @@ FILTER_DOCS: Final[dict[str, FilterDoc]] = {
     "remove_first": FilterDoc("text | remove_first: part", "The text without the first `part`."),
     "remove_last": FilterDoc("text | remove_last: part", "The text without the last `part`."),
     "replace": FilterDoc("text | replace: old, new", "Every `old` replaced by `new`."),
-    "replace_first": FilterDoc("text | replace_first: old, new", "The first `old` replaced by `new`."),
+    "replace_first": FilterDoc(
+        "text | replace_first: old, new", "The first `old` replaced by `new`."
+    ),
     "replace_last": FilterDoc("text | replace_last: old, new", "The last `old` replaced by `new`."),
     "split": FilterDoc("text | split: separator", "The text cut into an array at `separator`."),
     "strip": FilterDoc("text | strip", "Whitespace removed from both ends."),
@@ -168,7 +176,9 @@ FILTER_DOCS: Final[dict[str, FilterDoc]] = {
     "rstrip": FilterDoc("text | rstrip", "Whitespace removed from the end."),
     "strip_html": FilterDoc("text | strip_html", "The text without HTML tags."),
     "strip_newlines": FilterDoc("text | strip_newlines", "The text without line breaks."),
-    "squish": FilterDoc("text | squish", "Runs of whitespace collapsed to one space, ends stripped."),
+    "squish": FilterDoc(
+        "text | squish", "Runs of whitespace collapsed to one space, ends stripped."
+    ),
     "truncate": FilterDoc(
         "text | truncate: length, ellipsis",
         "At most `length` characters, `ellipsis` (default `...`) included.",

@@ -59,7 +59,11 @@ def block_markdown(name: str, blocks: Optional[Path]) -> str:
     except (OSError, UnicodeDecodeError) as err:
         return f"Content Block `{name}`: cannot read `{path}` ({err})."
     shown = "\n".join(lines[:BLOCK_PREVIEW_LINES])
-    more = f"\n\n… {len(lines) - BLOCK_PREVIEW_LINES} more lines" if len(lines) > BLOCK_PREVIEW_LINES else ""
+    more = (
+        f"\n\n… {len(lines) - BLOCK_PREVIEW_LINES} more lines"
+        if len(lines) > BLOCK_PREVIEW_LINES
+        else ""
+    )
     return f"**Content Block** `{name}` ({path.name})\n```liquid\n{shown}\n```{more}"
 
 

@@ -177,4 +177,3 @@ def open_project(config_file: Optional[Path], start: Path) -> ProjectLinter:
     from brazelint.config import load_config
 
     return ProjectLinter(load_config(config_file, start=start))
-

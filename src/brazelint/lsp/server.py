@@ -153,7 +153,9 @@ def build_server() -> BrazelintLanguageServer:
         await register_watchers(ls)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    async def did_open(ls: BrazelintLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+    async def did_open(
+        ls: BrazelintLanguageServer, params: types.DidOpenTextDocumentParams
+    ) -> None:
         ls.scheduler.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -163,7 +165,9 @@ def build_server() -> BrazelintLanguageServer:
         ls.scheduler.schedule(params.text_document.uri, CHANGE_DELAY)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    async def did_save(ls: BrazelintLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+    async def did_save(
+        ls: BrazelintLanguageServer, params: types.DidSaveTextDocumentParams
+    ) -> None:
         ls.scheduler.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -172,7 +176,9 @@ def build_server() -> BrazelintLanguageServer:
     ) -> None:
         uri = params.text_document.uri
         ls.scheduler.forget(uri)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def watched_files_changed(
@@ -218,9 +224,7 @@ def build_server() -> BrazelintLanguageServer:
         replace = types.Range(
             document.client_position_at_offset(offset - len(typing.prefix)), params.position
         )
-        items = [
-            convert.completion_item(s, replace) for s in suggestions(typing, profiles, blocks)
-        ]
+        items = [convert.completion_item(s, replace) for s in suggestions(typing, profiles, blocks)]
         return types.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)

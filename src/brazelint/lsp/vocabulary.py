@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Final
 
 TAGS: Final[dict[str, str]] = {
-    "connected_content": "Call an HTTP API while rendering: `{% connected_content URL :save name %}`.",
+    "connected_content": "Call an HTTP API while rendering: "
+    "`{% connected_content URL :save name %}`.",
     "abort_message": "Stop the message for this user: `{% abort_message('reason') %}`.",
-    "catalog_items": "Set `items` from a catalog: `{% catalog_items products {{${product_id}}} %}`.",
+    "catalog_items": "Set `items` from a catalog: "
+    "`{% catalog_items products {{${product_id}}} %}`.",
     "catalog_selection_items": "Set `items` from a catalog selection.",
     "promotion": "Print a promotion code from a list: `{% promotion('spring_sale') %}`.",
     "message_extras": "Attach data to the send event: `{% message_extras :key k :value v %}`.",
