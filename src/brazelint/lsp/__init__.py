@@ -19,7 +19,10 @@ here; ``brazelint rules CODE`` (and a hover on the code) gives one rule's full t
 
 
 def support_installed() -> bool:
-    """Whether pygls and lsprotocol can be imported (without importing them yet)."""
-    from importlib.util import find_spec
-
-    return all(find_spec(name) is not None for name in ("pygls", "lsprotocol"))
+    """Whether pygls and lsprotocol can be imported."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        return False
+    return True
