@@ -224,3 +224,39 @@ async def test_preview_request_renders_the_buffer_per_profile(
         "brazelint/render", {"uri": uri, "profile": "known"}
     )
     assert [r.profile for r in one.renders] == ["known"]
+
+
+async def test_open_preview_serves_the_document_and_asks_the_editor_to_show_it(
+    client: LanguageClient, project: Path
+) -> None:
+    import urllib.request
+
+    uri = open_document(client, project / "templates/hello.liquid", "Hi {{ ${first_name} }}\n")
+    await diagnostics_for(client, uri)
+    url = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="brazelint.openPreview", arguments=[uri])
+    )
+    assert isinstance(url, str)
+    assert url.startswith("http://127.0.0.1:") and url.endswith("/file/templates/hello.liquid")
+    assert [shown.uri for shown in client.shown_documents] == [url]
+    assert client.shown_documents[0].external is True
+
+    def fetch() -> tuple[int, str]:
+        with urllib.request.urlopen(url, timeout=WAIT) as answer:
+            return answer.status, answer.read().decode("utf-8")
+
+    status, page = await asyncio.get_running_loop().run_in_executor(None, fetch)
+    assert status == 200
+    assert "hello.liquid" in page
+
+
+async def test_the_server_asks_to_watch_project_files(client: LanguageClient) -> None:
+    async def registered() -> list[types.Registration]:
+        while not client.registrations:  # type: ignore[attr-defined]
+            await asyncio.sleep(0.05)
+        return list(client.registrations)  # type: ignore[attr-defined]
+
+    (registration,) = await asyncio.wait_for(registered(), WAIT)
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = [w["globPattern"] for w in registration.register_options["watchers"]]
+    assert "**/brazelint.toml" in globs and "**/*.{yaml,yml,json}" in globs

@@ -219,3 +219,12 @@ def test_lsp_without_pygls_says_what_to_install() -> None:
     )
     assert done.returncode == 2
     assert done.stderr == "brazelint lsp needs pygls and lsprotocol: pip install 'brazelint[lsp]'\n"
+
+
+def test_open_preview_uses_a_running_serve_when_given_its_address(tmp_path: Path) -> None:
+    from brazelint.lsp.preview import PreviewPages
+
+    root = write_project(tmp_path / "project")
+    pages = PreviewPages("http://127.0.0.1:8765/")
+    url = pages.url_for(root / "templates/hello.liquid", root / "brazelint.toml")
+    assert url == "http://127.0.0.1:8765/file/templates/hello.liquid"
