@@ -260,3 +260,31 @@ async def test_the_server_asks_to_watch_project_files(client: LanguageClient) ->
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
     globs = [w["globPattern"] for w in registration.register_options["watchers"]]
     assert "**/brazelint.toml" in globs and "**/*.{yaml,yml,json}" in globs
+
+
+async def test_a_broken_configuration_is_shown_then_recovered_from(
+    client: LanguageClient, project: Path
+) -> None:
+    text = "Hi {{ ${first_nam} }}\n"
+    uri = open_document(client, project / "templates/hello.liquid", text)
+    assert [d.code for d in await diagnostics_for(client, uri)] == ["BL201"]
+
+    config = project / "brazelint.toml"
+    good = config.read_text()
+
+    def changed() -> None:
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
+            )
+        )
+
+    config.write_text(good + "colour = 'red'\n")
+    changed()
+    (problem,) = await diagnostics_for(client, uri)
+    assert problem.range.start == types.Position(0, 0)
+    assert "unknown setting 'colour'" in problem.message
+
+    config.write_text(good)
+    changed()
+    assert [d.code for d in await diagnostics_for(client, uri)] == ["BL201"]

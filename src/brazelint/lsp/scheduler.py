@@ -49,7 +49,6 @@ class LintScheduler(Generic[Snapshot, Result]):
         """Stop linting ``uri``: nothing pending or running for it will be published."""
         self._advance(uri)
         self._pending.pop(uri, None)
-        self._generation.pop(uri, None)
 
     def pending(self) -> list[asyncio.Task[None]]:
         """The lints not finished yet (for tests and orderly shutdown)."""
