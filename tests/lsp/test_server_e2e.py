@@ -288,3 +288,30 @@ async def test_a_broken_configuration_is_shown_then_recovered_from(
     config.write_text(good)
     changed()
     assert [d.code for d in await diagnostics_for(client, uri)] == ["BL201"]
+
+
+async def test_a_saved_body_file_relints_its_open_webhook(
+    client: LanguageClient, project: Path
+) -> None:
+    body = project / "hooks/body.liquid"
+    body.write_text('{"colour": "{{custom_attribute.${favourite_colour} | json_escape}}"}\n')
+    webhook = (
+        'url: "https://api.example.com/v1/colours/{{custom_attribute.${favourite_colour}}}/x"\n'
+        "method: POST\nheaders:\n  Content-Type: application/json\nbody-file: body.liquid\n"
+    )
+    uri = open_document(client, project / "hooks/file.webhook.yaml", webhook, "yaml")
+    (empty_segment,) = await diagnostics_for(client, uri)
+    assert empty_segment.code == "BL411"  # "known" has no favourite colour
+    assert "profiles: known" in empty_segment.message
+
+    # the body now aborts for users without a colour, so Braze sends "known" nothing
+    body.write_text(
+        "{% if custom_attribute.${favourite_colour} == blank %}"
+        "{% abort_message('no colour') %}{% endif %}" + body.read_text()
+    )
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=body.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    assert await diagnostics_for(client, uri) == []

@@ -9,10 +9,11 @@ message never ends the session.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
@@ -30,6 +31,9 @@ from brazelint.lsp.preview import PreviewPages
 from brazelint.lsp.projects import Projects
 from brazelint.lsp.protocol import RobustProtocol
 from brazelint.lsp.scheduler import LintScheduler
+
+if TYPE_CHECKING:
+    from brazelint.profiles import Profile
 
 logger = logging.getLogger(__name__)
 
@@ -96,9 +100,12 @@ class BrazelintLanguageServer(LanguageServer):
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=buffer.version)
         )
 
-    def relint_open_documents(self) -> None:
+    def relint_open_documents(self, *, webhooks_only: bool = False) -> None:
+        from brazelint.lint.targets import is_webhook
+
         for uri in list(self.workspace.text_documents):
-            if lintable_path(uri) is not None:
+            path = lintable_path(uri)
+            if path is not None and (not webhooks_only or is_webhook(path)):
                 self.scheduler.schedule(uri)
 
     # -- reading the cursor --------------------------------------------------------------
@@ -108,7 +115,7 @@ class BrazelintLanguageServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         return document.source, document.offset_at_position(where)
 
-    def project_facts(self, uri: str) -> tuple[list[Any], Optional[Path]]:
+    def project_facts(self, uri: str) -> tuple[list[Profile], Optional[Path]]:
         """The profiles and Content Block folder of the document's project (none if broken)."""
         path = document_path(uri)
         if path is None:
@@ -184,10 +191,12 @@ def build_server() -> BrazelintLanguageServer:
     async def watched_files_changed(
         ls: BrazelintLanguageServer, params: types.DidChangeWatchedFilesParams
     ) -> None:
-        paths = [document_path(change.uri) for change in params.changes]
-        if any(path is not None and ls.projects.is_input(path) for path in paths):
+        paths = [p for p in (document_path(c.uri) for c in params.changes) if p is not None]
+        if any(ls.projects.is_input(path) for path in paths):
             ls.projects.forget()
             ls.relint_open_documents()
+        elif any(path.suffix.lower() == ".liquid" for path in paths):
+            ls.relint_open_documents(webhooks_only=True)  # a body file read from disk
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: BrazelintLanguageServer, params: types.HoverParams) -> Optional[types.Hover]:
@@ -253,8 +262,6 @@ def build_server() -> BrazelintLanguageServer:
         buffer = ls.snapshot(uri)
         if buffer is None:
             raise JsonRpcInvalidParams(f"{RENDER_METHOD}: {uri} is not an open template")
-        import asyncio
-
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(ls.worker, render_buffer, ls, buffer, profile)
 
@@ -263,8 +270,6 @@ def build_server() -> BrazelintLanguageServer:
         path = document_path(uri)
         if path is None:
             raise JsonRpcInvalidParams(f"{OPEN_PREVIEW_COMMAND}: {uri} is not a file")
-        import asyncio
-
         loop = asyncio.get_running_loop()
         url = await loop.run_in_executor(
             None, ls.previews.url_for, path, ls.projects.config_file(path)
