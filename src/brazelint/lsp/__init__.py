@@ -1,11 +1,13 @@
 """``brazelint lsp``: a Language Server Protocol server for Braze Liquid templates.
 
-The modules below this package each do one job: ``linting`` is the only one that talks to
-the lint layer (a buffer in, diagnostics and renders out), ``convert`` turns brazelint
-positions and diagnostics into LSP types, ``cursor`` reads what the cursor is on, and
-``hover``, ``completion``, ``definition`` and ``preview`` answer one request each.
-``server`` wires them to pygls. Only ``server`` and ``convert`` import pygls or
-lsprotocol, and only ``brazelint lsp`` imports them, so a lint starts as fast as before.
+One job per module: ``linting`` is the only door into the lint layer (a buffer in,
+diagnostics and renders out), ``projects`` keeps one linter per configuration file,
+``scheduler`` lints off the event loop, ``convert`` turns brazelint positions and findings
+into LSP types, ``cursor`` reads what the cursor is on, ``hover``, ``completion``,
+``definition``, ``render_request`` and ``preview`` answer one request each, ``watching``
+registers the file watchers, ``protocol`` answers undecodable requests, and ``server``
+wires them to pygls. Only ``brazelint lsp`` imports this package, so a lint starts as fast
+as before.
 """
 
 from __future__ import annotations

@@ -36,9 +36,9 @@ def hover_markdown(
 
 
 def rule_markdown(code: str) -> Optional[str]:
-    from brazelint.checks.catalog import get_rule
+    from brazelint.lsp.linting import rule_for
 
-    found = get_rule(code)
+    found = rule_for(code)
     if found is None:
         return f"`{code}` is not a brazelint rule (BL902)."
     parts = [f"**{found.code} {found.name}** ({found.severity})", "", found.summary]

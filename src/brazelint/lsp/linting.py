@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from brazelint.errors import TemplateRenderError
 
 if TYPE_CHECKING:
+    from brazelint.checks.catalog import Rule
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
     from brazelint.lint.linter import Linter
@@ -86,10 +87,8 @@ class ProjectLinter:
         A webhook's findings inside its body file belong to that file, not to this buffer,
         so only the buffer's own findings are returned.
         """
-        from brazelint.lint.targets import is_webhook
-
         display = str(path)
-        if is_webhook(path):
+        if is_webhook_file(path):
             from brazelint.lint.webhook_lint import lint_webhook
 
             result = lint_webhook(self._linter, path, display, text)
@@ -135,9 +134,7 @@ class ProjectLinter:
 
     @staticmethod
     def _body_of(path: Path, text: str) -> str:
-        from brazelint.lint.targets import is_webhook
-
-        if not is_webhook(path):
+        if not is_webhook_file(path):
             return text
         from brazelint.lint.webhook import load_webhook
         from brazelint.sources import read_template
@@ -160,6 +157,20 @@ def _request_dict(request: Any) -> dict[str, Any]:
         "status": request.status,
         "stub": request.stub,
     }
+
+
+def is_webhook_file(path: Path) -> bool:
+    """Whether ``path`` is linted as a webhook file (``*.webhook.yaml``)."""
+    from brazelint.lint.targets import is_webhook
+
+    return is_webhook(path)
+
+
+def rule_for(code: str) -> Optional[Rule]:
+    """The rule with this code or name, for its documentation."""
+    from brazelint.checks.catalog import get_rule
+
+    return get_rule(code)
 
 
 def config_file_for(path: Path) -> Optional[Path]:

@@ -13,12 +13,12 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import from_fs_path
 
 from brazelint._version import __version__
 from brazelint.errors import BrazelintError
@@ -26,11 +26,15 @@ from brazelint.lsp import convert
 from brazelint.lsp.completion import suggestions
 from brazelint.lsp.cursor import target_at, typing_at
 from brazelint.lsp.definition import definition_of
+from brazelint.lsp.documents import Buffer, document_path, lintable_path
 from brazelint.lsp.hover import hover_markdown
+from brazelint.lsp.linting import is_webhook_file
 from brazelint.lsp.preview import PreviewPages
 from brazelint.lsp.projects import Projects
 from brazelint.lsp.protocol import RobustProtocol
+from brazelint.lsp.render_request import RENDER_METHOD, render_answer, render_params
 from brazelint.lsp.scheduler import LintScheduler
+from brazelint.lsp.watching import register_watchers
 
 if TYPE_CHECKING:
     from brazelint.profiles import Profile
@@ -39,26 +43,8 @@ logger = logging.getLogger(__name__)
 
 CHANGE_DELAY = 0.15
 """Seconds of quiet after an edit before the buffer is linted (typing stays smooth)."""
-RENDER_METHOD = "brazelint/render"
 OPEN_PREVIEW_COMMAND = "brazelint.openPreview"
-WATCHED_GLOBS = (
-    "**/brazelint.toml",
-    "**/pyproject.toml",
-    "**/*.{yaml,yml,json}",
-    "**/*.liquid",
-)
-"""Files whose change can change a verdict: configuration, profiles, stubs, schemas,
-catalogs and Content Blocks (templates too, which ``Projects.is_input`` sorts out)."""
 TRIGGER_CHARACTERS = ["{", "|", ".", ":", "%", " "]
-
-
-class Buffer(NamedTuple):
-    """An open document's text at one moment, as the worker lints it."""
-
-    uri: str
-    path: Path
-    text: str
-    version: Optional[int]
 
 
 class BrazelintLanguageServer(LanguageServer):
@@ -101,11 +87,9 @@ class BrazelintLanguageServer(LanguageServer):
         )
 
     def relint_open_documents(self, *, webhooks_only: bool = False) -> None:
-        from brazelint.lint.targets import is_webhook
-
         for uri in list(self.workspace.text_documents):
             path = lintable_path(uri)
-            if path is not None and (not webhooks_only or is_webhook(path)):
+            if path is not None and (not webhooks_only or is_webhook_file(path)):
                 self.scheduler.schedule(uri)
 
     # -- reading the cursor --------------------------------------------------------------
@@ -125,23 +109,6 @@ class BrazelintLanguageServer(LanguageServer):
         except BrazelintError:
             return [], None
         return project.profiles, project.content_blocks
-
-
-def lintable_path(uri: str) -> Optional[Path]:
-    """The file of a ``.liquid`` or ``*.webhook.yaml`` document; ``None`` for anything else."""
-    from brazelint.lint.targets import is_webhook
-
-    path = document_path(uri)
-    if path is None:
-        return None
-    return path if path.suffix.lower() == ".liquid" or is_webhook(path) else None
-
-
-def document_path(uri: str) -> Optional[Path]:
-    if not uri.startswith("file:"):
-        return None
-    text = to_fs_path(uri)
-    return Path(text) if text else None
 
 
 def build_server() -> BrazelintLanguageServer:
@@ -263,7 +230,7 @@ def build_server() -> BrazelintLanguageServer:
         if buffer is None:
             raise JsonRpcInvalidParams(f"{RENDER_METHOD}: {uri} is not an open template")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(ls.worker, render_buffer, ls, buffer, profile)
+        return await loop.run_in_executor(ls.worker, render_answer, ls.projects, buffer, profile)
 
     @server.command(OPEN_PREVIEW_COMMAND)
     async def open_preview(ls: BrazelintLanguageServer, uri: str) -> str:
@@ -284,56 +251,6 @@ def build_server() -> BrazelintLanguageServer:
         ls.worker.shutdown(wait=False, cancel_futures=True)
 
     return server
-
-
-def render_params(params: Any) -> tuple[str, Optional[str]]:
-    """``{"uri": str, "profile": str?}`` from a custom request's params, or InvalidParams."""
-    # pygls hands a custom method's params over as a namedtuple
-    data = params._asdict() if hasattr(params, "_asdict") else params
-    if not isinstance(data, dict) or not isinstance(data.get("uri"), str):
-        raise JsonRpcInvalidParams(f'{RENDER_METHOD} expects {{"uri": ..., "profile": ...}}')
-    profile = data.get("profile")
-    if profile is not None and not isinstance(profile, str):
-        raise JsonRpcInvalidParams(f"{RENDER_METHOD}: 'profile' must be a profile name")
-    return data["uri"], profile
-
-
-def render_buffer(
-    ls: BrazelintLanguageServer, buffer: Buffer, profile: Optional[str]
-) -> dict[str, Any]:
-    """Runs on the worker thread: the answer of ``brazelint/render``."""
-    answer: dict[str, Any] = {"uri": buffer.uri, "version": buffer.version, "error": None}
-    try:
-        project = ls.projects.for_document(buffer.path)
-        outputs = project.render(buffer.path, buffer.text, profile)
-    except BrazelintError as err:
-        where = f"{err.line}:{err.column}: " if err.line else ""
-        answer.update(error=f"{where}{err.message}", renders=[])
-        return answer
-    answer["renders"] = [output.to_dict() for output in outputs]
-    return answer
-
-
-async def register_watchers(ls: BrazelintLanguageServer) -> None:
-    """Ask the client to tell us about configuration and data files, when it can."""
-    capabilities = ls.client_capabilities.workspace
-    watched = capabilities.did_change_watched_files if capabilities else None
-    if watched is None or not watched.dynamic_registration:
-        return
-    options = types.DidChangeWatchedFilesRegistrationOptions(
-        watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED_GLOBS]
-    )
-    registration = types.Registration(
-        id="brazelint-watched-files",
-        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-        register_options=options,
-    )
-    try:
-        await ls.client_register_capability_async(
-            types.RegistrationParams(registrations=[registration])
-        )
-    except Exception:  # a client that refuses is still a client we can serve
-        logger.warning("the client did not accept the file watchers", exc_info=True)
 
 
 def _supports_show_document(ls: BrazelintLanguageServer) -> bool:
