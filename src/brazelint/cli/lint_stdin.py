@@ -1,9 +1,10 @@
 """``brazelint lint -``: lint a template read from stdin, as editors and formatters pipe it.
 
 ``--stdin-filename PATH`` names the file the text stands for: the configuration is the
-nearest one above PATH (unless ``--config``), and suppressions, ``per-file-ignores``,
-``schemas``, ``template-profiles`` and the messages all use PATH. PATH need not exist. A
-name ending in ``.webhook.yaml`` is linted as a webhook file. Nothing is cached.
+one nearest to PATH (unless ``--config``), as for any linted file, and suppressions,
+``per-file-ignores``, ``schemas``, ``template-profiles`` and the messages all use PATH.
+PATH need not exist. A name ending in ``.webhook.yaml`` is linted as a webhook file.
+Nothing is cached.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ STDIN_NAME = "-"
 
 def run_stdin(args: argparse.Namespace) -> int:
     from brazelint.checks.diagnostic import LintReport
-    from brazelint.cli.lint_cmd import _emit, build_linter
-    from brazelint.config import load_config
+    from brazelint.cli.lint_cmd import FAIL_RANK, _emit, build_linter
+    from brazelint.config_lookup import ConfigLookup
     from brazelint.lint.project import selection_for
     from brazelint.lint.targets import is_webhook
 
     named: Optional[Path] = args.stdin_filename
     path = named.resolve() if named is not None else None
-    config = load_config(args.config, start=path.parent if path is not None else None)
+    lookup = ConfigLookup(args.config)
+    config = lookup.for_path(path) if path is not None else lookup.for_cwd()
     if args.no_generated_profiles:
         config.generated_profiles = False
     if args.fail_level:
@@ -45,4 +47,7 @@ def run_stdin(args: argparse.Namespace) -> int:
         sources={display: source, **result.extra_sources},
         rules=selection_for(config).codes(),
     )
-    return _emit(report, args, config)
+    _emit(report, args)
+    threshold = FAIL_RANK[config.fail_level]
+    failed = any(FAIL_RANK[d.severity] >= threshold for d in report.diagnostics)
+    return 0 if args.exit_zero or not failed else 1
