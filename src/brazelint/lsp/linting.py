@@ -180,11 +180,12 @@ def config_file_for(path: Path) -> Optional[Path]:
     return find_config_file(path.parent.resolve())
 
 
-def open_project(config_file: Optional[Path], start: Path) -> ProjectLinter:
-    """Load the configuration (defaults when there is none) and build its linter.
+def open_project(path: Path) -> ProjectLinter:
+    """The configuration of ``path`` as ``brazelint lint`` looks it up (the defaults, rooted
+    at the working directory, when there is none), and its linter.
 
     Raises ``BrazelintError`` (a bad configuration, profile or stub) for the caller to show.
     """
-    from brazelint.config import load_config
+    from brazelint.config_lookup import ConfigLookup
 
-    return ProjectLinter(load_config(config_file, start=start))
+    return ProjectLinter(ConfigLookup().for_path(path))

@@ -14,7 +14,7 @@ DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
 
 class Projects:
-    """Linters by configuration file (a document with none gets the defaults of its folder).
+    """Linters by configuration file (documents with none share the defaults).
 
     Built on first use from whichever thread asks, under a lock; a failed build is not
     kept, so fixing the configuration is enough to recover.
@@ -26,12 +26,11 @@ class Projects:
 
     def for_document(self, path: Path) -> ProjectLinter:
         """The linter for ``path``; raises ``BrazelintError`` when the project is broken."""
-        config_file = config_file_for(path)
-        key = config_file or path.parent.resolve()
+        key = config_file_for(path) or Path()  # no configuration: the same defaults for all
         with self._lock:
             found = self._linters.get(key)
             if found is None:
-                found = self._linters[key] = open_project(config_file, path.parent.resolve())
+                found = self._linters[key] = open_project(path)
             return found
 
     def is_input(self, path: Path) -> bool:
