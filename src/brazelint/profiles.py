@@ -56,6 +56,8 @@ NAMESPACES: Mapping[str, str] = {
     "targeted_device": "targeted_device",
     "app": "app",
     "card": "card",
+    "sms": "sms",
+    "whats_app": "whats_app",
 }
 """Profile key -> the Liquid namespace it fills."""
 
@@ -128,8 +130,20 @@ class Profile:
         return cls(name=name, attributes=dict(attributes), namespaces=namespaces)
 
     def liquid_data(self) -> dict[str, Any]:
-        """Top-level variables for rendering: attributes at the root plus every namespace."""
+        """Top-level variables for rendering: attributes at the root plus every namespace.
+
+        Canvas entry properties are also context variables (Braze's newer docs spell them
+        ``context.${x}``); a ``context:`` key of the same name wins. Values Braze has for
+        every user and send are made up when the profile does not set them.
+        """
+        from brazelint.send_values import generated_attributes, generated_campaign
+
         data: dict[str, Any] = dict(self.namespaces)
+        entry = data.get("canvas_entry_properties")
+        if entry:
+            data["context"] = {**entry, **data.get("context", {})}
+        data["campaign"] = {**generated_campaign(self), **data.get("campaign", {})}
+        data.update(generated_attributes(self))
         data.update(self.attributes)
         return data
 

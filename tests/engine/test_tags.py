@@ -10,13 +10,18 @@ import brazelint
 from brazelint.renderer import Renderer
 
 
+NO_REASON = "{% abort_message %} called"
+"""What Braze's Message Activity Log shows for an abort without a reason (aborting_messages.md)."""
+
+
 @pytest.mark.parametrize(
     ("template", "reason"),
     [
-        ("a{% abort_message %}b", None),
-        ("a{% abort_message() %}b", None),
-        ("a{% abort_message () %}b", None),
-        ("a{% abort_message( ) %}b", None),
+        ("a{% abort_message('') %}b", NO_REASON),
+        ("a{% abort_message %}b", NO_REASON),
+        ("a{% abort_message() %}b", NO_REASON),
+        ("a{% abort_message () %}b", NO_REASON),
+        ("a{% abort_message( ) %}b", NO_REASON),
         ("a{% abort_message('Outside window') %}b", "Outside window"),
         ('a{% abort_message("Outside window") %}b', "Outside window"),
         ("a{% abort_message(not same month) %}b", "not same month"),
@@ -24,7 +29,7 @@ from brazelint.renderer import Renderer
         ("a{%- abort_message('x') -%}b", "x"),
     ],
 )
-def test_abort_message_forms(template: str, reason: str | None) -> None:
+def test_abort_message_forms(template: str, reason: str) -> None:
     result = brazelint.render(template)
     assert result.aborted is True
     assert result.abort_reason == reason

@@ -416,18 +416,20 @@ class BrazeLexer:
                 "attribute names cannot contain both ' and \"",
                 token=Token(TOKEN_EXPRESSION, text[dollar:after], offset + dollar, source),
             )
+        stripped = name.strip(_WHITESPACE)
         if dotted:
-            # `.${Brands Viewed}` -> `["Brands Viewed"]`: same length
+            # `.${Brands Viewed}` -> `["Brands Viewed"]`: same length; the blanks around
+            # the name are not part of it (`.${ zip code }` is `zip code`)
             while not out[-1]:
                 out.pop()
             out[-1] = out[-1][:-1]
-            out.append("[" + quote + name + quote + "]")
+            spare = len(name) - len(stripped)
+            out.append("[" + quote + stripped + quote + "]" + " " * spare)
             return after
         # A bare `${odd name}` needs one more character than it has. Borrow a blank so
         # later positions stay exact: one inside the braces (`${ a b }`, trimmed as
         # Braze does), else a space or tab after it, else one before it. Only a name with
         # no blank on any side (`{{${a b}|upcase}}`) grows by one character.
-        stripped = name.strip(_WHITESPACE)
         if stripped != name:
             spare = len(name) - len(stripped) - 1
             out.append("[" + quote + stripped + quote + "]" + " " * spare)
