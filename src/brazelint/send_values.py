@@ -49,7 +49,7 @@ def generated_attributes(profile: Profile) -> dict[str, Any]:
 
 
 def generated_campaign(profile: Profile) -> dict[str, Any]:
-    """The send's identifiers (``campaign.${dispatch_id}``, ``${api_id}``, ``${message_api_id}``)."""
+    """The send's ids: ``campaign.${dispatch_id}``, ``${api_id}`` and ``${message_api_id}``."""
     return {
         "api_id": _uuid(_digest(profile, "campaign")),
         "message_api_id": _uuid(_digest(profile, "message")),

@@ -124,7 +124,7 @@ CASES = [
     # making_an_api_call.md puts emails through it: `?email={{${email_address} | url_param_escape}}`)
     ("{{ 'a b#c%d&e=f/g?h' | url_param_escape }}", "a%20b%23c%25d%26e%3Df%2Fg%3Fh"),
     (
-        "{{ \"@+/?:=;,$[]!*'()&\" | url_param_escape }}",
+        '{{ "@+/?:=;,$[]!*\'()&" | url_param_escape }}',
         "%40%2B%2F%3F%3A%3D%3B%2C%24%5B%5D%21%2A%27%28%29%26",
     ),
     ("{{ 'jane.doe+news@example.com' | url_param_escape }}", "jane.doe%2Bnews%40example.com"),

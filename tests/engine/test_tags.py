@@ -9,7 +9,6 @@ import pytest
 import brazelint
 from brazelint.renderer import Renderer
 
-
 NO_REASON = "{% abort_message %} called"
 """What Braze's Message Activity Log shows for an abort without a reason (aborting_messages.md)."""
 
@@ -153,10 +152,18 @@ def test_catalog_items_from_fixture() -> None:
 def test_catalog_items_rerender_runs_liquid_in_cells() -> None:
     renderer = Renderer(catalogs={"products": CATALOG})
     result = renderer.render(
-        "{% catalog_items products p1 :rerender %}{{ items[0].blurb }}",
+        "{% assign n = ${first_name} %}{% catalog_items products p1 :rerender %}"
+        "{{ items[0].blurb }}",
         {"attributes": {"first_name": "Ann"}},
     )
     assert result.output == "Hi Ann"
+    # using_catalogs.md / user_profile_fields_connected_content.md: a field the message
+    # does not name before the tag is not fetched, so it renders empty in the cell
+    result = renderer.render(
+        "{% catalog_items products p1 :rerender %}{{ items[0].blurb }}",
+        {"attributes": {"first_name": "Ann"}},
+    )
+    assert result.output == "Hi "
 
 
 def test_catalog_selection_items() -> None:

@@ -52,14 +52,18 @@ def lax_condition(expression: str) -> str:
     return "".join(out)
 
 
-_ASSIGN_PART = re.compile(r"""'[^']*'?|"[^"]*"?|(\|)|(==|!=|<>|<=|>=|<|>|(?<![\w-])contains(?![\w?-]))""")
+_ASSIGN_PART = re.compile(
+    r"""'[^']*'?|"[^"]*"?|(\|)|(==|!=|<>|<=|>=|<|>|(?<![\w-])contains(?![\w?-]))"""
+)
 """A quoted string (skipped), a filter's pipe, or a comparison operator."""
 
 
 def needs_lax_assignment(expression: str) -> bool:
     """Whether an ``assign`` expression holds a comparison, which Ruby's lax parser drops."""
-    return "=" in expression[expression.find("=") + 1 :] or "<" in expression or (
-        ">" in expression or "contains" in expression
+    return (
+        "=" in expression[expression.find("=") + 1 :]
+        or "<" in expression
+        or (">" in expression or "contains" in expression)
     )
 
 

@@ -79,8 +79,9 @@ _OUTPUT_SPECIAL = re.compile(r"\$\{|\{\{|\}\}|['\"]")
 _EXPRESSION_PART = re.compile(r"""\$\{[^}]*\}?|'[^']*'?|"[^"]*"?|\{\{?|\}\}?|[\[\]]""")
 """What ``rewrite`` looks at: ``${…}`` (up to the next ``}``), a quoted string (to its
 closing quote or the end), a nested ``{{``/``}}`` or a stray ``{``/``}`` (Ruby's lax
-parser skips them in a name: ``{{${last_used_app_date}} | date: "%s"``) and brackets. Every part starts with a
-different character, so the leftmost part is the only one that can match there."""
+parser skips them in a name: ``{{${last_used_app_date}} | date: "%s"``) and brackets.
+Every part starts with a different character, so the leftmost part is the only one that
+can match there."""
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 """An HTML comment, which Braze removes before reading Liquid (an unclosed one stays)."""
 _IDENTIFIER_PATH = re.compile(r"[\w-]+(?:\.[\w-]+|\[-?\d+\])*\??")
@@ -380,11 +381,10 @@ class BrazeLexer:
             elif first == "$":
                 out.append(text[index:at])
                 index = self._rewrite_attribute(source, start, text, at, out)
-            elif first == "{" or first == "}":
-                if found.end() - at == 2 or in_tag:
-                    out.append(text[index:at])
-                    index = found.end()
-                    out.append(" " * (index - at))
+            elif (first == "{" or first == "}") and (found.end() - at == 2 or in_tag):
+                out.append(text[index:at])
+                index = found.end()
+                out.append(" " * (index - at))
             # a quoted string is kept as it is
         out.append(text[index:])
         return "".join(out)

@@ -33,8 +33,8 @@ from brazelint.engine.bare_filters import BareFilter
 from brazelint.engine.blank import braze_blank_comparison
 from brazelint.engine.keywords import UNMARK
 from brazelint.engine.paths import BareAttributePath, FlatPath, is_flat, written_without_dollar
-from brazelint.profiles import STANDARD_ATTRIBUTES
 from brazelint.engine.ranges import BoundedRangeLiteral
+from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
     from liquid.expression import Expression
