@@ -24,6 +24,7 @@ PROBLEM_CODES = {
     "connected-content-credential": "BL109",
     "connected-content-request-schema": "BL108",
     "connected-content-response-schema": "BL108",
+    "message-extras-truncated": "BL305",
 }
 BRAZE_ROOTS = frozenset({*STANDARD_ATTRIBUTES, *NAMESPACES.values(), "content_blocks"})
 """Top-level names Braze itself defines for every message."""

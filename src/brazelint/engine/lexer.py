@@ -41,6 +41,7 @@ from liquid.token import (
     Token,
 )
 
+from brazelint.engine.html_comments import HTML_COMMENT
 from brazelint.engine.keywords import LOOP_TAGS, mark_liquid_lines, mark_names
 from brazelint.engine.lax_conditions import (
     LAX_CONDITION_TAGS,
@@ -82,8 +83,6 @@ closing quote or the end), a nested ``{{``/``}}`` or a stray ``{``/``}`` (Ruby's
 parser skips them in a name: ``{{${last_used_app_date}} | date: "%s"``) and brackets.
 Every part starts with a different character, so the leftmost part is the only one that
 can match there."""
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-"""An HTML comment, which Braze removes before reading Liquid (an unclosed one stays)."""
 _IDENTIFIER_PATH = re.compile(r"[\w-]+(?:\.[\w-]+|\[-?\d+\])*\??")
 _WHITESPACE = " \t\r\n"
 _BORROWABLE = " \t"

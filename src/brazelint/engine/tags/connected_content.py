@@ -224,12 +224,9 @@ def url_problem(url: str) -> str:
     """Why ``url`` cannot be requested (a documentation placeholder for the host such as
     ``https://[YOUR_SUBDOMAIN].example.com``), or ``""``."""
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - parsing the port raises for a malformed one
+        urlsplit(url).port  # noqa: B018 - parsing the port raises for a malformed one
     except ValueError as err:
         return str(err)
-    if not parts.hostname:
-        return "it has no host"
     return ""
 
 
