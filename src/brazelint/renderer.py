@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -64,7 +65,7 @@ class Renderer:
         self._cache: OrderedDict[tuple[str, Optional[str]], BrazeTemplate] = OrderedDict()
         self._cache_size = cache_size
         self._blocks = _content_block_sources(content_blocks)
-        self._block_cache: dict[str, Optional[BrazeTemplate]] = {}
+        self._block_cache: dict[str, tuple[BlockStamp, Optional[BrazeTemplate]]] = {}
         if transport is None:
             from brazelint.http.stubs import StubTransport, load_stubs
 
@@ -136,6 +137,10 @@ class Renderer:
             else None,
         )
         context = BrazeContext(template, globals=data, state=state)
+        if self._blocks:
+            from brazelint.engine.tags.output import ContentBlockValues
+
+            data["content_blocks"] = ContentBlockValues(context)  # the context's globals
         buffer = MappedBuffer(
             self.limits.output_bytes, template.nodes[0].token.source if template.nodes else ""
         )
@@ -171,14 +176,24 @@ class Renderer:
         return result
 
     def _load_block(self, name: str) -> Optional[BrazeTemplate]:
-        if name not in self._block_cache:
-            located = self._blocks.get(name)
-            template = None
-            if located is not None:
-                source, path = located
-                template = self.parse(source, path=path)
-            self._block_cache[name] = template
-        return self._block_cache[name]
+        """The parsed Content Block ``name``; a block file is read again once it changes
+        (the cache is keyed on its modification time and size)."""
+        stamp = self._blocks.stamp(name)
+        cached = self._block_cache.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        located = self._blocks.get(name)
+        template = None
+        if located is not None:
+            source, path = located
+            template = self.parse(source, path=path)
+        self._block_cache[name] = (stamp, template)
+        return template
+
+
+BlockStamp = Optional[tuple[str, int, int]]
+"""A Content Block's file, modification time (ns) and size; ``("", 0, 0)`` for a block
+given as text, ``None`` for one that does not exist."""
 
 
 class _BlockSources:
@@ -191,12 +206,27 @@ class _BlockSources:
     def __bool__(self) -> bool:
         return bool(self.blocks) or self.directory is not None
 
+    def _candidates(self, name: str) -> list[Path]:
+        if self.directory is None or "/" in name or "\\" in name or name.startswith("."):
+            return []
+        return [self.directory / f"{name}.liquid", self.directory / name]
+
+    def stamp(self, name: str) -> BlockStamp:
+        if name in self.blocks:
+            return ("", 0, 0)
+        for candidate in self._candidates(name):
+            try:
+                info = candidate.stat()
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                return (str(candidate), info.st_mtime_ns, info.st_size)
+        return None
+
     def get(self, name: str) -> Optional[tuple[str, str]]:
         if name in self.blocks:
             return self.blocks[name], f"content_blocks/{name}"
-        if self.directory is None or "/" in name or "\\" in name or name.startswith("."):
-            return None
-        for candidate in (self.directory / f"{name}.liquid", self.directory / name):
+        for candidate in self._candidates(name):
             if candidate.is_file():
                 return read_template(candidate), str(candidate)
         return None
