@@ -136,14 +136,15 @@ class Profile:
         ``context.${x}``); a ``context:`` key of the same name wins. Values Braze has for
         every user and send are made up when the profile does not set them.
         """
-        from brazelint.send_values import generated_attributes, generated_campaign
+        from brazelint.send_values import made_up_values
 
+        attributes, campaign = made_up_values(self)
         data: dict[str, Any] = dict(self.namespaces)
         entry = data.get("canvas_entry_properties")
         if entry:
             data["context"] = {**entry, **data.get("context", {})}
-        data["campaign"] = {**generated_campaign(self), **data.get("campaign", {})}
-        data.update(generated_attributes(self))
+        data["campaign"] = {**campaign, **data.get("campaign", {})}
+        data.update(attributes)
         data.update(self.attributes)
         return data
 

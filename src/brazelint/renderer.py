@@ -8,6 +8,7 @@ once and rendered for every profile.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import stat
 from collections import OrderedDict
@@ -206,29 +207,30 @@ class _BlockSources:
     def __bool__(self) -> bool:
         return bool(self.blocks) or self.directory is not None
 
-    def _candidates(self, name: str) -> list[Path]:
+    def _candidates(self, name: str) -> list[str]:
         if self.directory is None or "/" in name or "\\" in name or name.startswith("."):
             return []
-        return [self.directory / f"{name}.liquid", self.directory / name]
+        folder = str(self.directory)
+        return [os.path.join(folder, f"{name}.liquid"), os.path.join(folder, name)]
 
     def stamp(self, name: str) -> BlockStamp:
         if name in self.blocks:
             return ("", 0, 0)
         for candidate in self._candidates(name):
             try:
-                info = candidate.stat()
+                info = os.stat(candidate)
             except OSError:
                 continue
             if stat.S_ISREG(info.st_mode):
-                return (str(candidate), info.st_mtime_ns, info.st_size)
+                return (candidate, info.st_mtime_ns, info.st_size)
         return None
 
     def get(self, name: str) -> Optional[tuple[str, str]]:
         if name in self.blocks:
             return self.blocks[name], f"content_blocks/{name}"
         for candidate in self._candidates(name):
-            if candidate.is_file():
-                return read_template(candidate), str(candidate)
+            if os.path.isfile(candidate):
+                return read_template(Path(candidate)), candidate
         return None
 
 

@@ -9,13 +9,32 @@ name) with a hash: plausible, stable across runs, and different between users.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:
     from brazelint.profiles import Profile
 
 LINK_HOST = "https://braze-preview.invalid"
 """Host of the made-up subscription links (``.invalid`` is reserved: it never resolves)."""
+
+
+_CACHE_LIMIT = 4096
+_made: dict[tuple[str, Optional[str]], tuple[dict[str, Any], dict[str, Any]]] = {}
+"""(seed, braze_id set by the profile) -> the values made for it: every render of a
+profile asks again, and hashing each time would cost a few percent of a render."""
+
+
+def made_up_values(profile: Profile) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(standard attributes, campaign values) for ``profile``; callers copy before merging."""
+    seed = str(profile.attributes.get("user_id") or profile.name)
+    braze_id = profile.attributes.get("braze_id")
+    key = (seed, None if braze_id is None else str(braze_id))
+    made = _made.get(key)
+    if made is None:
+        if len(_made) >= _CACHE_LIMIT:
+            _made.clear()
+        made = _made[key] = (generated_attributes(profile), generated_campaign(profile))
+    return made
 
 
 def _digest(profile: Profile, purpose: str) -> str:

@@ -26,6 +26,8 @@ _LIQUID_START = re.compile(r"\{\{|\{%")
 _HIDDEN = re.compile(r"""'[^']*'?|"[^"]*"?|\$\{[^}]*\}?""")
 """Quoted strings and ``${…}``: where a bare name is not a bare name."""
 _NAME = re.compile(r"(?<![\w.\]$-])([A-Za-z_][\w-]*)(?![\w?-])(?!\s*:)")
+_ANY_ATTRIBUTE = re.compile("|".join(sorted(STANDARD_ATTRIBUTES)))
+"""A cheap pre-test: most markups name no standard attribute at all."""
 _READS_NAMES = frozenset(
     {"output", "if", "elsif", "unless", "case", "when", "assign", "for", "echo", "tablerow"}
 )
@@ -34,7 +36,9 @@ _READS_NAMES = frozenset(
 
 def check_symbolic_operators(markup: Markup, reporter: Reporter) -> None:
     """BL005 for each ``&&`` / ``||`` outside quotes in an if, elsif or unless condition."""
-    if markup.name not in LAX_CONDITION_TAGS:
+    if markup.name not in LAX_CONDITION_TAGS or (
+        "&&" not in markup.text and "||" not in markup.text
+    ):
         return
     for found in _SYMBOLIC.finditer(markup.text):
         operator = found.group(1)
@@ -76,7 +80,7 @@ def check_bare_attributes(
         if markup.name not in _READS_NAMES:
             continue
         text = markup.text
-        if not any(name in text for name in _candidates(text)):
+        if _ANY_ATTRIBUTE.search(text) is None:
             continue
         visible = _HIDDEN.sub(lambda m: " " * len(m.group()), text)
         for found in _NAME.finditer(visible):
@@ -91,8 +95,3 @@ def check_bare_attributes(
                     end=start + len(name),
                     hint=f"write {{{{${{{name}}}}}}}",
                 )
-
-
-def _candidates(text: str) -> Iterable[str]:
-    """Standard attribute names that may be in ``text`` (a cheap pre-test)."""
-    return (name for name in STANDARD_ATTRIBUTES if name[:4] in text)
