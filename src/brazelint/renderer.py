@@ -203,15 +203,23 @@ class _BlockSources:
     def __init__(self, blocks: Mapping[str, str], directory: Optional[Path]) -> None:
         self.blocks = blocks
         self.directory = directory
+        self._paths: dict[str, list[str]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.blocks) or self.directory is not None
 
     def _candidates(self, name: str) -> list[str]:
-        if self.directory is None or "/" in name or "\\" in name or name.startswith("."):
-            return []
-        folder = str(self.directory)
-        return [os.path.join(folder, f"{name}.liquid"), os.path.join(folder, name)]
+        found = self._paths.get(name)
+        if found is None:
+            found = self._paths[name] = (
+                []
+                if self.directory is None or "/" in name or "\\" in name or name.startswith(".")
+                else [
+                    os.path.join(str(self.directory), f"{name}.liquid"),
+                    os.path.join(str(self.directory), name),
+                ]
+            )
+        return found
 
     def stamp(self, name: str) -> BlockStamp:
         if name in self.blocks:
