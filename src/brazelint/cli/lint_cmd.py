@@ -227,7 +227,7 @@ def run_cache(args: argparse.Namespace, config: Config) -> Optional[LintCache]:
     """The cache for this run, unless ``--no-cache`` (keyed on every input that matters)."""
     if args.no_cache:
         return None
-    from brazelint.lint.cache import LintCache
+    from brazelint.lint.cache import LintCache, files_under
 
     choices = [
         f"{name}={getattr(args, name)!r}"
@@ -247,14 +247,7 @@ def run_cache(args: argparse.Namespace, config: Config) -> Optional[LintCache]:
     # the contents of every file the command line names (the configuration's own inputs
     # are hashed by LintCache.for_run); a --schema file is a per-file dependency
     given = [args.profiles, args.stubs, args.content_blocks, *map(Path, args.profile)]
-    inputs: list[Path] = []
-    for location in given:
-        if location is None:
-            continue
-        if location.is_dir():
-            inputs += sorted(p for p in location.rglob("*") if p.is_file())
-        elif location.is_file():
-            inputs.append(location)
+    inputs = [path for location in given if location is not None for path in files_under(location)]
     return LintCache.for_run(config, choices, inputs)
 
 
