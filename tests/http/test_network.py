@@ -39,7 +39,9 @@ def test_user_agent_added_unless_given_and_post_body_sent(server: LocalServer) -
     transport.send(Request("GET", server.url("/echo"), {"user-agent": "Mine/1.0"}))
     first, second = server.requests
     assert first.method == "POST"
-    assert first.headers["User-Agent"] == USER_AGENT == "Braze Sender 0f5d1e7a9c3b42e8a6d4b2c0e8f6a4d2"
+    assert (
+        first.headers["User-Agent"] == USER_AGENT == "Braze Sender 0f5d1e7a9c3b42e8a6d4b2c0e8f6a4d2"
+    )
     assert first.headers["X-Test"] == "1"
     assert first.body == '{"a": "é"}'
     assert int(first.headers["Content-Length"]) == len('{"a": "é"}'.encode())
