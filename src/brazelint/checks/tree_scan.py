@@ -137,7 +137,7 @@ def _check_filter(name: str, start: int, known: tuple[str, ...], reporter: Repor
         )
     elif FILTER_SUPPORT.get(name, "supported") != "supported":
         reporter.at_offset(
-            "BL207",
+            "BL208",
             start,
             f"filter '{name}' is not documented in Braze",
             end=start + len(name),
