@@ -1459,7 +1459,8 @@ def test_bl005_symbolic_boolean_operator(project: Project) -> None:
         "{% else %}day{% endif %}\n"
     )
     found = project.lint("t.liquid", source)
-    assert rows(found) == [
+    # at 09:00 neither the evening nor the night branch renders (BL306 says so)
+    assert rows(found, "BL005") == [
         (
             "BL005",
             *span(source, "&&"),
@@ -1477,9 +1478,12 @@ def test_bl005_symbolic_boolean_operator(project: Project) -> None:
             "ignores the rest of the condition",
         ),
     ]
-    assert [d.hint for d in found] == ["write 'and' instead of '&&'", "write 'or' instead of '||'"]
+    assert [d.hint for d in found if d.code == "BL005"] == [
+        "write 'and' instead of '&&'",
+        "write 'or' instead of '||'",
+    ]
     good = source.replace("&&", "and").replace("||", "or")
-    assert codes(project.lint("t.liquid", good)) == []
+    assert "BL005" not in codes(project.lint("t.liquid", good))
 
 
 @proves("BL006")
@@ -1526,7 +1530,7 @@ def test_bl207_bare_standard_attribute(project: Project) -> None:
     ]
     assert found[0].hint == "write {{${first_name}}}"
     # reported once, from the source: not again as an unset attribute or undefined variable
-    assert set(codes(found)) == {"BL207"}
+    assert set(codes(found)) - {"BL306"} == {"BL207"}  # BL306: a branch nobody renders
     good = (
         "Hi {{${first_name} | default: 'there'}}\n"
         "{% if ${language} == 'en' %}Hello{% endif %}\n"
@@ -1550,7 +1554,7 @@ def test_bl305_message_extras_truncated(project: Project) -> None:
             *at(source, "message_extras", 2),
             at(source, "message_extras", 2)[1],
             "warning",
-            WITH_EMPTY,
+            STATIC,
             "message_extras keys and values exceed 1024 bytes; Braze truncates them, so "
             "'payload' is cut or dropped",
         )
