@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from brazelint._record import Record
+from brazelint.bounded_regex import BoundedPattern
 from brazelint.errors import ConfigError
 from brazelint.http.types import HttpResponse, NoStubMatch, Request
 from brazelint.profiles import _did_you_mean, _type_name, load_data_file
@@ -107,7 +108,7 @@ class Stub(Record):
         source: str,
         method: str = "GET",
         url: Optional[str] = None,
-        url_pattern: Optional[re.Pattern[str]] = None,
+        url_pattern: Optional[BoundedPattern] = None,
         json: Any = None,
         headers: Optional[Mapping[str, str]] = None,
         body: Optional[str] = None,
@@ -308,13 +309,13 @@ def _stub(data: Any, source: str) -> Stub:
     if "url" in request and "url_pattern" in request:
         raise ConfigError(f"{source}: 'request' has both 'url' and 'url_pattern'; use one")
     url: Optional[str] = None
-    pattern: Optional[re.Pattern[str]] = None
+    pattern: Optional[BoundedPattern] = None
     if "url" in request:
         url = _non_empty_string(request["url"], source, "request.url")
     elif "url_pattern" in request:
         text = _non_empty_string(request["url_pattern"], source, "request.url_pattern")
         try:
-            pattern = re.compile(text)
+            pattern = BoundedPattern(text)  # linear-time: ^(a+)+$ cannot hang a render
         except re.error as err:
             raise ConfigError(
                 f"{source}: 'request.url_pattern' is not a valid regular expression: {err}"

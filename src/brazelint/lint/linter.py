@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
@@ -9,7 +10,12 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from brazelint.checks.positions import Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
 from brazelint.checks.source_scan import scan_source
-from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.errors import (
+    ConfigError,
+    TemplateRenderError,
+    TemplateSyntaxError,
+    UsageError,
+)
 from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_profile
 from brazelint.lint.globs import any_match, first_match
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
@@ -118,7 +124,14 @@ class Linter:
     # -- files -----------------------------------------------------------------------------
 
     def lint_path(self, path: Path, display: Optional[str] = None) -> FileResult:
+        """Lint one file. Nothing one file holds stops the run: a failure is a finding on it."""
         display = display or str(path)
+        try:
+            return self._lint_path(path, display)
+        except Exception as err:
+            return self._not_checked(path, display, err)
+
+    def _lint_path(self, path: Path, display: str) -> FileResult:
         try:
             source = read_template(path)
         except ConfigError as err:
@@ -130,6 +143,30 @@ class Linter:
 
             return lint_webhook(self, path, display, source)
         return self.lint_template(source, display, path=path)
+
+    def _not_checked(self, path: Path, display: str, err: Exception) -> FileResult:
+        """``err`` stopped the file's checks: one BL305 finding where it is known, else line 1."""
+        from brazelint.errors import BrazelintError
+        from brazelint.failures import describe_failure
+
+        if isinstance(err, UsageError) or os.environ.get("BRAZELINT_DEBUG"):
+            raise err
+        try:
+            source = read_template(path)
+        except Exception:
+            source = ""
+        reporter = Reporter(display, source)
+        if isinstance(err, BrazelintError):
+            message, hint = err.message, err.hint
+            line, column = (
+                (err.line or 1, err.column or 1) if err.path in (None, display) else (1, 1)
+            )
+        else:
+            message, line, column = describe_failure(err), 1, 1
+            hint = "the other files were checked; run with --debug for a traceback"
+        reporter.at("BL305", line, column, message, hint=hint)
+        diagnostics = [d for d in reporter.found if self.selection.enabled(d.code, path)]
+        return FileResult(display, diagnostics, source)
 
     def lint_template(
         self,
@@ -247,7 +284,15 @@ class Linter:
             chosen = first_match(self.config.schema_targets, path, self.config.root)
         if chosen is None:
             return None
-        return resolve_schema(chosen, path, self.config.root)
+        try:
+            return resolve_schema(chosen, path, self.config.root)
+        except ConfigError as err:
+            if chosen == self.options.schema:
+                raise UsageError(err.message, hint=err.hint) from None
+            if chosen != directives.schema or chosen == explicit:
+                raise
+            line, column = directives.schema_at  # a typo in the template's own comment
+            raise ConfigError(err.message, line=line, column=column, hint=err.hint) from None
 
     def _names_assigned_in_blocks(self) -> set[str]:
         if self._block_assigned is None:
