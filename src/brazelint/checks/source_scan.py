@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from brazelint._record import Record
+from brazelint.http.redact import SECRET_HEADER_PATTERN
 from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ CC_SAVE = re.compile(r":save\s+(\w+)")
 ESCAPING_FILTERS = ("url_param_escape", "url_escape", "url_encode")
 OUTPUT_IN_TEXT = re.compile(r"\{\{.*?\}\}\}?", re.S)
 SECRET_HEADER = re.compile(
-    r"""["']?(authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|token)["']?"""
+    r"""["']?(""" + SECRET_HEADER_PATTERN + r""")["']?"""
     r"""\s*:\s*["']([^"'{}]*)["']""",
     re.I,
 )

@@ -64,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     result = renderer.render(
         source, profile, now=args.now, globals=parse_globals(args.globals), path=str(args.template)
     )
+    from brazelint.http.redact import Redactor
+
+    # everything printed below (message, requests, findings) shows no credential value
+    result = Redactor(renderer.credentials.secret_values()).result(result)
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return 1 if result.problems else 0

@@ -35,6 +35,7 @@ from typing import Any, Optional, Union
 from brazelint._record import Record
 from brazelint.bounded_regex import BoundedPattern
 from brazelint.errors import ConfigError
+from brazelint.http.redact import is_secret_header, redact_text
 from brazelint.http.types import HttpResponse, NoStubMatch, Request
 from brazelint.profiles import _did_you_mean, _type_name, load_data_file
 
@@ -152,11 +153,14 @@ class Stub(Record):
             if not self.url_pattern.search(request.url):
                 reasons.append("URL does not match url_pattern")
         elif request.url != self.url:
-            reasons.append(_url_difference(request.url, self.url or ""))
+            # on the URLs as printed: a ?token= value must not show through the diff
+            reasons.append(_url_difference(redact_text(request.url), redact_text(self.url or "")))
         for name, value in self.headers.items():
             actual = _header(request.headers, name)
             if actual is None:
                 reasons.append(f"missing header {name}")
+            elif actual != value and is_secret_header(name):
+                reasons.append(f"header {name} differs from the stub's (values not shown)")
             elif actual != value:
                 reasons.append(f"header {name} is {actual!r}, stub expects {value!r}")
         if self.body is not None and (request.body or "") != self.body:

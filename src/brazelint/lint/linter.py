@@ -120,6 +120,10 @@ class Linter:
         self.clock = parse_now(self.now)
         """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
+        from brazelint.http.redact import Redactor
+
+        self.redactor = Redactor(renderer.credentials.secret_values())
+        """Hides the run's credential values in everything a file's lint returns."""
 
     # -- files -----------------------------------------------------------------------------
 
@@ -127,9 +131,26 @@ class Linter:
         """Lint one file. Nothing one file holds stops the run: a failure is a finding on it."""
         display = display or str(path)
         try:
-            return self._lint_path(path, display)
+            result = self._lint_path(path, display)
         except Exception as err:
-            return self._not_checked(path, display, err)
+            result = self._not_checked(path, display, err)
+        return self._redacted(result, path)
+
+    def _redacted(self, result: FileResult, path: Path) -> FileResult:
+        """Findings and renders as they may leave the core: credentials hidden by value
+        (``http.redact``), so no report format, cache entry or preview page shows one."""
+        redactor = self.redactor
+        if is_webhook(path) and result.source:
+            from brazelint.lint.webhook import ENV_REFERENCE
+
+            names = ENV_REFERENCE.findall(result.source)
+            redactor = redactor.with_values(os.environ.get(name, "") for name in names)
+        result.diagnostics = [redactor.diagnostic(d) for d in result.diagnostics]
+        for entry in result.renders:
+            if entry.result is not None:
+                entry.result = redactor.result(entry.result)
+            entry.error = redactor.optional(entry.error)
+        return result
 
     def _lint_path(self, path: Path, display: str) -> FileResult:
         try:

@@ -79,6 +79,9 @@ class _Lines:
     def __init__(self, source: Optional[str], *, color: bool) -> None:
         self.plain: list[str] = []
         if source is not None:
+            from brazelint.http.redact import mask_text
+
+            source = mask_text(source)  # a ?token= written in a template is not shown
             # positions count "\n" only (engine/context.py), so split on it alone
             self.plain = [
                 line.rstrip("\r").replace("\r", " ").expandtabs(TAB_SIZE)
