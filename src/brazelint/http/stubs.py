@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -49,6 +50,9 @@ STUB_KEYS = ("request", "response", "responses")
 REQUEST_KEYS = ("method", "url", "url_pattern", "json", "headers", "body")
 RESPONSE_KEYS = ("status", "headers", "json", "body", "delay")
 LIST_SOURCE = "<stubs>"
+CLOSEST_SECONDS = 0.25
+"""Time a failed match may spend looking for the closest stub to name in its message (a
+small share of the render time limit, however many thousand stubs there are)."""
 
 
 class StubResponse(Record):
@@ -214,7 +218,10 @@ class StubTransport:
     def send(self, request: Request) -> HttpResponse:
         """The answer of the first stub that matches, or ``NoStubMatch``."""
         parsed = _parse_json(request.body)
+        method = request.method.upper()
         for index, stub in enumerate(self.stubs):
+            if stub.method != method or (stub.url is not None and stub.url != request.url):
+                continue  # the common miss, decided without building the reasons
             if stub._mismatches(request, parsed):
                 continue
             with self._lock:
@@ -225,15 +232,24 @@ class StubTransport:
         raise NoStubMatch(request, self._closest(request, parsed))
 
     def _closest(self, request: Request, parsed: tuple[bool, Any]) -> Optional[str]:
+        """The most similar stub and why it does not match; with many stubs, the most
+        similar of those compared within ``CLOSEST_SECONDS``."""
         best: Optional[Stub] = None
         best_score = -1.0
-        for stub in self.stubs:
+        deadline = time.monotonic() + CLOSEST_SECONDS
+        compared = 0
+        for compared, stub in enumerate(self.stubs, start=1):
             score = stub._similarity(request)
             if score > best_score:
                 best, best_score = stub, score
+            if compared % 64 == 0 and time.monotonic() > deadline:
+                break
         if best is None:
             return None
-        return f"{best.describe()}: " + "; ".join(best._mismatches(request, parsed))
+        text = f"{best.describe()}: " + "; ".join(best._mismatches(request, parsed))
+        if compared < len(self.stubs):
+            text += f" (compared with {compared} of {len(self.stubs)} stubs)"
+        return text
 
 
 # --- loading ------------------------------------------------------------------------------
