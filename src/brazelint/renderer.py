@@ -85,6 +85,15 @@ class Renderer:
         if template is not None:
             self._cache.move_to_end(key)
             return template
+        too_large = self.limits.template_too_large(source)
+        if too_large is not None:
+            raise TemplateSyntaxError(
+                too_large,
+                path=path,
+                line=1,
+                column=1,
+                hint="split the template, or raise the limit under [tool.brazelint.limits]",
+            )
         try:
             template = self.env.parse_template(source, path=path, tokens=tokens)
         except LiquidError as err:

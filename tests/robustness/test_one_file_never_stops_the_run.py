@@ -144,3 +144,17 @@ def test_symlink_loops_lint_each_file_once(tmp_path: Path, run_cli: Run, how: st
     report = json.loads(proc.stdout)
     assert report["summary"]["files"] == 1
     assert [d["path"] for d in report["diagnostics"]] == ["templates/t.liquid"]
+
+
+def test_a_50_megabyte_template_is_one_finding_in_bounded_memory(
+    tmp_path: Path, run_limited: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    """Parsing holds about 25 bytes per byte of source: 50 MB once took 1.1 GB."""
+    line = "Hello {{ ${first_name} | default: 'there' }}, some text to pad the line.\n"
+    (tmp_path / "big.liquid").write_text(line * (50_000_000 // len(line)), encoding="utf-8")
+    (tmp_path / "good.liquid").write_text(GOOD, encoding="utf-8")
+    proc = run_limited("lint", "--no-cache", "--format", "concise", ".", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "big.liquid:1:1: BL302 [error] the template is 49,99" in proc.stdout
+    assert "larger than limits.template_bytes (4,194,304)" in proc.stdout
+    assert "good.liquid" in proc.stdout

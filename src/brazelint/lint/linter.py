@@ -233,6 +233,11 @@ class Linter:
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
 
+        too_large = self.renderer.limits.template_too_large(source)
+        if too_large is not None:  # memory stays proportional to a bounded input
+            hint = "split the template, or raise the limit under [tool.brazelint.limits]"
+            reporter.at("BL302", 1, 1, too_large, hint=hint)
+            return []
         tokens = self.renderer.env.lex(source)
         facts = scan_source(source, reporter, tokens)
         try:
