@@ -1,6 +1,8 @@
 """Generate a realistic project tree for benchmarks: many variants of the bundled templates.
 
-Usage: ``python bench/generate_tree.py DEST [--count N]`` (default 2000 templates).
+Usage: ``python bench/generate_tree.py DEST [--count N] [--few-profiles]`` (default 2000
+templates; ``--few-profiles`` writes the few-profiles tree instead, see
+``generate_few_profiles``).
 
 DEST gets ``brazelint.toml``, ``profiles/``, ``stubs/`` and ``content_blocks/`` copied from
 this repository, so ``brazelint lint DEST/templates`` runs inside it, and ``templates/``
@@ -90,6 +92,59 @@ def generate(dest: Path, count: int = 2000) -> list[Path]:
         folder = dest / "templates" / base.parent.name
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{base.stem}_{variant:04d}.liquid"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+FEW_PROFILES = ("known_user", "missing_optional")
+"""The two bundled profiles of the few-profiles tree: one complete, one nearly empty."""
+
+FEW_PROFILES_CONFIG = """\
+templates = ["templates"]
+profiles = "profiles"
+
+[schemas]
+"templates/**" = "movable-ink/event"
+"""
+
+SMALL_EVENT = """\
+{%- assign timestamp_ms = "now" | date: "%s" | times: 1000 -%}
+{
+  "type": "track",
+  "event": "EVENT",
+  "user_id": "{{ ${user_id} | default: 'unknown' | json_escape }}",
+  "timestamp": {{ timestamp_ms }},
+  "properties": {
+    "id": "{{ event_properties.${id} | default: 'none' | json_escape }}",
+    "PROPERTY": "{{ custom_attribute.${ATTRIBUTE} | default: 'none' | json_escape }}"
+  }
+}
+"""
+SMALL_EVENT_NAMES = ["product_viewed", "category_viewed", "product_favorited", "wishlist_add"]
+SMALL_EVENT_PROPERTIES = ["tier", "category", "segment", "store"]
+SMALL_EVENT_ATTRIBUTES = ["loyalty_tier", "favorite_category", "segment", "home_store"]
+
+
+def generate_few_profiles(dest: Path, count: int = 2000) -> list[Path]:
+    """A tree where parsing and the generated users dominate: ``count`` small Movable Ink
+    track bodies, two profiles, generated users on and a schema assigned to every file."""
+    (dest / "profiles").mkdir(parents=True, exist_ok=True)
+    for name in FEW_PROFILES:
+        shutil.copy2(ROOT / "profiles" / f"{name}.yaml", dest / "profiles" / f"{name}.yaml")
+    (dest / "brazelint.toml").write_text(FEW_PROFILES_CONFIG, encoding="utf-8")
+    (dest / "content_blocks").mkdir(exist_ok=True)
+    folder = dest / "templates" / "events"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index in range(count):
+        rng = random.Random(f"small-event:{index}")
+        text = (
+            SMALL_EVENT.replace("EVENT", rng.choice(SMALL_EVENT_NAMES))
+            .replace("PROPERTY", rng.choice(SMALL_EVENT_PROPERTIES))
+            .replace("ATTRIBUTE", rng.choice(SMALL_EVENT_ATTRIBUTES))
+        )
+        path = folder / f"event_{index:04d}.liquid"
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
@@ -206,8 +261,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dest", type=Path, help="directory to write the tree into")
     parser.add_argument("--count", type=int, default=2000, help="number of templates")
+    parser.add_argument(
+        "--few-profiles", action="store_true", help="small event bodies, two profiles each"
+    )
     args = parser.parse_args()
-    paths = generate(args.dest, args.count)
+    make = generate_few_profiles if args.few_profiles else generate
+    paths = make(args.dest, args.count)
     print(f"{len(paths)} templates in {args.dest / 'templates'}")
 
 

@@ -1,6 +1,14 @@
 """The benchmark: brazelint against its peers on a generated tree, as one table.
 
-Usage: ``python bench/run.py [--count 2000] [--quick] [--skip-peers] [--seconds S]``
+Usage: ``python bench/run.py [--count 2000] [--quick] [--skip-peers] [--seconds S]
+[--few-profiles]``
+
+``--few-profiles`` measures the few-profiles tree instead (bench/generate_tree.py
+``generate_few_profiles``): small Movable Ink bodies, two profiles each, generated users
+on and a schema assigned, where parsing and the generated users dominate. Its pairs are
+templates x the tree's two profiles, the same pairs brazejs renders; the generated users'
+renders are part of the lint's cost, as they are for a user. Cold start is not measured
+there.
 
 1. Generates COUNT templates (bench/generate_tree.py) in a temporary directory.
 2. ``brazelint lint TREE/templates --format json --output-file /dev/null`` as a user runs
@@ -146,13 +154,23 @@ def main() -> None:
     parser.add_argument("--skip-peers", action="store_true", help="measure brazelint only")
     parser.add_argument("--seconds", type=float, help="time per render-only measurement")
     parser.add_argument("--keep", action="store_true", help="keep the generated tree")
+    parser.add_argument(
+        "--few-profiles", action="store_true", help="the few-profiles tree (see above)"
+    )
     args = parser.parse_args()
     count = 100 if args.quick else args.count
     seconds = args.seconds or (1.0 if args.quick else 5.0)
 
     tmp = Path(tempfile.mkdtemp(prefix="brazelint-bench-"))
     try:
-        measure(tmp, count, seconds, skip_peers=args.skip_peers, quick=args.quick)
+        measure(
+            tmp,
+            count,
+            seconds,
+            skip_peers=args.skip_peers,
+            quick=args.quick,
+            few_profiles=args.few_profiles,
+        )
     finally:
         if args.keep:
             print(f"\ntree kept in {tmp / 'tree'}")
@@ -162,19 +180,29 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: bool) -> None:
+def measure(
+    tmp: Path,
+    count: int,
+    seconds: float,
+    *,
+    skip_peers: bool,
+    quick: bool,
+    few_profiles: bool = False,
+) -> None:
     from brazelint.profiles import load_profiles
     from brazelint.renderer import Renderer
     from brazelint.schemas import schema_path
 
     tree = tmp / "tree"
-    templates = generate_tree.generate(tree, count)
+    make = generate_tree.generate_few_profiles if few_profiles else generate_tree.generate
+    templates = make(tree, count)
     profiles = load_profiles(tree / "profiles")
     pairs = len(templates) * len(profiles)
     cores = os.cpu_count() or 1
+    kind = "few-profiles tree, generated users on" if few_profiles else "bench tree"
     print(
-        f"brazelint bench: {len(templates)} templates x {len(profiles)} profiles = {pairs:,} "
-        f"pairs, {cores} cores, Python {sys.version.split()[0]}\n"
+        f"brazelint bench ({kind}): {len(templates)} templates x {len(profiles)} profiles "
+        f"= {pairs:,} pairs, {cores} cores, Python {sys.version.split()[0]}\n"
     )
     table = Table()
     env = {**os.environ, "BRAZELINT_CACHE_DIR": str(tmp / "lint-cache"), "NO_COLOR": "1"}
@@ -191,16 +219,17 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
     #
     # Peak memory comes from the first lint run, made while this process is still small:
     # a child's peak RSS (wait4) also counts the parent's pages it held until its exec.
-    lint_args = (
+    lint_args: tuple[str, ...] = (
         "templates",
         "--format",
         "json",
         "--output-file",
         os.devnull,
-        "--no-generated-profiles",
         "--now",
         NOW,
     )
+    if not few_profiles:
+        lint_args += ("--no-generated-profiles",)
     first: Optional[Run] = None
     peak_rss_kb = 0
     lint_rates: list[float] = []
@@ -265,7 +294,7 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
     # ratio compares runs made at the same moment of a machine whose speed drifts.
     lint_cold = jsonschema_cold = cold_ratio = None
     timed: list[peers.Timed] = []
-    if not why:
+    if not why and not few_profiles:
         timed.append(
             peers.Timed(
                 lint_command(ONE_FILE, "--schema", SCHEMA_ID, "--no-cache", "--now", NOW),
@@ -273,7 +302,7 @@ def measure(tmp: Path, count: int, seconds: float, *, skip_peers: bool, quick: b
                 cwd=tree,
             )
         )
-    if not skip_peers:
+    if not skip_peers and not few_profiles:
         instance = tmp / "one.json"
         renderer = Renderer(content_blocks=tree / "content_blocks")
         one = next(p for p in profiles if p.name == ONE_PROFILE)

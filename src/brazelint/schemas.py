@@ -364,3 +364,48 @@ def _absolute_refs(node: Any) -> Any:
     if isinstance(node, list):
         return [_absolute_refs(item) for item in node]
     return node
+
+
+def referenced_files(path: Path) -> list[Path]:
+    """``path`` and every user file its ``$ref``s reach, transitively (built-ins and refs
+    that resolve to nothing are left out): what a verdict against it depends on."""
+    found: list[Path] = []
+    pending = [path]
+    seen: set[Path] = set()
+    while pending:
+        current = pending.pop()
+        key = current.resolve()
+        if key in seen or not current.is_file():
+            continue
+        seen.add(key)
+        found.append(current)
+        try:
+            schema = json.loads(current.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            continue
+        loader = _Loader(current)
+        for ref in _refs(schema):
+            document = ref.split("#", 1)[0]
+            if not document or document.startswith(ID_PREFIX):
+                continue
+            try:
+                pending.append(loader._file_for(document))
+            except _Unreachable:
+                continue
+    return found
+
+
+def _refs(schema: Any) -> list[str]:
+    """Every ``$ref`` string anywhere in ``schema`` (walked without recursion)."""
+    refs: list[str] = []
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                refs.append(ref)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return refs

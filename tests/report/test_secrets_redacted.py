@@ -214,3 +214,15 @@ def test_the_same_header_names_are_secret_everywhere(tmp_path: Path, run_cli: Ru
     flagged = {line.split(":")[0] for line in proc.stdout.splitlines() if "BL103" in line}
     assert flagged == {"t.liquid", "w.webhook.yaml"}, proc.stdout
     assert "abcdef123456" not in proc.stdout
+
+
+def test_no_secret_when_rendering_a_webhook_file(project: Path) -> None:
+    """A ${env:NAME} value is hidden by value, even under a header name that looks harmless."""
+    (project / "templates" / "hook.webhook.yaml").write_text(
+        WEBHOOK.replace("X-Partner-Auth", "X-Partner"), encoding="utf-8"
+    )
+    for fmt in ("text", "json"):
+        proc = _run("render", "templates/hook.webhook.yaml", "--format", fmt, cwd=project)
+        assert "https://api.example.com/hook" in proc.stdout, proc.stderr
+        assert "X-Partner" in proc.stdout
+        _assert_no_secret(proc.stdout + proc.stderr)

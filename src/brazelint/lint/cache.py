@@ -9,11 +9,20 @@ other files the result depended on (a user schema, a webhook's body file) with t
 hashes, and is ignored when one of them changed.
 
 The cache lives under ``$BRAZELINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/brazelint``, else
-``~/.cache/brazelint``. Deleting it is always safe.
+``~/.cache/brazelint``. brazelint deletes only what it can prove it made: that folder must
+carry its marker (``CACHEDIR.TAG`` and ``.brazelint-cache``, written when brazelint created
+it or found it empty); a folder that is neither (``~/.cache``, ``$RUNNER_TEMP``, a
+repository) gets a ``brazelint`` folder of its own inside it instead. Within its folder,
+brazelint removes only run folders it named and the shard files inside them, never a
+whole tree. Deleting the folder is always safe.
+
+Entries are checked when read: one of the wrong shape is a miss and is left out when the
+run's shards are compacted into one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -36,6 +45,22 @@ _ENV_REFERENCE = re.compile(rb"\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}")
 KEPT_RUNS = 8
 """Run directories kept; older ones (other configurations) are removed."""
 
+MAX_SHARDS = 16
+"""Shard files a run directory may hold before a run compacts them into one."""
+
+MARKER = ".brazelint-cache"
+MARKER_TEXT = "brazelint's result cache: brazelint may delete the run folders in here.\n"
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by brazelint.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+_OWN_FILES = {MARKER: MARKER_TEXT, "CACHEDIR.TAG": CACHEDIR_TAG, ".gitignore": "*\n"}
+_RUN_NAME = re.compile(r"[0-9a-f]{24}")
+_SHARD_NAME = re.compile(r"[0-9a-f]+-[0-9]+\.jsonl")
+_COMPACTING_NAME = re.compile(r"\.[0-9a-f]+-[0-9]+\.jsonl\.tmp")
+"""A compacted shard being written (left behind only by a crash)."""
+
 
 def cache_root() -> Path:
     explicit = os.environ.get("BRAZELINT_CACHE_DIR")
@@ -45,11 +70,47 @@ def cache_root() -> Path:
     return Path(base) / "brazelint"
 
 
+def own_folder(root: Path, *, create: bool) -> Optional[Path]:
+    """The folder brazelint may write and prune in: ``root`` when it carries brazelint's
+    marker (or, with ``create``, does not exist or is empty and gets the marker now), else
+    ``root/brazelint`` by the same test; ``None`` when neither can be proved ours."""
+    for candidate in (root, root / "brazelint"):
+        if _is_marked(candidate):
+            return candidate
+        if create and _claim(candidate):
+            return candidate
+    return None
+
+
+def _is_marked(folder: Path) -> bool:
+    try:
+        marker = (folder / MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return marker == MARKER_TEXT and not (folder / MARKER).is_symlink()
+
+
+def _claim(folder: Path) -> bool:
+    """Mark ``folder`` as brazelint's if it is new or empty (another brazelint process
+    may be marking it at the same moment: its marker files do not count as content)."""
+    try:
+        if folder.is_symlink():
+            return False
+        folder.mkdir(parents=True, exist_ok=True)
+        if any(entry.name not in _OWN_FILES for entry in os.scandir(folder)):
+            return False
+        for name, text in _OWN_FILES.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    except OSError:
+        return False
+    return _is_marked(folder)
+
+
 class LintCache:
     """Per-file results for one run configuration."""
 
     def __init__(self, run_key: str, root: Optional[Path] = None) -> None:
-        self.directory = (root or cache_root()) / run_key[:24]
+        self.root = root or cache_root()
         self.run_key = run_key
         self.hits = 0
         self._entries: Optional[dict[str, Any]] = None
@@ -94,11 +155,11 @@ class LintCache:
         entry = self._load().get(key)
         if entry is None:
             return None
-        for dependency, expected in entry.get("depends", {}).items():
+        for dependency, expected in entry["depends"].items():
             if _file_hash(Path(dependency)) != expected:
                 return None
         self.hits += 1
-        return [_diagnostic(dict(item)) for item in entry["diagnostics"]]
+        return [_diagnostic(item) for item in entry["diagnostics"]]
 
     def put(self, key: str, result: FileResult, depends: Iterable[Path]) -> None:
         """Append the entry to this process's shard (workers write their own)."""
@@ -109,35 +170,57 @@ class LintCache:
         }
         try:
             shard = self._open_shard()
+            if shard is None:
+                return
             shard.write(json.dumps(entry) + "\n")
             shard.flush()  # pool workers end without closing their files
         except OSError:
             pass  # a read-only or full disk only costs speed
 
+    @property
+    def directory(self) -> Optional[Path]:
+        """This run's folder inside brazelint's own cache folder (``None``: none is ours)."""
+        home = own_folder(self.root, create=False)
+        return None if home is None else home / self.run_key[:24]
+
     def _load(self) -> dict[str, Any]:
-        """Every entry of every shard; a later line for the same key wins."""
+        """Every well-formed entry of every shard; a later line for the same key wins.
+
+        A run folder with many shards (or with a bad entry) is compacted into one shard,
+        so later runs read a bounded number of files and never meet the bad entry again.
+        """
         if self._entries is None:
             entries: dict[str, Any] = {}
-            for shard in sorted(self.directory.glob("*.jsonl")) if self.directory.is_dir() else ():
+            directory = self.directory
+            shards = _shards(directory) if directory is not None else []
+            dropped = False
+            for shard in shards:
                 try:
                     lines = shard.read_text(encoding="utf-8").splitlines()
                 except (OSError, UnicodeDecodeError):
+                    dropped = True
                     continue
                 for line in lines:
-                    try:
-                        entry = json.loads(line)
+                    entry = _valid_entry(line)
+                    if entry is None:
+                        dropped = True  # a line cut short by a crash, or not ours
+                    else:
                         entries[entry["key"]] = entry
-                    except (ValueError, KeyError, TypeError):
-                        continue  # a line cut short by a crash
+            if directory is not None and (dropped or len(shards) > MAX_SHARDS):
+                _compact(directory, shards, entries)
             self._entries = entries
         return self._entries
 
-    def _open_shard(self) -> TextIO:
+    def _open_shard(self) -> Optional[TextIO]:
         if self._shard is None or self._shard_pid != os.getpid():
-            self.directory.mkdir(parents=True, exist_ok=True)
-            _prune(self.directory.parent, keep=self.directory)
+            home = own_folder(self.root, create=True)
+            if home is None:
+                return None
+            directory = home / self.run_key[:24]
+            directory.mkdir(exist_ok=True)
+            _prune(home, keep=directory)
             name = f"{time.time_ns():x}-{os.getpid()}.jsonl"
-            self._shard = (self.directory / name).open("a", encoding="utf-8")
+            self._shard = (directory / name).open("a", encoding="utf-8")
             self._shard_pid = os.getpid()
         return self._shard
 
@@ -147,10 +230,11 @@ def dependencies(result: FileResult, path: Path) -> list[Path]:
     from brazelint.errors import ConfigError
     from brazelint.lint.targets import is_webhook
     from brazelint.lint.webhook import load_webhook
+    from brazelint.schemas import referenced_files
 
     depends = []
-    if result.schema and Path(result.schema).is_file():
-        depends.append(Path(result.schema))
+    if result.schema:
+        depends.extend(referenced_files(Path(result.schema)))
     if is_webhook(path):
         try:
             body = load_webhook(path, path.read_text(encoding="utf-8")).body_file
@@ -162,19 +246,34 @@ def dependencies(result: FileResult, path: Path) -> list[Path]:
 
 
 def _run_inputs(config: Config) -> list[Path]:
+    """Every file the configuration makes a verdict depend on: the config itself, the
+    profiles, stubs, Content Blocks and catalogs, and each schema it assigns (to templates
+    or to Connected Content exchanges) with every file those schemas ``$ref``."""
+    from brazelint.schemas import referenced_files
+
     paths: list[Path] = []
     if config.path is not None:
         paths.append(config.path)
     for location in (config.profiles, config.stubs, config.content_blocks, config.catalogs):
-        if location.is_file():
-            paths.append(location)
-        elif location.is_dir():
-            paths.extend(sorted(p for p in location.rglob("*") if p.is_file()))
-    for target in config.schema_targets.values():
-        candidate = config.root / target
-        if candidate.is_file():
-            paths.append(candidate)
+        paths.extend(files_under(location))
+    schemas = [config.root / target for target in config.schema_targets.values()]
+    for rule in config.exchange_rules:
+        schemas += [Path(s) for s in (rule.request_schema, rule.response_schema) if s]
+    for schema in schemas:
+        paths.extend(referenced_files(schema))
     return paths
+
+
+def files_under(location: Path) -> list[Path]:
+    """``location`` if it is a file, else every file below it, sorted; symbolic links to
+    folders are not followed, so a link loop cannot make the walk endless."""
+    if location.is_file():
+        return [location]
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(location):
+        subfolders.sort()
+        found.extend(Path(folder, name) for name in sorted(names))
+    return [path for path in found if path.is_file()]
 
 
 def _code_stamp() -> str:
@@ -200,20 +299,103 @@ def _plain(diagnostic: Diagnostic) -> dict[str, Any]:
     return {f.name: getattr(diagnostic, f.name) for f in fields(diagnostic)}
 
 
+_REQUIRED_TEXT = ("path", "code", "name", "message")
+_REQUIRED_INT = ("line", "column", "end_line", "end_column")
+_OPTIONAL_TEXT = ("hint", "excerpt")
+_SEVERITIES = ("error", "warning", "info")
+
+
+def _valid_entry(line: str) -> Optional[dict[str, Any]]:
+    """The entry on ``line`` if it has exactly the shape ``put`` writes, else ``None``."""
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return None
+    if not (
+        isinstance(entry, dict)
+        and isinstance(entry.get("key"), str)
+        and isinstance(entry.get("diagnostics"), list)
+        and isinstance(entry.get("depends"), dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in entry["depends"].items())
+        and all(_valid_diagnostic(item) for item in entry["diagnostics"])
+    ):
+        return None
+    return entry
+
+
+def _valid_diagnostic(item: object) -> bool:
+    from brazelint.checks.diagnostic import Diagnostic
+
+    if not isinstance(item, dict) or set(item) != {f.name for f in fields(Diagnostic)}:
+        return False
+    return (
+        all(isinstance(item[name], str) for name in _REQUIRED_TEXT)
+        and all(type(item[name]) is int and item[name] >= 0 for name in _REQUIRED_INT)
+        and all(item[name] is None or isinstance(item[name], str) for name in _OPTIONAL_TEXT)
+        and item["severity"] in _SEVERITIES
+        and isinstance(item["profiles"], list)
+        and all(isinstance(name, str) for name in item["profiles"])
+    )
+
+
 def _diagnostic(item: dict[str, Any]) -> Diagnostic:
     from brazelint.checks.diagnostic import Diagnostic
 
-    item["profiles"] = tuple(item["profiles"])
-    return Diagnostic(**item)
+    return Diagnostic(**{**item, "profiles": tuple(item["profiles"])})
 
 
-def _prune(root: Path, *, keep: Path) -> None:
-    import shutil
+def _shards(directory: Path, *also: re.Pattern[str]) -> list[Path]:
+    """The shard files brazelint wrote in ``directory`` (and files named by ``also``);
+    nothing else is read or removed."""
+    patterns = (_SHARD_NAME, *also)
+    try:
+        names = sorted(
+            entry.name
+            for entry in os.scandir(directory)
+            if any(p.fullmatch(entry.name) for p in patterns)
+            and entry.is_file(follow_symlinks=False)
+        )
+    except OSError:
+        return []
+    return [directory / name for name in names]
 
-    runs = sorted(
-        (p for p in root.iterdir() if p.is_dir() and p != keep),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
+
+def _compact(directory: Path, shards: list[Path], entries: dict[str, Any]) -> None:
+    """Rewrite ``entries`` as one shard (written aside, then renamed) and remove
+    ``shards``; any failure leaves things as they were, which only costs speed."""
+    name = f"{time.time_ns():x}-{os.getpid()}.jsonl"
+    temporary = directory / f".{name}.tmp"
+    try:
+        with temporary.open("w", encoding="utf-8") as out:
+            for entry in entries.values():
+                out.write(json.dumps(entry) + "\n")
+        os.replace(temporary, directory / name)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return
+    for shard in shards:
+        shard.unlink(missing_ok=True)
+
+
+def _prune(home: Path, *, keep: Path) -> None:
+    """Remove the oldest run folders of brazelint's ``home`` beyond ``KEPT_RUNS``.
+
+    Only folders with a run key's name are candidates, and only their shard files are
+    deleted; a folder that still holds anything else afterwards is left standing.
+    """
+    try:
+        runs = [
+            Path(entry.path)
+            for entry in os.scandir(home)
+            if _RUN_NAME.fullmatch(entry.name)
+            and entry.is_dir(follow_symlinks=False)
+            and entry.path != str(keep)
+        ]
+        runs.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
     for stale in runs[KEPT_RUNS - 1 :]:
-        shutil.rmtree(stale, ignore_errors=True)
+        for shard in _shards(stale, _COMPACTING_NAME):
+            shard.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # it still holds something that is not ours
+            stale.rmdir()
