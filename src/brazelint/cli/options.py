@@ -127,8 +127,8 @@ def print_outcome(result: RenderResult) -> None:
         print(f"message aborted: {reason}", file=sys.stderr)
     else:
         # the exact bytes into a pipe or file; on a terminal, escapes are shown, not obeyed
-        shown = _present(result.output)
-        sys.stdout.write(terminal_safe(shown) if sys.stdout.isatty() else shown)
+        output = terminal_safe(result.output) if sys.stdout.isatty() else result.output
+        sys.stdout.write(_present(output))
         sys.stdout.flush()
 
 

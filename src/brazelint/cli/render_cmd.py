@@ -21,7 +21,6 @@ from brazelint.sources import read_template
 
 if TYPE_CHECKING:
     from brazelint.http.types import Transport
-    from brazelint.lint.webhook_request import WebhookRequest
     from brazelint.profiles import Profile
     from brazelint.renderer import Renderer
     from brazelint.result import RenderResult
@@ -94,14 +93,14 @@ def _run_webhook(
 ) -> int:
     """A webhook file: the request it sends (method, URL, headers redacted, body)."""
     from brazelint.lint.webhook import load_webhook
-    from brazelint.lint.webhook_request import render_request
+    from brazelint.lint.webhook_request import render_request, shown_request
     from brazelint.renderer import parse_now
 
     webhook = load_webhook(args.template, source)
     request = render_request(
         renderer, webhook, profile, now=parse_now(now), globals=parse_globals(args.globals)
     )
-    request = _redacted(request, renderer, source)
+    request = shown_request(request, renderer, source)
     body = request.body
     if args.format == "json":
         print(json.dumps(request.to_dict(), indent=2, ensure_ascii=False, default=str))
@@ -117,27 +116,6 @@ def _run_webhook(
     _show_requests(args, body)
     print_problems(body, webhook.body_file or args.template)
     return 1 if body.problems else 0
-
-
-def _redacted(request: WebhookRequest, renderer: Renderer, source: str) -> WebhookRequest:
-    """The request with credential-store values and the ``${env:NAME}`` values the webhook
-    file reads hidden by value, whatever the header they travel in."""
-    import dataclasses
-    import os
-
-    from brazelint.http.redact import Redactor
-    from brazelint.lint.webhook import ENV_REFERENCE
-
-    names = ENV_REFERENCE.findall(source)
-    redactor = Redactor(renderer.credentials.secret_values()).with_values(
-        os.environ.get(name, "") for name in names
-    )
-    return dataclasses.replace(
-        request,
-        url=redactor.text(request.url),
-        headers={name: redactor.text(value) for name, value in request.headers.items()},
-        body=None if request.body is None else redactor.result(request.body),
-    )
 
 
 def _show_requests(args: argparse.Namespace, result: RenderResult) -> None:
