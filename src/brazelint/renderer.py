@@ -26,7 +26,7 @@ from brazelint.http.client import HttpSession
 from brazelint.http.credentials import CredentialStore
 from brazelint.profiles import Profile, load_profile
 from brazelint.result import RenderResult
-from brazelint.sources import read_template
+from brazelint.sources import is_readable_file, read_template
 
 if TYPE_CHECKING:
     from liquid.token import Token
@@ -215,7 +215,7 @@ class _BlockSources:
         if self.directory is None or "/" in name or "\\" in name or name.startswith("."):
             return None
         for candidate in (self.directory / f"{name}.liquid", self.directory / name):
-            if candidate.is_file():
+            if is_readable_file(candidate):
                 return read_template(candidate), str(candidate)
         return None
 

@@ -52,7 +52,9 @@ def schema_path(id_or_path: Union[str, Path], *, base: Optional[Path] = None) ->
     path = Path(text)
     if not path.is_absolute() and base is not None:
         path = base / path
-    if path.is_file():
+    from brazelint.sources import is_readable_file
+
+    if is_readable_file(path):
         return path
     raise ConfigError(
         f"unknown schema '{text}'",

@@ -53,6 +53,9 @@ CASES: dict[str, dict[str, str]] = {
         "deep.json": _deep_schema(3000),
         "bad.liquid": '{% comment %}brazelint: schema=deep.json{% endcomment %}{"a": 1}',
     },
+    "schema name too long for the file system (found by the fuzz test)": {
+        "bad.liquid": "{% comment %}brazelint: schema=" + "s" * 5000 + "{% endcomment %}{}",
+    },
     "typo in the schema comment": {
         "bad.liquid": '{% comment %}brazelint: schema=sesionm/tags{% endcomment %}{"a": 1}',
     },
@@ -110,7 +113,8 @@ def test_an_unknown_schema_on_the_command_line_is_still_a_usage_error(
     (tmp_path / "t.liquid").write_text('{"a": 1}', encoding="utf-8")
     proc = run_cli("lint", "--no-cache", "--schema", "nope/nothing", "t.liquid", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.startswith("error: unknown schema 'nope/nothing'")
+    assert "error: unknown schema 'nope/nothing'" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_a_catastrophic_stub_url_pattern_does_not_hang(tmp_path: Path, run_cli: Run) -> None:
@@ -158,3 +162,15 @@ def test_a_50_megabyte_template_is_one_finding_in_bounded_memory(
     assert "big.liquid:1:1: BL302 [error] the template is 49,99" in proc.stdout
     assert "larger than limits.template_bytes (4,194,304)" in proc.stdout
     assert "good.liquid" in proc.stdout
+
+
+def test_a_content_block_name_too_long_for_the_file_system(tmp_path: Path) -> None:
+    """Found by the fuzz test: ENAMETOOLONG from the block lookup escaped as an OSError."""
+    import brazelint
+
+    (tmp_path / "blocks").mkdir()
+    with pytest.raises(brazelint.TemplateRenderError) as raised:
+        brazelint.render(
+            "{{content_blocks.${" + "m" * 5000 + "}}}", content_blocks=tmp_path / "blocks"
+        )
+    assert "content block 'mmm" in raised.value.message

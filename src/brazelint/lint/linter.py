@@ -20,7 +20,7 @@ from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_pro
 from brazelint.lint.globs import any_match, first_match
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
-from brazelint.sources import read_template
+from brazelint.sources import is_readable_file, read_template
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
@@ -339,7 +339,7 @@ def resolve_schema(chosen: str, path: Optional[Path], root: Path) -> str:
         return chosen
     for base in ([path.parent] if path is not None else []) + [root, Path.cwd()]:
         candidate = base / chosen
-        if candidate.is_file():
+        if is_readable_file(candidate):
             return str(candidate)
     raise ConfigError(
         f"unknown schema '{chosen}'" + (f" (for {path})" if path else ""),
