@@ -15,9 +15,7 @@ Two nets, both applied where findings and renders leave the core (``Linter.lint_
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import json
 import re
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Optional
 from urllib.parse import parse_qsl, quote, quote_plus, unquote_plus, urlencode, urlsplit, urlunsplit
@@ -255,6 +253,8 @@ class Redactor:
 
 def _forms(value: str) -> set[str]:
     """The ways ``value`` can appear in text brazelint prints."""
+    import json  # here: a text report imports this module, and must not load json
+
     forms: set[str] = set()
     candidates = [value, value.strip(), *value.splitlines()]
     for candidate in candidates:
@@ -278,4 +278,6 @@ def _forms(value: str) -> set[str]:
 
 def basic_token(username: str, password: str) -> str:
     """The ``Authorization: Basic`` token Braze sends for a username and password."""
+    import base64
+
     return base64.b64encode(f"{username}:{password}".encode()).decode()
