@@ -104,7 +104,7 @@ def test_a_schema_typo_is_reported_on_the_comment_line(tmp_path: Path, run_cli: 
     (tmp_path / "t.liquid").write_text(source, encoding="utf-8")
     proc = run_cli("lint", "--no-cache", "--format", "concise", "t.liquid", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
-    assert "t.liquid:3:1: BL305 [error] unknown schema 'sesionm/tags'" in proc.stdout
+    assert "t.liquid:3:1: BL306 [error] unknown schema 'sesionm/tags'" in proc.stdout
 
 
 def test_an_unknown_schema_on_the_command_line_is_still_a_usage_error(

@@ -166,7 +166,7 @@ class Linter:
         return self.lint_template(source, display, path=path)
 
     def _not_checked(self, path: Path, display: str, err: Exception) -> FileResult:
-        """``err`` stopped the file's checks: one BL305 finding where it is known, else line 1."""
+        """``err`` stopped the file's checks: one BL306 finding where it is known, else line 1."""
         from brazelint.errors import BrazelintError
         from brazelint.failures import describe_failure
 
@@ -185,7 +185,7 @@ class Linter:
         else:
             message, line, column = describe_failure(err), 1, 1
             hint = "the other files were checked; run with --debug for a traceback"
-        reporter.at("BL305", line, column, message, hint=hint)
+        reporter.at("BL306", line, column, message, hint=hint)
         diagnostics = [d for d in reporter.found if self.selection.enabled(d.code, path)]
         return FileResult(display, diagnostics, source)
 
