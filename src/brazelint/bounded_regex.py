@@ -39,13 +39,15 @@ class RegexTooSlow(ConfigError):
 class BoundedPattern:
     """A compiled pattern with ``search`` (a bool) and the text it came from (``pattern``)."""
 
-    __slots__ = ("_fallback", "_validator", "pattern")
+    __slots__ = ("_backtracks", "_fallback", "_validator", "pattern")
 
     def __init__(self, pattern: str) -> None:
         """Compile ``pattern``; raises ``re.error`` when no engine accepts it."""
         self.pattern = pattern
         self._validator: Any = None
         self._fallback: Optional[re.Pattern[str]] = None
+        self._backtracks = False
+        """Whether the capped backtracking engine runs it (only it can hit the cap)."""
         try:
             import jsonschema_rs
         except ImportError:  # pragma: no cover - jsonschema-rs is a dependency
@@ -64,6 +66,7 @@ class BoundedPattern:
                 schema,
                 pattern_options=jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
             )
+            self._backtracks = True
         except jsonschema_rs.ValidationError:
             re.compile(pattern)  # Python's own message says what is wrong, when it can
             raise re.error(f"{pattern!r} is not a regular expression brazelint can run") from None
@@ -74,6 +77,8 @@ class BoundedPattern:
             return self._fallback.search(text) is not None
         if self._validator.is_valid(text):
             return True
+        if not self._backtracks:
+            return False
         for error in self._validator.iter_errors(text):
             if "backtrack" in error.message:
                 raise RegexTooSlow(self.pattern)
