@@ -133,10 +133,10 @@ class Linter:
         try:
             result = self._lint_path(path, display)
         except Exception as err:
-            result = self._not_checked(path, display, err)
-        return self._redacted(result, path)
+            result = self.not_checked(path, display, err)
+        return self.redacted(result, path)
 
-    def _redacted(self, result: FileResult, path: Path) -> FileResult:
+    def redacted(self, result: FileResult, path: Path) -> FileResult:
         """Findings and renders as they may leave the core: credentials hidden by value
         (``http.redact``), so no report format, cache entry or preview page shows one."""
         redactor = self.redactor
@@ -165,7 +165,7 @@ class Linter:
             return lint_webhook(self, path, display, source)
         return self.lint_template(source, display, path=path)
 
-    def _not_checked(self, path: Path, display: str, err: Exception) -> FileResult:
+    def not_checked(self, path: Path, display: str, err: Exception) -> FileResult:
         """``err`` stopped the file's checks: one BL306 finding where it is known, else line 1."""
         from brazelint.errors import BrazelintError
         from brazelint.failures import describe_failure
