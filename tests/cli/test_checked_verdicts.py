@@ -141,7 +141,7 @@ def test_generated_users_off_and_no_profiles_is_never_a_pass(run_cli: Run, fresh
     assert code == 1
     assert rows(report) == [
         (
-            "BL307",
+            "BL308",
             1,
             1,
             "warning",
@@ -186,7 +186,7 @@ def test_a_branch_no_profile_renders_is_reported_at_its_lines(run_cli: Run, fres
     assert code == 0  # info: it does not fail the run
     assert rows(report) == [
         (
-            "BL306",
+            "BL307",
             5,
             1,
             "info",
@@ -220,7 +220,7 @@ def test_a_template_every_profile_aborts_on_is_a_warning(run_cli: Run, fresh: Pa
     assert code == 1
     assert rows(report) == [
         (
-            "BL307",
+            "BL308",
             2,
             4,
             "warning",

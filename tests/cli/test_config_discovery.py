@@ -28,7 +28,7 @@ CLOCK = '{% assign y = "now" | date: "%Y" %}{% if y == "2031" %}{% abort_message
 EXPECTED: list[Row] = [
     ("braze/templates/clock.liquid", 1, 59, "BL303", ("jane",)),
     # jane is the only profile and she aborts: nothing past the abort was checked
-    ("braze/templates/clock.liquid", 1, 59, "BL307", ()),
+    ("braze/templates/clock.liquid", 1, 59, "BL308", ()),
     # the missing member is the object's: the finding points at its opening brace
     ("braze/templates/event.liquid", 1, 1, "BL402", ("jane",)),
     ("braze/templates/greet.liquid", 1, 6, "BL203", ("jane",)),
@@ -121,10 +121,10 @@ def test_two_configs_in_one_run_each_apply_their_own(run_cli: Run, repo: Path) -
         # no schema is assigned here: the body is checked as JSON only, for Ann and the
         # generated users (which this project keeps)
         # before 2030 nobody renders the abort: the info says so
-        ("other/templates/clock.liquid", 1, 56, "BL306", ()),
+        ("other/templates/clock.liquid", 1, 56, "BL307", ()),
         ("other/templates/event.liquid", 1, 29, "BL401", ("ann", "empty", "complete")),
         ("other/templates/uses_block.liquid", 1, 1, "BL301", ("ann", "empty", "adversarial")),
-        ("other/templates/uses_block.liquid", 1, 1, "BL307", ()),
+        ("other/templates/uses_block.liquid", 1, 1, "BL308", ()),
     ]
     assert report["summary"]["files"] == 9
 
@@ -331,7 +331,7 @@ def test_lint_paths_api_uses_each_files_config(repo: Path, monkeypatch: pytest.M
     found = brazelint.lint_paths([repo / "braze" / "templates"])
     assert [(Path(d.path).name, d.line, d.column, d.code) for d in found] == [
         ("clock.liquid", 1, 59, "BL303"),
-        ("clock.liquid", 1, 59, "BL307"),
+        ("clock.liquid", 1, 59, "BL308"),
         ("event.liquid", 1, 1, "BL402"),
         ("greet.liquid", 1, 6, "BL203"),
     ]

@@ -10,7 +10,7 @@ name) and ``bob`` (has none), and these templates:
 - ``body.json.liquid`` has a trailing comma: BL401 for alice and bob, one finding (BODY);
 - ``clean.liquid``, ``event.liquid`` (valid JSON), ``offers.liquid`` (Connected Content,
   answered by ``stubs/offers.yaml``) and ``clock.liquid`` (aborts after 2030): clean, but
-  for the info that no profile renders clock.liquid's abort before 2030 (BL306), which
+  for the info that no profile renders clock.liquid's abort before 2030 (BL307), which
   ``rows`` leaves out.
 """
 
@@ -41,13 +41,13 @@ BASE_SETTINGS: dict[str, Any] = {
     "stubs": "stubs",
     "now": "2026-01-01T09:00:00Z",
     "generated-profiles": False,
-    "ignore": ["BL306"],  # clock.liquid's abort branch, which no profile renders before 2030
+    "ignore": ["BL307"],  # clock.liquid's abort branch, which no profile renders before 2030
 }
 
 BODY: Row = ("templates/body.json.liquid", 1, 34, "BL401", ("alice", "bob"))
 GREET: Row = ("templates/greet.liquid", 1, 6, "BL203", ("bob",))
 CLOCK: Row = ("templates/clock.liquid", 1, 72, "BL303", ("alice", "bob"))
-NOTHING_CHECKED: Row = ("templates/clock.liquid", 1, 72, "BL307", ())
+NOTHING_CHECKED: Row = ("templates/clock.liquid", 1, 72, "BL308", ())
 """After 2030 every profile aborts on clock.liquid: its message is never checked."""
 WITH_GENERATED = [  # the empty user prints gaps; the complete user gets past every guard
     ("templates/body.json.liquid", 1, 13, "BL203", ("empty",)),
@@ -170,7 +170,7 @@ def rows(
     return [
         (where(d["path"]), d["line"], d["column"], d["code"], tuple(d["profiles"]))
         for d in report["diagnostics"]
-        if d["code"] != "BL306"  # clock.liquid's abort branch: tests/cli/test_checked_verdicts.py
+        if d["code"] != "BL307"  # clock.liquid's abort branch: tests/cli/test_checked_verdicts.py
     ]
 
 
@@ -604,7 +604,7 @@ def test_unknown_rule_selector_flag(run_cli: Run, project: Path, flag: str) -> N
 
 
 def test_fail_level_flag(run_cli: Run, project: Path) -> None:
-    future = ["--now", "2031-06-01T00:00:00Z", "--ignore", "BL307"]
+    future = ["--now", "2031-06-01T00:00:00Z", "--ignore", "BL308"]
     # warning (the default): a warning fails, an info does not
     assert run_cli("lint", "templates/greet.liquid", cwd=project).returncode == 1
     assert run_cli("lint", *future, "templates/clock.liquid", cwd=project).returncode == 0

@@ -734,7 +734,7 @@ def test_bl301_render_error(project: Project) -> None:
     assert rows(found) == [
         ("BL301", line, column, end, "error", STATIC_ALL, "divided_by: can't divide by 0"),
         (
-            "BL307",
+            "BL308",
             line,
             column,
             column + 1,
@@ -765,7 +765,7 @@ def test_bl302_limit_exceeded(project: Project) -> None:
             "range (1..10000000) has 10000000 items, more than limits.loop_iterations (50000)",
         ),
         (
-            "BL307",
+            "BL308",
             line,
             column,
             column + 1,
@@ -805,6 +805,18 @@ def test_bl304_empty_output(project: Project) -> None:
     assert codes(project.lint("t.liquid", good)) == []
 
 
+@proves("BL306")
+def test_bl306_check_failed(project: Project) -> None:
+    source = 'Hi\n{% comment %}brazelint: schema=sesionm/tags{% endcomment %}{"a": 1}\n'
+    found = project.lint("t.liquid", source)
+    line, column = at(source, "{% comment")
+    [diagnostic] = [d for d in found if d.code == "BL306"]
+    assert (diagnostic.line, diagnostic.column, diagnostic.severity) == (line, column, "error")
+    assert "unknown schema 'sesionm/tags'" in diagnostic.message
+    good = 'Hi\n{% comment %}brazelint: schema=sessionm/tags{% endcomment %}{"a": 1}\n'
+    assert "BL306" not in codes(project.lint("t.liquid", good))
+
+
 # -- BL4xx: JSON, schema and payload semantics ----------------------------------------------
 
 INTEGER_SCHEMA = """\
@@ -822,7 +834,7 @@ INTEGER_SCHEMA = """\
 USE_SCHEMA = "{% comment %}brazelint: schema=my.schema.json{% endcomment %}\n"
 
 
-@proves("BL306")
+@proves("BL307")
 def test_bl305_not_rendered(project: Project) -> None:
     source = (
         "Hi\n{% if custom_attribute.${loyalty_tier} == 'gold' %}\n"
@@ -835,7 +847,7 @@ def test_bl305_not_rendered(project: Project) -> None:
     found = project.lint("t.liquid", source)
     assert rows(found) == [
         (
-            "BL306",
+            "BL307",
             5,
             1,
             9,
@@ -854,14 +866,14 @@ def test_bl305_not_rendered(project: Project) -> None:
     assert codes(project.lint("t.liquid", source)) == ["BL202"]
 
 
-@proves("BL307")
+@proves("BL308")
 def test_bl306_nothing_checked(project: Project) -> None:
     source = '{% if ${user_id} != "nobody" %}{% abort_message("paused") %}{% endif %}\n{"a": 1,}\n'
     found = project.lint("t.liquid", source)
     line, column = at(source, "abort_message")
-    assert rows(found, "BL307") == [
+    assert rows(found, "BL308") == [
         (
-            "BL307",
+            "BL308",
             line,
             column,
             column + 1,
@@ -871,7 +883,7 @@ def test_bl306_nothing_checked(project: Project) -> None:
             "known_user, empty, complete, adversarial: aborted (paused)",
         )
     ]
-    [nothing] = [d for d in found if d.code == "BL307"]
+    [nothing] = [d for d in found if d.code == "BL308"]
     assert (
         nothing.hint == "add a profile that passes the guard, so the body is rendered and checked"
     )
@@ -1459,7 +1471,7 @@ def test_bl005_symbolic_boolean_operator(project: Project) -> None:
         "{% else %}day{% endif %}\n"
     )
     found = project.lint("t.liquid", source)
-    # at 09:00 neither the evening nor the night branch renders (BL306 says so)
+    # at 09:00 neither the evening nor the night branch renders (BL307 says so)
     assert rows(found, "BL005") == [
         (
             "BL005",
@@ -1530,7 +1542,7 @@ def test_bl207_bare_standard_attribute(project: Project) -> None:
     ]
     assert found[0].hint == "write {{${first_name}}}"
     # reported once, from the source: not again as an unset attribute or undefined variable
-    assert set(codes(found)) - {"BL306"} == {"BL207"}  # BL306: a branch nobody renders
+    assert set(codes(found)) - {"BL307"} == {"BL207"}  # BL307: a branch nobody renders
     good = (
         "Hi {{${first_name} | default: 'there'}}\n"
         "{% if ${language} == 'en' %}Hello{% endif %}\n"

@@ -136,7 +136,7 @@ def test_preview_in_chromium(project: Path, page: object) -> None:
         expect(page.locator("#L4.unrendered")).to_be_visible()
         expect(page.locator("#L5.unrendered")).to_be_visible()
         expect(page.locator(".unrendered-count")).to_have_text("2 lines not rendered")
-        expect(page.locator('.note[data-code="BL306"]')).to_contain_text("lines 4\N{EN DASH}5")
+        expect(page.locator('.note[data-code="BL307"]')).to_contain_text("lines 4\N{EN DASH}5")
 
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "preview.png"), full_page=True)

@@ -299,6 +299,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "BL306",
+        "check-failed",
+        "error",
+        "brazelint could not finish checking the file (an unusable schema, an input past what "
+        "it can handle), so other findings may be missing.",
+        "{% comment %}brazelint: schema=sesionm/tags{% endcomment %}",
+        "{% comment %}brazelint: schema=sessionm/tags{% endcomment %}",
+        "One file never stops a run: the others are still checked and reported, and this one "
+        "fails the run until it can be checked.",
+    ),
+    Rule(
+        "BL307",
         "not-rendered",
         "info",
         "Template lines no profile renders, so no check ever looked at them.",
@@ -309,7 +320,7 @@ RULES: tuple[Rule, ...] = (
         "values that reach it.",
     ),
     Rule(
-        "BL307",
+        "BL308",
         "nothing-checked",
         "warning",
         "Every profile aborts or fails, so the message body was never checked.",

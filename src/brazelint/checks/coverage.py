@@ -2,9 +2,9 @@
 
 Each render leaves a :class:`Trace`: the branch bodies it entered and, when it aborted or
 failed, where it stopped. A line is rendered when some profile entered the branch that
-holds it and had not stopped before it. What no profile rendered is reported (BL306, with
+holds it and had not stopped before it. What no profile rendered is reported (BL307, with
 the values that would reach a simple condition), and a template every profile aborts or
-fails on is a warning (BL307): its body was never checked.
+fails on is a warning (BL308): its body was never checked.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def check_coverage(
     reporter: Reporter,
     aliases: Optional[Mapping[str, tuple[Any, ...]]] = None,
 ) -> Coverage:
-    """Report what no profile rendered (BL306, BL307); return the file's coverage.
+    """Report what no profile rendered (BL307, BL308); return the file's coverage.
 
     ``aliases`` are the local names that stand for a user's value, so a hint names the
     value a profile sets (``custom_attribute.${tier}``) rather than the local (``tier``).
@@ -146,7 +146,7 @@ def check_coverage(
     everyone_stopped = bool(traces) and all(trace.stop is not None for trace in traces)
     if not traces:
         reporter.at(
-            "BL307",
+            "BL308",
             1,
             1,
             "nothing was checked: no profile renders this template",
@@ -161,7 +161,7 @@ def check_coverage(
         if reach[branch] or (branch.parent is not None and not reach[branch.parent]):
             continue
         if index.position(branch.tag)[0] > furthest:
-            continue  # every profile stopped before it: BL307 says so
+            continue  # every profile stopped before it: BL308 says so
         span = _report_branch(branch, unrendered, reporter, aliases)
         if span is not None:
             reported.update(range(span[0], span[1] + 1))
@@ -169,7 +169,7 @@ def check_coverage(
     if not everyone_stopped:
         for first, last in _ranges(leftover):
             reporter.at(
-                "BL306",
+                "BL307",
                 first,
                 _first_column(source, index, first),
                 f"no profile renders {_lines(first, last)}: every profile that gets there "
@@ -254,7 +254,7 @@ def _report_all_stopped(traces: list[Trace], stops: list[int], reporter: Reporte
     verb = "aborted or failed" if failed else "aborted"
     why = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in groups.items())
     reporter.at_offset(
-        "BL307",
+        "BL308",
         at,
         f"nothing past line {furthest} was checked: every profile {verb} — {why}",
         hint="add a profile that passes the guard, so the body is rendered and checked",
@@ -291,7 +291,7 @@ def _report_branch(
         if index.position(last_offset)[0] != line:
             end_column = index.line_end(line)
     reporter.at(
-        "BL306",
+        "BL307",
         line,
         column,
         message,

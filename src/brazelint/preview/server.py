@@ -11,8 +11,11 @@ Routes::
 
 Only files the index lists are ever read for a page; anything else, and any path that
 leaves the project root, is a 404. Requests whose Host (or Origin) is not this server's
-own loopback address are refused, so another web site cannot read the preview through
-DNS rebinding, and ``POST`` needs a JSON body, which a cross-site form cannot send.
+own address (loopback, the ``--host`` it listens on, or a name given with
+``--allowed-host``) are refused, with ``--allow-remote`` too, so another web site cannot
+read the preview through DNS rebinding, and ``POST`` needs a JSON body, which a
+cross-site form cannot send. Connections time out when idle, and their number (and that
+of live-reload streams) is capped, so a flood cannot exhaust the server.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from __future__ import annotations
 import json
 import socket
 import sys
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from brazelint.preview.pages import (
@@ -51,6 +55,12 @@ SECURITY_HEADERS = {
 }
 MAX_BODY = 1_000_000
 KEEPALIVE_SECONDS = 15.0
+CONNECTION_TIMEOUT = 30.0
+"""Seconds a connection may sit idle or stall mid-request before it is closed."""
+MAX_CONNECTIONS = 64
+"""Connections served at once; more are closed at once, so a flood cannot exhaust threads."""
+MAX_EVENT_STREAMS = 16
+"""Live-reload streams at once (each holds a connection open); more get a 503."""
 EDIT_KINDS = ("string", "json", "time", "auto")
 
 
@@ -66,12 +76,18 @@ class PreviewServer(ThreadingHTTPServer):
         project: PreviewProject,
         *,
         allow_remote: bool = False,
+        allowed_names: Sequence[str] = (),
         poll_interval: float = 0.25,
     ) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, PreviewHandler)
         self.project = project
         self.allow_remote = allow_remote
+        """Served beyond loopback (``--allow-remote``); the Host and Origin checks stay."""
+        self.allowed_names = [name.strip().lower() for name in allowed_names if name.strip()]
+        """Host names the preview also answers to (``--allowed-host``), e.g. the machine's."""
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self._streams = threading.BoundedSemaphore(MAX_EVENT_STREAMS)
         self.feed = ChangeFeed()
         self.poller = Poller(project.watch_roots, self._changed, interval=poll_interval)
         self._pygments_css: Optional[bytes] = None
@@ -91,7 +107,37 @@ class PreviewServer(ThreadingHTTPServer):
     def allowed_hosts(self) -> set[str]:
         host = str(self.server_address[0])
         names = {"127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host}
-        return {f"{name}:{self.port}" for name in names}
+        allowed = {f"{name}:{self.port}" for name in names}
+        for name in self.allowed_names:
+            has_port = name.rpartition(":")[2].isdigit() and not name.endswith("]")
+            allowed.add(name if has_port else f"{name}:{self.port}")
+            if not has_port and self.port == 80:
+                allowed.add(name)
+        return allowed
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve the connection on a thread, unless ``MAX_CONNECTIONS`` are being served."""
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def event_stream_slot(self) -> bool:
+        """Take one of the ``MAX_EVENT_STREAMS`` live-reload slots (``False``: all taken)."""
+        return self._streams.acquire(blocking=False)
+
+    def end_event_stream(self) -> None:
+        self._streams.release()
 
     def start_watching(self) -> None:
         self.poller.start()
@@ -118,6 +164,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "brazelint-preview"
     sys_version = ""
+    timeout = CONNECTION_TIMEOUT  # socketserver sets it on the connection: no idle hangs
 
     # -- dispatch ------------------------------------------------------------------------
 
@@ -185,6 +232,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except (ValueError, UnicodeDecodeError) as err:
             self._plain(HTTPStatus.BAD_REQUEST, f"bad request: {err}")
             return
+        except RecursionError:
+            self._plain(HTTPStatus.BAD_REQUEST, "bad request: JSON nested too deeply")
+            return
         view = self.server.project.view(path, request)
         if view is None:
             self._not_found()
@@ -223,6 +273,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, data, content_type)
 
     def _events(self) -> None:
+        if not self.server.event_stream_slot():
+            self._plain(HTTPStatus.SERVICE_UNAVAILABLE, "too many live-reload streams open")
+            return
+        try:
+            self._stream_events()
+        finally:
+            self.server.end_event_stream()
+
+    def _stream_events(self) -> None:
         feed = self.server.feed
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
@@ -254,8 +313,6 @@ class PreviewHandler(BaseHTTPRequestHandler):
     # -- responses -----------------------------------------------------------------------
 
     def _host_ok(self) -> bool:
-        if self.server.allow_remote:
-            return True
         allowed = self.server.allowed_hosts()
         host = (self.headers.get("Host") or "").strip().lower()
         origin = self.headers.get("Origin")
