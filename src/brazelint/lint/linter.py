@@ -267,7 +267,7 @@ class Linter:
         if too_large is not None:  # memory stays proportional to a bounded input
             hint = "split the template, or raise the limit under [tool.brazelint.limits]"
             reporter.at("BL302", 1, 1, too_large, hint=hint)
-            return []
+            return [], None
         tokens = self.renderer.env.lex(source)
         facts = scan_source(source, reporter, tokens)
         try:
