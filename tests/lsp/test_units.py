@@ -134,6 +134,23 @@ def test_completion_offers_profile_keys_blocks_and_filters(tmp_path: Path) -> No
     assert "connected_content" in [s.label for s in suggestions(Typing("tag", "con"), [], None)]
 
 
+def test_completion_offers_braze_documented_sms_and_whatsapp_keys() -> None:
+    """braze-docs sms/responding_to_sms_mms_keywords and whatsapp inbound messages:
+    `sms.${inbound_message_body}` and friends are offered even when no profile sets them."""
+    sms = suggestions(Typing("namespace_key", "inbound_m", "sms"), [], None)
+    assert [s.label for s in sms] == ["inbound_message_body", "inbound_media_urls"]
+    assert {s.detail for s in sms} == {"sms (Braze)"}
+    whats_app = suggestions(Typing("namespace_key", "inbound_", "whats_app"), [], None)
+    assert [s.label for s in whats_app] == [
+        "inbound_message_body",
+        "inbound_media_urls",
+        "inbound_flow_response",
+        "inbound_product_id",
+        "inbound_catalog_id",
+    ]
+    assert suggestions(Typing("namespace_key", "", "custom_attribute"), [], None) == []
+
+
 def test_hover_values_per_profile_with_paths_inside_the_braces() -> None:
     city = attribute_markdown("custom_attribute", "address.city", PROFILES)
     assert '| known | `"Oslo"` |' in city

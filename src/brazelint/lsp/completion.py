@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Optional, Sequence
 
 from brazelint.lsp.cursor import Typing
 from brazelint.lsp.filter_docs import FILTER_DOCS, filter_markdown
-from brazelint.lsp.vocabulary import CONNECTED_CONTENT_OPTIONS, TAGS
+from brazelint.lsp.vocabulary import CONNECTED_CONTENT_OPTIONS, DOCUMENTED_KEYS, TAGS
 
 if TYPE_CHECKING:
     from brazelint.profiles import Profile
@@ -44,7 +44,8 @@ def _candidates(
         ]
     if typing.kind == "namespace_key":
         keys = sorted({key for p in profiles for key in p.namespaces.get(typing.namespace, {})})
-        return [
+        documented = DOCUMENTED_KEYS.get(typing.namespace, {})
+        from_profiles = [
             Suggestion(
                 key,
                 "field",
@@ -52,6 +53,11 @@ def _candidates(
                 _values(profiles, typing.namespace, key),
             )
             for key in keys
+        ]
+        return from_profiles + [
+            Suggestion(key, "field", f"{typing.namespace} (Braze)", text)
+            for key, text in documented.items()
+            if key not in keys
         ]
     if typing.kind == "content_block":
         if blocks is None:

@@ -54,3 +54,18 @@ CONNECTED_CONTENT_OPTIONS: Final[dict[str, str]] = {
     "retry": "`:retry`: retry failures up to 5 times, then abort the message.",
     "rerender": "`:rerender`: run Liquid found in the answer once more.",
 }
+
+DOCUMENTED_KEYS: Final[dict[str, dict[str, str]]] = {
+    "sms": {
+        "inbound_message_body": "the text of the SMS the user sent (inbound message triggers)",
+        "inbound_media_urls": "the URLs of the media attached to the user's inbound MMS",
+    },
+    "whats_app": {
+        "inbound_message_body": "the text of the WhatsApp message the user sent",
+        "inbound_media_urls": "the URLs of the media attached to the user's message",
+        "inbound_flow_response": "the answer of a WhatsApp Flow the user submitted",
+        "inbound_product_id": "the product the user's message refers to",
+        "inbound_catalog_id": "the catalog of that product",
+    },
+}
+"""Keys Braze documents for a namespace, offered even when no profile sets them."""
