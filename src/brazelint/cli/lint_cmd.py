@@ -91,7 +91,26 @@ def add_parser(commands: Any) -> None:
         metavar="N",
         help="worker processes (default: one per core when there are many files)",
     )
+    add_fix_options(parser)
     parser.set_defaults(run=run)
+
+
+def add_fix_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("fixes")
+    group.add_argument("--fix", action="store_true", help="write safe fixes, then report")
+    group.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply fixes that may change what a user receives",
+    )
+    group.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff and write nothing (exit 1 if any)",
+    )
+    group.add_argument(
+        "--fix-only", action="store_true", help="write fixes without reporting the rest"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,6 +137,16 @@ def run(args: argparse.Namespace) -> int:
         paths += config.templates
     files = discover(paths, exclude=config.exclude, root=config.root, content_blocks=blocks)
     rules = selection_for(config, **_selection_choices(args)).codes()
+    if args.fix or args.diff or args.fix_only:
+        from brazelint.fixes.run import Mode, fix_files
+
+        mode = Mode(write=not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
+        pairs = list(zip(drop_webhook_bodies(files), display_names(drop_webhook_bodies(files))))
+        changed = fix_files(lambda: build_linter(args, config), pairs, mode)
+        if args.diff:
+            return 1 if changed else 0
+        if args.fix_only:
+            return 0
     report = collect(
         lambda: build_linter(args, config),
         drop_webhook_bodies(files),
