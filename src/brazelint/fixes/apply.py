@@ -40,8 +40,10 @@ REVEALED_BY_PARSING = frozenset(
 Lint = Callable[[str], list["Diagnostic"]]
 Parses = Callable[[str], bool]
 Key = tuple[str, int, int, Optional[str]]
-"""A finding's identity across an edit: code, moved position and profile. The message is
-left out: it may quote text the fix changed (a URL), and still be the same finding."""
+"""A finding's identity across an edit: code, moved position and profile. A finding is
+also the same when its code and message are (it moved: a comma now missing after the
+line above a wrapped note), or its position is (its message quotes a URL the fix
+escaped)."""
 
 
 @dataclass
@@ -168,6 +170,7 @@ def verdict(
         return new_index.position(map_offset(offset, edits))
 
     old = {key for d in before for key in _keys(d, moved(d))}
+    said = {(d.code, d.message, p) for d in before for p in d.profiles or (None,)}
     new = {key for d in after for key in _keys(d, (d.line, d.column))}
     for fix in fixes:
         target = fix.diagnostic
@@ -181,7 +184,11 @@ def verdict(
     broken = broken or any(d.name in SYNTAX_ERRORS for d in before)
     becomes = {(name, moved(f.diagnostic)[0]) for f in fixes for name in f.becomes}
     for d in after:
-        fresh = [key for key in _keys(d, (d.line, d.column)) if key not in old]
+        fresh = [
+            key
+            for key in _keys(d, (d.line, d.column))
+            if key not in old and (d.code, d.message, key[3]) not in said
+        ]
         if not fresh or (d.name, d.line) in becomes:
             continue
         if broken or (d.name in REVEALED_BY_PARSING and unparsed):

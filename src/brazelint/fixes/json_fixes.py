@@ -55,11 +55,11 @@ def missing_comma(source: Source, diagnostic: Diagnostic) -> Proposal:
         at = printed.end  # an unquoted value: the comma goes after its }}
     elif not source.is_literal(at - 1, at) or not re.match(r'["}\]\w]', text[at - 1]):
         return None
-    piece = source.literal_at(at)
-    if piece is None:
-        return None
-    follows = text[at : piece[1]].lstrip()
-    if string_open(source, at) or not _VALUE_START.match(follows):
+    line_start, _ = source.line_span(at - 1)
+    if text[line_start:at].lstrip().startswith("//"):
+        return None  # after a // note: once the note is a comment, the comma goes before it
+    following = source.next_literal(at)
+    if following is None or string_open(source, at) or not _VALUE_START.match(text[following]):
         return None  # the next member is not written right after it
     return "insert the missing comma", [Edit(at, at, ",")]
 

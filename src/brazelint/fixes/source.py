@@ -99,6 +99,29 @@ class Source:
             return self.markups[at]
         return None
 
+    def next_literal(self, offset: int) -> Optional[int]:
+        """The next non-blank character of literal text from ``offset``, passing over
+        ``{% comment %}`` blocks (they print nothing); ``None`` when other markup comes
+        first."""
+        text = self.text
+        while offset < len(text):
+            if text[offset].isspace():
+                offset += 1
+                continue
+            markup = self.markup_at(offset)
+            if markup is None:
+                return offset if self.literal_at(offset) is not None else None
+            if markup.name != "comment":
+                return None
+            closing = next(
+                (m for m in self.markups if m.start >= markup.end and m.name == "endcomment"),
+                None,
+            )
+            if closing is None:
+                return None
+            offset = closing.end
+        return None
+
     def line_span(self, offset: int) -> tuple[int, int]:
         """The line around ``offset``: its start and the offset of its line break (or end)."""
         start = self.text.rfind("\n", 0, offset) + 1
