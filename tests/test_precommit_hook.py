@@ -118,14 +118,12 @@ def run_hook(repo: Path, hooks: Path, env: dict[str, str], *extra: str) -> tuple
 
 def test_hook_manifest() -> None:
     """peers.md §4.5: python, serial, and ``files`` covering templates and webhook files."""
-    hook, fix_hook = yaml.safe_load(
-        (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    )
+    hook, fix_hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert fix_hook["id"] == "brazelint-fix"
     assert fix_hook["entry"] == "brazelint lint --fix"
-    assert {k: v for k, v in fix_hook.items() if k not in ("id", "name", "entry", "description")} == {
-        k: v for k, v in hook.items() if k not in ("id", "name", "entry", "description")
-    }
+    assert {
+        k: v for k, v in fix_hook.items() if k not in ("id", "name", "entry", "description")
+    } == {k: v for k, v in hook.items() if k not in ("id", "name", "entry", "description")}
     assert hook["id"] == "brazelint"
     assert hook["language"] == "python"
     assert hook["entry"] == "brazelint lint"
