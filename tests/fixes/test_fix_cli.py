@@ -252,3 +252,19 @@ def test_fix_reports_what_is_left(project: Path, run_cli: Run) -> None:
     assert proc.returncode == 1
     assert "BL202" in proc.stdout and "BL401" not in proc.stdout
     assert "templates/t.liquid: 1 fix (BL401)" in proc.stderr
+
+
+def test_webhook_body_file_is_fixed_in_place(project: Path, run_cli: Run) -> None:
+    hook = project / "templates" / "tag.webhook.yaml"
+    hook.write_text(
+        'url: "https://api.example.com/tags"\nmethod: POST\n'
+        "headers:\n  Content-Type: application/json\nbody-file: tag_body.liquid\n",
+        encoding="utf-8",
+    )
+    body = project / "templates" / "tag_body.liquid"
+    body.write_text('{"tags": ["vip"],}\n', encoding="utf-8")
+    before = _state(hook)
+    proc = run_cli("lint", "templates/tag.webhook.yaml", "--fix", "--no-cache", cwd=project)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert body.read_text(encoding="utf-8") == '{"tags": ["vip"]}\n'
+    assert _state(hook) == before  # nothing to fix there: not written
