@@ -21,7 +21,6 @@ Proposal = Optional[tuple[str, list[Edit]]]
 STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
 _LEGACY_CACHE = re.compile(r"(?<=\s):cache(?=\s)")
 _ATTRIBUTE = re.compile(r"\$\{\s*([^}]*?)\s*\}")
-_SYMBOLIC = re.compile(r"&&|\|\|")
 
 
 def _markup(source: Source, diagnostic: Diagnostic) -> Optional[Markup]:
@@ -86,18 +85,15 @@ def url_param_escape(source: Source, diagnostic: Diagnostic) -> Proposal:
     summary="respell && and || as and and or",
 )
 def word_operators(source: Source, diagnostic: Diagnostic) -> Proposal:
-    markup = _markup(source, diagnostic)
-    if markup is None or markup.name == "output":
+    at = source.offset(diagnostic.line, diagnostic.column)
+    markup = source.markup_at(at)
+    operator = source.text[at : at + 2]
+    if markup is None or markup.name == "output" or operator not in ("&&", "||"):
         return None
-    words = {"&&": "and", "||": "or"}
-    edits = []
-    for found in _SYMBOLIC.finditer(source.text, markup.expr_start, markup.expr_end):
-        before = source.text[found.start() - 1 : found.start()]
-        after = source.text[found.end() : found.end() + 1]
-        spaced = ("" if before.isspace() else " ") + words[found.group()]
-        spaced += "" if after.isspace() else " "
-        edits.append(Edit(found.start(), found.end(), spaced))
-    return "respell && / || as and / or", edits
+    word = "and" if operator == "&&" else "or"
+    before = "" if source.text[at - 1 : at].isspace() else " "
+    after = "" if source.text[at + 2 : at + 3].isspace() else " "
+    return f"respell {operator} as {word}", [Edit(at, at + 2, before + word + after)]
 
 
 @fixer(
