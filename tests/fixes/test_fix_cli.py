@@ -220,6 +220,15 @@ REFUSED = [
         "{% connected_content https://api.example.com/a :cache 60 :save a %}{{a.x}}\n",
         "it would report BL101 connected-content-option instead: cache age 60s",
     ),
+    # unquoting a price that is not a number would break the JSON
+    Refused(
+        "price-not-a-number",
+        MI
+        + MI_HEAD
+        + '  "timestamp": {{ "now" | date: "%s" | times: 1000 }},\n'
+        + '  {% assign price = "1.99 USD" %}"properties": {"id": "1", "price": "{{price}}"}\n}\n',
+        "it would add BL401 invalid-json",
+    ),
     # the comma before ] is printed by a loop: not the template's literal text to edit
     Refused(
         "comma-from-a-loop",
@@ -268,3 +277,43 @@ def test_webhook_body_file_is_fixed_in_place(project: Path, run_cli: Run) -> Non
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert body.read_text(encoding="utf-8") == '{"tags": ["vip"]}\n'
     assert _state(hook) == before  # nothing to fix there: not written
+
+
+def test_text_a_content_block_prints_is_not_edited(project: Path, run_cli: Run) -> None:
+    blocks = project / "blocks"
+    blocks.mkdir()
+    (blocks / "member.liquid").write_text('"member": true,', encoding="utf-8")
+    config = project / "brazelint.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        "\n".join(
+            'content-blocks = "blocks"' if line.startswith("content-blocks") else line
+            for line in text.splitlines()
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    path = project / "templates" / "uses_block.liquid"
+    path.write_text('{"id": 1, {{content_blocks.${member}}}}\n', encoding="utf-8")
+    assert "BL401" in {d["code"] for d in findings(run_cli, project, "templates/uses_block.liquid")}
+    before = _state(path)
+    proc = run_cli("lint", "templates/uses_block.liquid", "--fix", "--no-cache", cwd=project)
+    assert proc.returncode == 1
+    assert _state(path) == before
+
+
+def test_a_file_that_does_not_parse_gets_only_syntax_fixes(project: Path, run_cli: Run) -> None:
+    path = project / "templates" / "broken.liquid"
+    path.write_text(
+        "{% comment %}brazelint: disable BL403{% endcomment %}\n"
+        "{% if ${first_name} == \u201cJane\u201d %}Hi\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("lint", "templates/broken.liquid", "--fix", "--no-cache", cwd=project)
+    assert proc.returncode == 1
+    # the quotes are straightened; the unused suppression waits until the file parses
+    assert path.read_text(encoding="utf-8") == (
+        "{% comment %}brazelint: disable BL403{% endcomment %}\n"
+        '{% if ${first_name} == "Jane" %}Hi\n'
+    )
+    assert "BL001" in proc.stdout
