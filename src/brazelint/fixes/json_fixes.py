@@ -64,18 +64,19 @@ def missing_comma(source: Source, diagnostic: Diagnostic) -> Proposal:
     return "insert the missing comma", [Edit(at, at, ",")]
 
 
-@fixer("invalid-json", safe=True, summary="wrap a // note line in {% comment %}")
+@fixer("invalid-json", safe=True, summary="wrap a // (or #) note line in {% comment %}")
 def note_line(source: Source, diagnostic: Diagnostic) -> Proposal:
     at = source.offset(diagnostic.line, diagnostic.column)
     text = source.text
-    if not text.startswith("//", at):
+    if not text.startswith(("//", "#"), at):
         return None
     _, line_end = source.line_span(at)
     end = len(text[at:line_end].rstrip())
     if not source.is_literal(at, at + end) or text[source.line_span(at)[0] : at].strip():
         return None
     note = text[at : at + end]
-    return "wrap the // note in {% comment %}", [
+    kind = "//" if note.startswith("//") else "#"
+    return f"wrap the {kind} note in {{% comment %}}", [
         Edit(at, at + end, "{% comment %}" + note + "{% endcomment %}")
     ]
 
