@@ -317,3 +317,9 @@ def test_a_file_that_does_not_parse_gets_only_syntax_fixes(project: Path, run_cl
         '{% if ${first_name} == "Jane" %}Hi\n'
     )
     assert "BL001" in proc.stdout
+
+
+def test_right_templates_are_left_alone(run_cli: Run) -> None:
+    """The bundled templates lint clean (infos only): not even an unsafe fix is offered."""
+    proc = run_cli("lint", "templates", "--diff", "--unsafe-fixes", "--no-cache")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")

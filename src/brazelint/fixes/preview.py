@@ -73,7 +73,8 @@ def apply_fix(linter: Linter, path: Path, display: str, key: FixKey) -> Optional
         if fix is None:
             return f"{code} at {line}:{column} has no fix"
         after = apply_edits(text, fix.edits)
-        reason = verdict(text, before, after, target.lint(after), [fix])
+        broken = target.parses is not None and not target.parses(text)
+        reason = verdict(text, before, after, target.lint(after), [fix], broken=broken)
         if reason is not None:
             return f"fix not applied: {reason}"
         write_fixed(target.path, after)
