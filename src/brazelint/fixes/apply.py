@@ -10,6 +10,7 @@ it would have touched stays as it was.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
@@ -170,8 +171,14 @@ def verdict(
         return new_index.position(map_offset(offset, edits))
 
     old = {key for d in before for key in _keys(d, moved(d))}
-    said = {(d.code, d.message, p) for d in before for p in d.profiles or (None,)}
     new = {key for d in after for key in _keys(d, (d.line, d.column))}
+    # what each message was said for, less what is still said in place and the targets:
+    # what is left may have moved (each once)
+    said = Counter(_said(d, p) for d in before for p in d.profiles or (None,))
+    said.subtract(
+        _said(d, key[3]) for d in after for key in _keys(d, (d.line, d.column)) if key in old
+    )
+    said.subtract(_said(f.diagnostic, p) for f in fixes for p in f.diagnostic.profiles or (None,))
     for fix in fixes:
         target = fix.diagnostic
         left = set(_keys(target, moved(target))) & new
@@ -184,17 +191,24 @@ def verdict(
     broken = broken or any(d.name in SYNTAX_ERRORS for d in before)
     becomes = {(name, moved(f.diagnostic)[0]) for f in fixes for name in f.becomes}
     for d in after:
-        fresh = [
-            key
-            for key in _keys(d, (d.line, d.column))
-            if key not in old and (d.code, d.message, key[3]) not in said
-        ]
+        fresh = []
+        for key in _keys(d, (d.line, d.column)):
+            if key in old:
+                continue
+            if said[_said(d, key[3])] > 0:
+                said[_said(d, key[3])] -= 1  # the same finding, moved
+                continue
+            fresh.append(key)
         if not fresh or (d.name, d.line) in becomes:
             continue
         if broken or (d.name in REVEALED_BY_PARSING and unparsed):
             continue  # the body parses now: the next pass judges these
         return f"it would add {d.code} {d.name} at {d.line}:{d.column}: {d.message}"
     return None
+
+
+def _said(diagnostic: Diagnostic, profile: Optional[str] = None) -> tuple[str, str, Optional[str]]:
+    return (diagnostic.code, diagnostic.message, profile or diagnostic.profile)
 
 
 def _keys(diagnostic: Diagnostic, position: tuple[int, int]) -> list[Key]:
