@@ -117,13 +117,18 @@ def run_hook(repo: Path, hooks: Path, env: dict[str, str], *extra: str) -> tuple
 
 
 def test_hook_manifest() -> None:
-    """peers.md §4.5: python, serial, and ``files`` covering templates and webhook files."""
+    """peers.md §4.5: python, serial, and ``files`` covering templates, webhook files and
+    everything a template's verdict depends on (profiles, stubs, schemas, config)."""
     hook, fix_hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    # brazelint-fix: the same hook with --fix, on the files it may edit (never a profile,
+    # whose templates may not be staged)
     assert fix_hook["id"] == "brazelint-fix"
     assert fix_hook["entry"] == "brazelint lint --fix"
-    assert {
-        k: v for k, v in fix_hook.items() if k not in ("id", "name", "entry", "description")
-    } == {k: v for k, v in hook.items() if k not in ("id", "name", "entry", "description")}
+    same = ("language", "types", "require_serial", "minimum_pre_commit_version")
+    assert {k: fix_hook[k] for k in same} == {k: hook[k] for k in same}
+    fix_files = re.compile(fix_hook["files"])
+    assert fix_files.search("templates/a.liquid") and fix_files.search("t/a.webhook.yaml")
+    assert not fix_files.search("profiles/jane.yaml")
     assert hook["id"] == "brazelint"
     assert hook["language"] == "python"
     assert hook["entry"] == "brazelint lint"
@@ -135,14 +140,19 @@ def test_hook_manifest() -> None:
         "templates/sessionm/tags.json.liquid",
         "templates/track.webhook.yaml",
         "hooks/track.webhook.yml",
+        "profiles/user.yaml",
+        "braze/stubs/offers.yml",
+        "schemas/event.json",
+        "brazelint.toml",
+        "braze/brazelint.toml",
+        "pyproject.toml",
     ):
         assert files.search(name), name
     for name in (
-        "profiles/user.yaml",
-        "stubs/offers.yml",
-        "body.json",
         "liquid.txt",
         "x.liquid.bak",
+        "Cargo.toml",
+        "notbrazelint.toml",
     ):
         assert not files.search(name), name
 
@@ -209,3 +219,65 @@ def test_precommit_hook_fails_on_a_bad_template_then_passes(
     assert "templates/broken.liquid:1:" in output
     assert "BL001" in output
     assert "track.json.liquid" not in output
+
+
+README_URL = "https://github.com/brazelint/brazelint"
+
+
+def readme_hook_config() -> str:
+    """The ``.pre-commit-config.yaml`` the README shows, as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```yaml\n(# \.pre-commit-config\.yaml\n.*?)```", readme, re.S)
+    assert match, "the README has no .pre-commit-config.yaml snippet"
+    return match.group(1)
+
+
+def test_readme_snippet_matches_the_hook_manifest() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (repo,) = yaml.safe_load(readme_hook_config())["repos"]
+    (shown,) = repo["hooks"]
+    assert repo["repo"] == "local"
+    for key in ("id", "entry", "language", "files", "require_serial"):
+        assert shown[key] == hook[key], key
+    # installed from this repository's main branch: a revision that exists
+    assert shown["additional_dependencies"] == [f"brazelint @ git+{README_URL}@main"]
+
+
+def test_readme_snippet_works_as_written(
+    tmp_path: Path, user_repo: tuple[Path, dict[str, str]]
+) -> None:
+    """The README's configuration, with only the repository URL pointed at a local copy
+    of this working tree (on a branch called main, as the real repository's is)."""
+    repo, env = user_repo
+    source = snapshot_working_tree(tmp_path / "brazelint-src", env)
+    git("branch", "-M", "main", cwd=source, env=env)
+    config = readme_hook_config().replace(README_URL, source.as_uri())
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git("add", "-A", cwd=repo, env=env)
+
+    def run(*args: str) -> tuple[int, str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--color", "never", *args],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=HOOK_TIMEOUT,
+        )
+        return proc.returncode, proc.stdout + proc.stderr
+
+    code, output = run("--all-files")
+    assert code == 1, output
+    assert re.search(r"^brazelint\.+Failed$", output, re.M), output
+    assert "templates/track.json.liquid:1:" in output
+    assert "BL401 invalid-json [error] trailing comma before '}'" in output
+    assert "[WARNING]" not in output  # no mutable-rev warning
+
+    # only a profile is staged: the hook still lints the templates that depend on it
+    (repo / "profiles" / "jane.yaml").write_text(
+        "attributes:\n  user_id: u-2\n  first_name: Jane\n", encoding="utf-8"
+    )
+    git("add", "profiles/jane.yaml", cwd=repo, env=env)
+    code, output = run()
+    assert code == 1, output
+    assert "templates/track.json.liquid:1:" in output

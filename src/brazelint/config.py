@@ -1,7 +1,7 @@
 """Project configuration: ``brazelint.toml`` or ``[tool.brazelint]`` in ``pyproject.toml``.
 
-Found by walking up from the working directory, like ruff. Paths in the file are
-relative to the file's directory. Every key is optional:
+Each file uses the nearest configuration above it (``brazelint.config_lookup``), like
+ruff. Paths in the file are relative to the file's directory. Every key is optional:
 
 ```toml
 [tool.brazelint]
@@ -177,9 +177,10 @@ class Config:
         return catalogs
 
 
-def find_config_file(start: Path) -> Optional[Path]:
-    """The nearest brazelint.toml, or pyproject.toml with [tool.brazelint], above ``start``."""
-    for directory in (start, *start.parents):
+def find_config_file(start: Path, *, parents: bool = True) -> Optional[Path]:
+    """The nearest brazelint.toml, or pyproject.toml with [tool.brazelint], at ``start``
+    or (with ``parents``) above it."""
+    for directory in (start, *start.parents) if parents else (start,):
         own = directory / "brazelint.toml"
         if own.is_file():
             return own
@@ -189,12 +190,18 @@ def find_config_file(start: Path) -> Optional[Path]:
     return None
 
 
+def default_config(root: Path) -> Config:
+    """The settings of a project with no configuration file, rooted at ``root``."""
+    return _resolve(Config(root=root), root)
+
+
 def load_config(path: Optional[Path] = None, *, start: Optional[Path] = None) -> Config:
-    """Load ``path`` (or the nearest config file); defaults when there is none."""
+    """Load ``path`` (or the nearest config file above ``start``, by default the working
+    directory); defaults when there is none."""
     start = (start or Path.cwd()).resolve()
     path = path or find_config_file(start)
     if path is None:
-        return _resolve(Config(root=start), start)
+        return default_config(start)
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     table = _read_table(path)

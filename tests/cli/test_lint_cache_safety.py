@@ -101,8 +101,8 @@ def test_a_shared_folder_keeps_every_folder_it_had(project: Path, tmp_path: Path
     after = tree(shared)
     assert {name: after[name] for name in before} == before
     own = shared / "brazelint"
-    assert (own / "CACHEDIR.TAG").read_text().startswith(
-        "Signature: 8a477f597d28d172789f06886806bc55"
+    assert (
+        (own / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
     )
     assert (own / ".brazelint-cache").is_file()
     runs = [p for p in own.iterdir() if p.is_dir()]
@@ -131,9 +131,7 @@ def test_an_empty_folder_becomes_the_cache_and_is_marked(project: Path, tmp_path
     assert len([p for p in cache.iterdir() if p.is_dir()]) == 1
 
 
-def test_a_run_folder_holding_something_else_is_not_deleted(
-    project: Path, tmp_path: Path
-) -> None:
+def test_a_run_folder_holding_something_else_is_not_deleted(project: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     lint(project, cache)
     (run,) = [p for p in cache.iterdir() if p.is_dir()]
@@ -172,9 +170,7 @@ def test_editing_a_schema_that_another_schema_refs_is_seen(project: Path, tmp_pa
     assert lint(project, cache) == expected
 
 
-def test_editing_a_connected_content_response_schema_is_seen(
-    project: Path, tmp_path: Path
-) -> None:
+def test_editing_a_connected_content_response_schema_is_seen(project: Path, tmp_path: Path) -> None:
     write(
         project / "brazelint.toml",
         CONFIG.replace("[schemas]", 'stubs = "stubs"\n\n[schemas]')
@@ -185,13 +181,11 @@ def test_editing_a_connected_content_response_schema_is_seen(
     write(project / "schemas" / "parts" / "answer-body.json", '{"type": "object"}\n')
     write(
         project / "stubs" / "api.yaml",
-        "- request:\n    url: https://api.example.com/points\n  response:\n"
-        "    json: {points: 5}\n",
+        "- request:\n    url: https://api.example.com/points\n  response:\n    json: {points: 5}\n",
     )
     write(
         project / "templates" / "points.liquid",
-        "{% connected_content https://api.example.com/points :save answer %}"
-        "{{answer.points}}\n",
+        "{% connected_content https://api.example.com/points :save answer %}{{answer.points}}\n",
     )
     cache = tmp_path / "cache"
     first = lint(project, cache)

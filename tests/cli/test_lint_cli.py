@@ -762,13 +762,17 @@ def test_config_key_in_pyproject_found_from_a_subdirectory(
     assert (code, rows(report, cwd=cwd, root=project)) == (exit_code, expected)
 
 
-def test_nearest_config_wins(run_cli: Run, project: Path) -> None:
+def test_the_config_nearest_the_file_wins_not_the_one_nearest_the_working_directory(
+    run_cli: Run, project: Path
+) -> None:
     write_config(project, {"select": ["BL401"]}, pyproject=True)
     nested = project / "nested"
     settings = {"templates": ["../templates"], "profiles": "../profiles", "stubs": "../stubs"}
     write(nested / "brazelint.toml", toml({**BASE_SETTINGS, **settings}))
+    # the working directory's config only says which templates to lint; each template
+    # then uses the config above it: the project's, which selects BL401 alone
     code, report = lint_json(run_cli, cwd=nested)
-    assert (code, rows(report, cwd=nested, root=project)) == (1, BASE)
+    assert (code, rows(report, cwd=nested, root=project)) == (1, [BODY])
 
 
 def test_pyproject_without_a_brazelint_table_is_skipped(run_cli: Run, project: Path) -> None:
@@ -1142,7 +1146,8 @@ def test_suppression_comments(run_cli: Run, project: Path) -> None:
 
 def test_content_blocks_are_checked_through_their_templates(run_cli: Run, project: Path) -> None:
     """A Content Block alone renders a fragment (here: nothing); it is not linted on its
-    own, and when pre-commit passes a changed block, the templates are linted instead."""
+    own, and when pre-commit passes a changed block, the templates that include it are
+    linted instead."""
     write(project / "content_blocks" / "greeting.liquid", "{% assign greeting = 'Hi' %}")
     write(
         project / "templates" / "uses_block.liquid",
@@ -1150,11 +1155,12 @@ def test_content_blocks_are_checked_through_their_templates(run_cli: Run, projec
     )
     assert lint_rows(run_cli, ".", cwd=project) == (1, BASE)
     code, report = lint_json(run_cli, "content_blocks/greeting.liquid", cwd=project)
-    assert (code, rows(report)) == (1, BASE)
-    assert report["summary"]["files"] == 7
-    # asked for by directory, the blocks are linted themselves (and the templates too)
+    assert (code, rows(report)) == (0, [])
+    assert report["summary"]["files"] == 1
+    # asked for by directory, the blocks are linted themselves (and their templates too)
     code, report = lint_json(run_cli, "content_blocks", cwd=project)
     assert (code, rows(report)) == (
         1,
-        [("content_blocks/greeting.liquid", 1, 1, "BL304", ("alice", "bob")), *BASE],
+        [("content_blocks/greeting.liquid", 1, 1, "BL304", ("alice", "bob"))],
     )
+    assert report["summary"]["files"] == 2

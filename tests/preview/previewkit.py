@@ -75,9 +75,11 @@ def serve_args(root: Path, **overrides: Any) -> argparse.Namespace:
 
 
 @contextmanager
-def running_server(root: Path, *, poll_interval: float = 0.05) -> Iterator[PreviewServer]:
+def running_server(
+    root: Path, *, poll_interval: float = 0.05, **overrides: Any
+) -> Iterator[PreviewServer]:
     server = PreviewServer(
-        ("127.0.0.1", 0), PreviewProject(serve_args(root)), poll_interval=poll_interval
+        ("127.0.0.1", 0), PreviewProject(serve_args(root, **overrides)), poll_interval=poll_interval
     )
     server.start_watching()
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})

@@ -25,6 +25,7 @@ PROGRESS_AFTER = 2.0
 
 
 def add_parser(commands: Any) -> None:
+    from brazelint.lint.shards import parse_shard
     from brazelint.report.formats import FORMATS
 
     parser = commands.add_parser(
@@ -91,6 +92,12 @@ def add_parser(commands: Any) -> None:
         metavar="N",
         help="worker processes (default: one per core when there are many files)",
     )
+    parser.add_argument(
+        "--shard",
+        type=parse_shard,
+        metavar="K/N",
+        help="lint only share K of N (stable, split by path; for a CI job matrix)",
+    )
     add_fix_options(parser)
     parser.set_defaults(run=run)
 
@@ -114,49 +121,83 @@ def add_fix_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from brazelint.config import load_config
+    from brazelint.config_lookup import ConfigLookup
+    from brazelint.lint.affected import Overrides
+    from brazelint.lint.groups import RunFiles
     from brazelint.lint.project import drop_webhook_bodies, selection_for
-    from brazelint.lint.targets import discover, names_content_block
+    from brazelint.lint.shards import in_shard
     from brazelint.report.formats import SHOWS_SOURCE
 
-    config = load_config(args.config)
-    if args.no_generated_profiles:
-        config.generated_profiles = False
-    if args.fail_level:
-        # here, not in build_linter: when every file is cached no linter is built
-        config.fail_level = args.fail_level
-    paths = list(args.paths or config.templates)
-    if not paths:
-        raise ConfigError(
-            "no paths to lint",
-            hint='pass files or directories, or set `templates = ["templates"]` in the config',
+    found = RunFiles(
+        ConfigLookup(args.config), Overrides(args.profiles, args.stubs, args.content_blocks)
+    )
+    batches = []
+    rules: set[str] = set()
+    for group in found.groups(args.paths):
+        config = group.config
+        if args.no_generated_profiles:
+            config.generated_profiles = False
+        if args.fail_level:
+            config.fail_level = args.fail_level
+        files = drop_webhook_bodies(group.files)
+        if args.shard is not None:
+            files = [path for path in files if in_shard(path, config.root, args.shard)]
+        rules.update(selection_for(config, **_selection_choices(args)).codes())
+        batches.append(
+            Batch(
+                config,
+                files,
+                lambda config=config: build_linter(args, config),  # type: ignore[misc]
+                run_cache(args, config),
+            )
         )
-    blocks = args.content_blocks or config.content_blocks
-    if args.paths and names_content_block(args.paths, blocks, config.root):
-        # a Content Block is checked through the templates (pre-commit passes the block)
-        paths += config.templates
-    files = discover(paths, exclude=config.exclude, root=config.root, content_blocks=blocks)
-    rules = selection_for(config, **_selection_choices(args)).codes()
+    _note_missing_profiles(args, [b.config for b in batches if b.files])
     if args.fix or args.diff or args.fix_only:
-        from brazelint.fixes.run import Mode, fix_files
-
-        mode = Mode(write=not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
-        pairs = list(zip(drop_webhook_bodies(files), display_names(drop_webhook_bodies(files))))
-        changed = fix_files(lambda: build_linter(args, config), pairs, mode)
-        if args.diff:
-            return 1 if changed else 0
-        if args.fix_only:
-            return 0
-    report = collect(
-        lambda: build_linter(args, config),
-        drop_webhook_bodies(files),
-        rules=rules,
+        status = _fix(args, batches)
+        if status is not None:
+            return status
+    report, failed = collect(
+        batches,
+        rules=sorted(rules),
         progress=_progress_stream(),
-        cache=run_cache(args, config),
         jobs=args.jobs,
         keep_sources=args.format in SHOWS_SOURCE,
     )
-    return _emit(report, args, config)
+    _emit(report, args)
+    return 0 if args.exit_zero or not failed else 1
+
+
+def _fix(args: argparse.Namespace, batches: list[Batch]) -> Optional[int]:
+    """Fix (or diff) every batch's files; the exit status when nothing is reported after."""
+    from brazelint.fixes.run import Mode, fix_files
+
+    mode = Mode(write=not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
+    changed = sum(
+        fix_files(b.make_linter, list(zip(b.files, display_names(b.files))), mode)
+        for b in batches
+        if b.files
+    )
+    if args.diff:
+        return 1 if changed else 0
+    return 0 if args.fix_only else None
+
+
+class Batch:
+    """The files of a run that share a configuration, with how to lint and cache them."""
+
+    __slots__ = ("cache", "config", "files", "make_linter")
+
+    def __init__(
+        self,
+        config: Config,
+        files: list[Path],
+        make_linter: Callable[[], Linter],
+        cache: Optional[LintCache] = None,
+    ) -> None:
+        self.config = config
+        self.files = files
+        self.make_linter = make_linter
+        self.cache = cache
 
 
 def build_linter(args: argparse.Namespace, config: Config, *, keep_renders: bool = False) -> Linter:
@@ -185,61 +226,106 @@ def _selection_choices(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _note_missing_profiles(args: argparse.Namespace, configs: list[Config]) -> None:
+    """Say once where profiles were looked for when none were found: the run goes on
+    with the generated users only, which is not the same as checking your users."""
+    if args.profile or args.profiles:
+        return  # named on the command line: a missing one is an error of its own
+    from brazelint.profiles import PROFILE_SUFFIXES
+
+    empty = []
+    for config in configs:
+        directory = config.profiles
+        if not directory.is_dir() or not any(
+            p.suffix.lower() in PROFILE_SUFFIXES for p in directory.iterdir()
+        ):
+            empty.append(config)
+    if not empty:
+        return
+    where = ", ".join(dict.fromkeys(_shown(c.profiles) for c in empty))
+    generated = all(c.generated_profiles for c in empty)
+    then = (
+        "linting with the generated users (empty, adversarial) only"
+        if generated
+        else "and generated users are off: templates are rendered for nobody"
+    )
+    print(f"note: no profiles found (looked in {where}); {then}", file=sys.stderr)
+
+
+def _shown(path: Path) -> str:
+    (name,) = display_names([path])
+    return name + "/"
+
+
 def collect(
-    make_linter: Callable[[], Linter],
-    files: list[Path],
+    batches: Sequence[Batch],
     *,
     rules: Sequence[str] = (),
     progress: Optional[TextIO] = None,
-    cache: Optional[LintCache] = None,
     jobs: Optional[int] = None,
     keep_sources: bool = True,
-) -> LintReport:
-    """Lint ``files`` and gather the report.
+) -> tuple[LintReport, bool]:
+    """Lint every batch's files (in one pool of workers) and gather the report, and
+    whether a finding reached the fail level of its file's configuration.
 
     With ``keep_sources`` the report keeps the text of each file that has findings, for
     code frames; without, a run holds only diagnostics, so memory stays flat.
 
-    Files whose result is in the cache are not linted again, and when every file is
-    cached the linter (python-liquid, profiles, stubs) is never even built.
+    Files whose result is in the cache are not linted again, and a batch whose files are
+    all cached never builds its linter (python-liquid, profiles, stubs).
     """
     from brazelint.checks.diagnostic import LintReport
+    from brazelint.lint.groups import PerFileLinter
     from brazelint.lint.runner import lint_files
 
     report = LintReport(rules=list(rules))
-    pairs = list(zip(files, display_names(files)))
-    keys: dict[Path, Optional[str]] = {}
+    threshold: dict[Path, int] = {}
+    keys: dict[Path, tuple[LintCache, str]] = {}
+    linters: list[tuple[Linter, list[Path]]] = []
     missed = []
-    for path, display in pairs:
-        report.files.append(display)
-        key = cache.key(path, display) if cache is not None else None
-        cached = cache.get(key) if cache is not None and key is not None else None
-        if cached is None:
-            keys[path] = key
-            missed.append((path, display))
-        elif cached:
-            report.diagnostics.extend(cached)
-            if keep_sources:
-                _add_sources(report, cached)
-    linter = make_linter() if missed else None
+    failed = False
+    for batch in batches:
+        level = FAIL_RANK[batch.config.fail_level]
+        cache = batch.cache
+        missed_here = []
+        for path, display in zip(batch.files, display_names(batch.files)):
+            report.files.append(display)
+            threshold[path] = level
+            key = cache.key(path, display) if cache is not None else None
+            cached = cache.get(key) if cache is not None and key is not None else None
+            if cached is None:
+                if cache is not None and key is not None:
+                    keys[path] = (cache, key)
+                missed_here.append((path, display))
+            elif cached:
+                report.diagnostics.extend(cached)
+                failed = failed or any(FAIL_RANK[d.severity] >= level for d in cached)
+                if keep_sources:
+                    _add_sources(report, cached)
+        if missed_here:
+            linters.append((batch.make_linter(), [path for path, _ in missed_here]))
+            missed += missed_here
     started = time.monotonic()
     shown = False
 
     def remember(path: Path, result: FileResult) -> None:
-        key = keys[path]
-        if cache is not None and key is not None:
+        entry = keys.get(path)
+        if entry is not None:
             from brazelint.lint.cache import dependencies
 
-            cache.put(key, result, dependencies(result, path))
+            entry[0].put(entry[1], result, dependencies(result, path))
 
+    linter = PerFileLinter.over(linters) if linters else None
     results = (
-        lint_files(linter, missed, jobs=jobs, after_each=remember if cache else None)
+        lint_files(linter, missed, jobs=jobs, after_each=remember if keys else None)
         if linter is not None
         else iter(())
     )
-    for done, result in enumerate(results, start=1):
+    for done, (result, (path, _)) in enumerate(zip(results, missed), start=1):
         if result.diagnostics:
             report.diagnostics.extend(result.diagnostics)
+            level = threshold[path]
+            failed = failed or any(FAIL_RANK[d.severity] >= level for d in result.diagnostics)
             if keep_sources:
                 report.sources[result.path] = result.source or ""
                 report.sources.update(result.extra_sources)
@@ -249,7 +335,7 @@ def collect(
     if shown and progress is not None:
         progress.write("\r\x1b[2K")
         progress.flush()
-    return report
+    return report, failed
 
 
 def run_cache(args: argparse.Namespace, config: Config) -> Optional[LintCache]:
@@ -288,7 +374,7 @@ def _add_sources(report: LintReport, diagnostics: list[Diagnostic]) -> None:
             report.sources[path] = ""
 
 
-def _emit(report: LintReport, args: argparse.Namespace, config: Config) -> int:
+def _emit(report: LintReport, args: argparse.Namespace) -> None:
     from brazelint.report.formats import write_report
 
     color = (
@@ -308,11 +394,6 @@ def _emit(report: LintReport, args: argparse.Namespace, config: Config) -> int:
     else:
         write_report(report, args.format, sys.stdout, color=color)
         sys.stdout.flush()
-    if args.exit_zero:
-        return 0
-    threshold = FAIL_RANK[config.fail_level]
-    failed = any(FAIL_RANK[d.severity] >= threshold for d in report.diagnostics)
-    return 1 if failed else 0
 
 
 def _profiles(args: argparse.Namespace, config: Config) -> Optional[list[Profile]]:

@@ -21,6 +21,9 @@ from brazelint.sources import read_template
 
 if TYPE_CHECKING:
     from brazelint.http.types import Transport
+    from brazelint.profiles import Profile
+    from brazelint.renderer import Renderer
+    from brazelint.result import RenderResult
 
 
 def add_parser(commands: Any) -> None:
@@ -50,9 +53,10 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from brazelint.config import load_config
+    from brazelint.config_lookup import ConfigLookup
+    from brazelint.lint.targets import is_webhook
 
-    config = load_config(args.config)
+    config = ConfigLookup(args.config).for_path(args.template)
     source = read_template(args.template)
     profile = resolve_profile(args, config)
     renderer = build_renderer(
@@ -61,19 +65,59 @@ def run(args: argparse.Namespace) -> int:
         transport=_network() if args.allow_network else None,
         stubs=_stubs_path(args.stubs, config.stubs),
     )
+    now = args.now or config.now  # the clock lint and serve use for this file
+    if is_webhook(args.template):
+        return _run_webhook(args, renderer, source, profile, now)
     result = renderer.render(
-        source, profile, now=args.now, globals=parse_globals(args.globals), path=str(args.template)
+        source, profile, now=now, globals=parse_globals(args.globals), path=str(args.template)
     )
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return 1 if result.problems else 0
     print_outcome(result)
+    _show_requests(args, result)
+    print_problems(result, args.template)
+    return 1 if result.problems else 0
+
+
+def _run_webhook(
+    args: argparse.Namespace,
+    renderer: Renderer,
+    source: str,
+    profile: Profile,
+    now: Optional[str],
+) -> int:
+    """A webhook file: the request it sends (method, URL, headers redacted, body)."""
+    from brazelint.lint.webhook import load_webhook
+    from brazelint.lint.webhook_request import render_request
+    from brazelint.renderer import parse_now
+
+    webhook = load_webhook(args.template, source)
+    request = render_request(
+        renderer, webhook, profile, now=parse_now(now), globals=parse_globals(args.globals)
+    )
+    body = request.body
+    if args.format == "json":
+        print(json.dumps(request.to_dict(), indent=2, ensure_ascii=False, default=str))
+        return 1 if body is not None and body.problems else 0
+    if body is not None and body.aborted:
+        print_outcome(body)  # Braze sends nothing
+    else:
+        print(request.head(), end="\n\n" if body is not None else "\n", flush=True)
+        if body is not None:
+            print_outcome(body)
+    if body is None:
+        return 0
+    _show_requests(args, body)
+    print_problems(body, webhook.body_file or args.template)
+    return 1 if body.problems else 0
+
+
+def _show_requests(args: argparse.Namespace, result: RenderResult) -> None:
     if args.show_requests:
         from brazelint.report.requests import format_requests
 
         print(format_requests(result.requests), file=sys.stderr)
-    print_problems(result, args.template)
-    return 1 if result.problems else 0
 
 
 def _stubs_path(option: Optional[Path], configured: Path) -> Optional[Path]:

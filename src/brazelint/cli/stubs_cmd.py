@@ -78,11 +78,11 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def run_record(args: argparse.Namespace) -> int:
     if not args.allow_network:
         raise ConfigError(NETWORK_REFUSAL)
-    from brazelint.config import load_config
+    from brazelint.config_lookup import ConfigLookup
     from brazelint.http.network import NetworkTransport
     from brazelint.http.record import RecordingTransport, stub_documents, write_stub_file
 
-    config = load_config(args.config)
+    config = ConfigLookup(args.config).for_path(args.template)
     output = args.output or _default_output(config, args.template)
     if output.is_dir():
         raise ConfigError(f"{_shown(output)}: is a directory; pass -o with a file name")
@@ -94,7 +94,11 @@ def run_record(args: argparse.Namespace) -> int:
     renderer = build_renderer(args, config, transport=recorder)
     started = datetime.now(timezone.utc)
     result = renderer.render(
-        source, profile, now=args.now, globals=parse_globals(args.globals), path=str(args.template)
+        source,
+        profile,
+        now=args.now or config.now,
+        globals=parse_globals(args.globals),
+        path=str(args.template),
     )
     print_outcome(result)
     print_problems(result, args.template)

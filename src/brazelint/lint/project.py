@@ -108,25 +108,24 @@ def lint_paths(
 ) -> list[Diagnostic]:
     """Lint files, directories or globs with a project's configuration.
 
-    ``config`` is a loaded ``Config``, the path of a config file, or ``None`` to find
-    ``brazelint.toml`` / ``pyproject.toml`` from the working directory, as the CLI does.
+    ``config`` is a loaded ``Config``, the path of a config file, or ``None``: then each
+    file uses the ``brazelint.toml`` / ``pyproject.toml`` nearest to it, as the CLI does.
     """
-    from brazelint.config import Config, load_config
+    from brazelint.config import Config
+    from brazelint.config_lookup import ConfigLookup
+    from brazelint.lint.groups import RunFiles
     from brazelint.lint.runner import lint_files
-    from brazelint.lint.targets import discover
 
-    if not isinstance(config, Config):
-        config = load_config(Path(config) if config is not None else None)
-    files = discover(
-        [Path(p) for p in paths] or config.templates,
-        exclude=config.exclude,
-        root=config.root,
-        content_blocks=config.content_blocks,
-    )
-    linter = linter_for(config)
+    if isinstance(config, Config):
+        lookup = ConfigLookup.fixed(config)
+    else:
+        lookup = ConfigLookup(Path(config) if config is not None else None)
     diagnostics: list[Diagnostic] = []
-    for result in lint_files(linter, [(path, str(path)) for path in drop_webhook_bodies(files)]):
-        diagnostics.extend(result.diagnostics)
+    for group in RunFiles(lookup).groups([Path(p) for p in paths]):
+        linter = linter_for(group.config)
+        files = drop_webhook_bodies(group.files)
+        for result in lint_files(linter, [(path, str(path)) for path in files]):
+            diagnostics.extend(result.diagnostics)
     return diagnostics
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import any_match
@@ -27,12 +27,37 @@ def _is_target_name(lowered: str) -> bool:
     return lowered.endswith(TEMPLATE_SUFFIXES) or lowered.endswith(WEBHOOK_SUFFIXES)
 
 
+class Scope:
+    """What of a configuration decides which files a run lints: its ``exclude`` globs (relative
+    to its ``root``) and its Content Blocks directory (blocks are linted through templates)."""
+
+    __slots__ = ("_blocks", "content_blocks", "exclude", "root")
+
+    def __init__(
+        self, exclude: Iterable[str], root: Path, content_blocks: Optional[Path] = None
+    ) -> None:
+        self.exclude = list(exclude)
+        self.root = root
+        self.content_blocks = content_blocks
+        self._blocks: Optional[tuple[Optional[Path]]] = None
+
+    def blocks(self) -> Optional[Path]:
+        """The resolved Content Blocks directory (``None`` when absent or holding the root)."""
+        if self._blocks is None:
+            self._blocks = (_blocks_directory(self.content_blocks, self.root),)
+        return self._blocks[0]
+
+
+ScopeFor = Callable[[Path], Scope]
+
+
 def discover(
     paths: Sequence[Path],
     *,
     exclude: Iterable[str] = (),
-    root: Path,
+    root: Optional[Path] = None,
     content_blocks: Optional[Path] = None,
+    scope_for: Optional[ScopeFor] = None,
 ) -> list[Path]:
     """Files to lint, sorted and unique. A file named explicitly is linted whatever its
     suffix; directories are searched for ``*.liquid`` and ``*.webhook.yaml``.
@@ -40,14 +65,14 @@ def discover(
     ``exclude`` applies to explicit files too (ruff's ``--force-exclude``: pre-commit
     passes every changed file). Files in the ``content_blocks`` directory are skipped,
     unless a directory to search is inside it: a Content Block is checked through the
-    templates that include it (on its own it renders a fragment, often nothing); see
-    :func:`names_content_block`.
+    templates that include it (on its own it renders a fragment, often nothing; see
+    ``lint.affected``). ``scope_for`` gives each file its own configuration's
+    ``exclude`` and blocks (instead of the one ``exclude``, ``root`` and ``content_blocks``).
     """
+    if scope_for is None:
+        fixed = Scope(exclude, root or Path.cwd(), content_blocks)
+        scope_for = lambda path: fixed  # noqa: E731
     found: dict[Path, Optional[bool]] = {}  # each file, and whether it is a symbolic link
-    patterns = list(exclude)
-    blocks = _blocks_directory(content_blocks, root)
-    if blocks is not None and any(p.is_dir() and _inside(p, blocks) for p in paths):
-        blocks = None  # `brazelint lint content_blocks/` asks for the blocks themselves
     for path in paths:
         text = str(path)
         if any(ch in text for ch in "*?[") and not path.exists():
@@ -55,17 +80,25 @@ def discover(
             if not matched:
                 raise ConfigError(f"{text}: no files match this pattern")
             for name in matched:
-                _add(Path(name), found, patterns, root, explicit=False)
+                _add(Path(name), found, scope_for, explicit=False)
         elif path.is_dir():
-            _add_directory(path, found, patterns, root)
+            _add_directory(path, found, scope_for)
         elif path.is_file():
-            _add(path, found, patterns, root, explicit=True)
+            _add(path, found, scope_for, explicit=True)
         else:
             raise ConfigError(f"{path}: no such file or directory")
-    if blocks is not None:
-        resolve = Resolver()
-        return [path for path, link in found.items() if not _inside(path, blocks, resolve, link)]
-    return list(found)
+    searched = [p for p in paths if p.is_dir()]
+    resolve = Resolver()
+    asked: dict[Path, bool] = {}  # per blocks directory: whether a searched one is in it
+    kept = []
+    for path, link in found.items():
+        blocks = scope_for(path).blocks()
+        if blocks is not None and blocks not in asked:
+            # `brazelint lint content_blocks/` asks for the blocks themselves
+            asked[blocks] = any(_inside(d, blocks, resolve) for d in searched)
+        if blocks is None or asked[blocks] or not _inside(path, blocks, resolve, link):
+            kept.append(path)
+    return kept
 
 
 class Resolver:
@@ -90,12 +123,6 @@ class Resolver:
         if resolved is None:
             resolved = self._directories[directory] = str(Path(directory).resolve())
         return os.path.join(resolved, name)
-
-
-def names_content_block(paths: Sequence[Path], content_blocks: Optional[Path], root: Path) -> bool:
-    """Whether one of ``paths`` is (or is in) the Content Blocks directory."""
-    blocks = _blocks_directory(content_blocks, root)
-    return blocks is not None and any(_inside(path, blocks) for path in paths if path.exists())
 
 
 def _blocks_directory(content_blocks: Optional[Path], root: Path) -> Optional[Path]:
@@ -142,22 +169,24 @@ def _walk(directory: Path) -> Iterator[tuple[Path, bool]]:
             yield directory / name, is_link
 
 
-def _add_directory(
-    directory: Path, found: dict[Path, Optional[bool]], exclude: list[str], root: Path
-) -> None:
+def _add_directory(directory: Path, found: dict[Path, Optional[bool]], scope_for: ScopeFor) -> None:
     for item, is_link in sorted(_walk(directory)):
-        if not (exclude and any_match(exclude, item, root)):
+        if not _excluded(item, scope_for(item)):
             found.setdefault(item, is_link)
 
 
 def _add(
-    path: Path, found: dict[Path, Optional[bool]], exclude: list[str], root: Path, *, explicit: bool
+    path: Path, found: dict[Path, Optional[bool]], scope_for: ScopeFor, *, explicit: bool
 ) -> None:
     if path.is_dir():
-        _add_directory(path, found, exclude, root)
+        _add_directory(path, found, scope_for)
         return
     if not explicit and not is_lint_target(path):
         return
-    if exclude and any_match(exclude, path, root):
+    if _excluded(path, scope_for(path)):
         return
     found.setdefault(path, None)
+
+
+def _excluded(path: Path, scope: Scope) -> bool:
+    return bool(scope.exclude) and any_match(scope.exclude, path, scope.root)

@@ -249,10 +249,11 @@ def _renders(view: FileView) -> str:
             else ""
         )
         parts.append(
-            '<p class="empty">A webhook file: its URL, headers and body are checked for every '
-            f"profile; the diagnostics are on the left.{body}</p>"
+            '<p class="help">A webhook file: its URL, headers and body are checked for every '
+            "profile; the diagnostics are on the left. Each profile shows the request it "
+            f"sends.{body}</p>"
         )
-    elif not view.renders:
+    if not view.renders:
         parts.append('<p class="empty">No profile selected.</p>')
     parts.append('<div class="renders">')
     parts += [_render(render) for render in view.renders]
@@ -268,6 +269,8 @@ def _render(render: RenderView) -> str:
         f"<header><h3>{e(render.profile)}{generated}</h3>"
         f'<span class="badge {css}">{e(verdict)}</span></header>',
     ]
+    if render.request_head is not None and not render.aborted:
+        parts.append(f'<pre class="request-head">{e(render.request_head)}</pre>')
     if render.error is not None:
         parts.append(f'<div class="state error">Render error: {e(render.error)}</div>')
     elif render.aborted:

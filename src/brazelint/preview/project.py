@@ -9,6 +9,7 @@ ever live in the request (nothing is written).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import json
 import threading
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
     from brazelint.fixes.preview import FixKey, FixPreview
+    from brazelint.lint.groups import RunFiles
     from brazelint.lint.linter import Linter, ProfileRender
     from brazelint.profiles import Profile
 
@@ -125,6 +127,8 @@ class RenderView:
     requests: list[RequestView] = field(default_factory=list)
     undefined: list[str] = field(default_factory=list)
     diagnostics: int = 0
+    request_head: Optional[str] = None
+    """A webhook's request line and headers (credentials redacted)."""
 
     @property
     def verdict(self) -> tuple[str, str]:
@@ -219,24 +223,32 @@ class PreviewProject:
         """Served files by their path relative to the root (never anything outside it).
 
         The body file of a webhook is served too: ``brazelint lint`` checks it with its
-        webhook, but its own page shows how it renders.
+        webhook, but its own page shows how it renders. Each file is found (and excluded)
+        by its own configuration, as ``brazelint lint`` finds it.
         """
-        from brazelint.lint.targets import discover
-
         config = config or self.config()
         paths = list(self.args.paths) or list(config.templates)
         if not paths:
             default = self.root / "templates"
             paths = [default if default.is_dir() else self.root]
         served: dict[str, Path] = {}
-        found = discover(
-            paths, exclude=config.exclude, root=config.root, content_blocks=config.content_blocks
-        )
-        for path in found:
+        for path in self._run_files().discover(paths):
             relative = self.relative(path)
             if relative is not None:
                 served[relative] = path
         return served
+
+    def config_of(self, path: Path) -> Config:
+        """The configuration ``path`` uses: the nearest one above it (or ``--config``)."""
+        from brazelint.config_lookup import ConfigLookup
+
+        return ConfigLookup(self.args.config).for_path(path)
+
+    def _run_files(self) -> RunFiles:
+        from brazelint.config_lookup import ConfigLookup
+        from brazelint.lint.groups import RunFiles
+
+        return RunFiles(ConfigLookup(self.args.config))
 
     def webhook_bodies(self, files: dict[str, Path]) -> dict[str, str]:
         """Body file -> the webhook that sends it, among ``files``."""
@@ -291,11 +303,15 @@ class PreviewProject:
             config = self.config()
         except BrazelintError:
             config = None
+        configs = [config] if config is not None else []
         if config is not None:
-            roots += [config.profiles, config.stubs, config.content_blocks, config.catalogs]
+            with contextlib.suppress(BrazelintError):
+                configs += self._configs_in_use(config)
             roots += [Path(p) for p in config.templates]
-            if config.path is not None:
-                roots.append(config.path)
+        for used in configs:
+            roots += [used.profiles, used.stubs, used.content_blocks, used.catalogs]
+            if used.path is not None:
+                roots.append(used.path)
         for name in ("brazelint.toml", "pyproject.toml"):
             roots.append(self.root / name)
         roots += [Path(p) for p in self.args.paths]
@@ -325,8 +341,13 @@ class PreviewProject:
             config = self.config()
             files = self.files(config)
             bodies = self.webhook_bodies(files)
-            linter = self.linter(config)
+            linters: dict[Optional[Path], Linter] = {}
+            found = self._run_files()  # each configuration read once for the whole index
             for name, path in files.items():
+                own = found.config_of(path)
+                linter = linters.get(own.path)
+                if linter is None:
+                    linter = linters[own.path] = self.linter(own)
                 result = linter.lint_path(path, name)
                 severities = [d.severity for d in result.diagnostics]
                 index.entries.append(
@@ -378,6 +399,7 @@ class PreviewProject:
         view.body_of = bodies.get(relative)
         view.body = next((body for body, hook in bodies.items() if hook == relative), None)
         try:
+            config = self.config_of(path)
             base = self.linter(config, keep_renders=True)
         except BrazelintError as err:
             view.errors.append(str(err))
@@ -409,6 +431,9 @@ class PreviewProject:
         view.fixes = fix_previews(source, result.diagnostics, relative)
         generated = {p.name for p in linter.generated}
         shown = {p.name for p in chosen} | set(request.show_generated)
+        if webhook:
+            self._webhook_renders(path, source, linter, shown, view)
+            return view
         for entry in result.renders:
             if entry.profile in shown:
                 view.renders.append(
@@ -421,13 +446,79 @@ class PreviewProject:
         else why not."""
         from brazelint.fixes.preview import apply_fix
 
-        config = self.config()
-        path = self.lookup(relative, config)
+        path = self.lookup(relative, self.config())
         if path is None:
             return "no such file"
-        return apply_fix(self.linter(config), path, self.relative(path) or relative, key)
+        linter = self.linter(self.config_of(path))
+        return apply_fix(linter, path, self.relative(path) or relative, key)
 
     # -- helpers -------------------------------------------------------------------------
+
+    def _configs_in_use(self, config: Config) -> list[Config]:
+        """The configurations the served files use (each file uses the one nearest it).
+
+        Found per directory of the served paths, not per file: the watcher asks four
+        times a second.
+        """
+        import os
+
+        from brazelint.config_lookup import ConfigLookup
+        from brazelint.lint.targets import SKIPPED_DIRECTORIES
+
+        lookup = ConfigLookup(self.args.config)
+        paths = list(self.args.paths) or list(config.templates) or [self.root]
+        for path in paths:
+            if not path.is_dir():
+                lookup.for_path(path)
+                continue
+            for directory, children, _ in os.walk(path):
+                children[:] = [
+                    c for c in children if c not in SKIPPED_DIRECTORIES and not c.startswith(".")
+                ]
+                lookup.for_path(Path(directory))
+        return lookup.loaded()
+
+    def _webhook_renders(
+        self, path: Path, source: str, linter: Linter, shown: set[str], view: FileView
+    ) -> None:
+        """A webhook's page shows, for each profile, the request it sends (as ``render``)."""
+        from brazelint.lint.webhook import load_webhook
+        from brazelint.lint.webhook_request import render_request
+
+        try:
+            webhook = load_webhook(path, source)
+        except ConfigError:
+            return  # the diagnostics say what is wrong with the file
+        generated = {p.name for p in linter.generated}
+        for profile in [*linter.profiles, *linter.generated]:
+            if profile.name not in shown:
+                continue
+            mine = [d for d in view.diagnostics if profile.name in d.profiles]
+            render = RenderView(profile.name, profile.name in generated, diagnostics=len(mine))
+            render.schema = view.schema
+            render.schema_problems = sum(1 for d in mine if d.code in SCHEMA_CODES)
+            try:
+                sent = render_request(linter.renderer, webhook, profile, now=linter.clock)
+            except BrazelintError as err:
+                render.error = err.message
+                view.renders.append(render)
+                continue
+            render.request_head = sent.head()
+            body = sent.body
+            if body is not None:
+                render.output = body.output
+                render.aborted = body.aborted
+                render.abort_reason = body.abort_reason
+                render.undefined = list(body.undefined)
+                if not body.aborted and body.output.strip():
+                    try:
+                        parsed = json.loads(body.output)
+                    except ValueError:
+                        render.json_ok = False if view.schema else None
+                    else:
+                        render.json_ok = True
+                        render.pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
+            view.renders.append(render)
 
     def _lint_args(self) -> argparse.Namespace:
         args = self.args
