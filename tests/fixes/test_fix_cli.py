@@ -200,10 +200,13 @@ def test_bom_and_crlf_are_kept(project: Path, run_cli: Run) -> None:
     shutil.copytree(project, copy)
     subprocess.run(["patch", "-p0", "--quiet", "--binary"], cwd=copy, input=diff.stdout, check=True)
 
+    path.chmod(0o640)
     proc = run_cli("lint", "templates/body.liquid", "--fix", "--no-cache", cwd=project)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     expected = b'\xef\xbb\xbf{\r\n  "event": "signup",\r\n  "type": "track"\r\n}\r\n'
     assert path.read_bytes() == expected
+    assert path.stat().st_mode & 0o777 == 0o640  # the mode too
+    assert sorted(p.name for p in path.parent.iterdir()) == ["body.liquid"]  # no temp file
     assert (copy / "templates" / "body.liquid").read_bytes() == expected
 
 

@@ -105,8 +105,8 @@ def _choose(
 ) -> list[Fix]:
     chosen: list[Fix] = []
     for diagnostic in findings:
-        fix = fix_for(source, diagnostic, syntax_only=syntax_only)
-        if fix is None or (not fix.safe and not unsafe) or _identity(fix) in refused:
+        fix = fix_for(source, diagnostic, syntax_only=syntax_only, unsafe=unsafe)
+        if fix is None or _identity(fix) in refused:
             continue
         if any(overlaps(fix.edits, other.edits) for other in chosen):
             continue  # deferred to the next pass

@@ -89,10 +89,17 @@ def fixers() -> dict[str, list[Fixer]]:
     return _FIXERS
 
 
-def fix_for(source: Source, diagnostic: Diagnostic, *, syntax_only: bool = False) -> Optional[Fix]:
-    """The first registered fix that applies to ``diagnostic``, if any."""
+def fix_for(
+    source: Source,
+    diagnostic: Diagnostic,
+    *,
+    syntax_only: bool = False,
+    unsafe: bool = True,
+) -> Optional[Fix]:
+    """The first registered fix that applies to ``diagnostic``, if any (a safe one only,
+    unless ``unsafe``)."""
     for candidate in fixers().get(diagnostic.name, ()):
-        if syntax_only and not candidate.syntax:
+        if (syntax_only and not candidate.syntax) or (not unsafe and not candidate.safe):
             continue
         proposed = candidate.function(source, diagnostic)
         if proposed is not None and proposed[1]:
