@@ -326,3 +326,24 @@ def test_right_templates_are_left_alone(run_cli: Run) -> None:
     """The bundled templates lint clean (infos only): not even an unsafe fix is offered."""
     proc = run_cli("lint", "templates", "--diff", "--unsafe-fixes", "--no-cache")
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+
+
+def test_text_a_connected_content_answer_prints_is_not_edited(project: Path, run_cli: Run) -> None:
+    stubs = project / "mystubs"
+    stubs.mkdir()
+    (stubs / "frag.yaml").write_text(
+        "- request: {url: 'https://api.example.com/frag'}\n"
+        "  response:\n    json: {text: '\"b\": 2,'}\n",
+        encoding="utf-8",
+    )
+    path = project / "templates" / "answer.liquid"
+    path.write_text(
+        '{% connected_content https://api.example.com/frag :save frag %}{"a": 1, {{frag.text}}}\n',
+        encoding="utf-8",
+    )
+    args = ("lint", "templates/answer.liquid", "--stubs", "mystubs", "--no-cache")
+    proc = run_cli(*args, "--format", "json", cwd=project)
+    assert "trailing comma" in proc.stdout  # the answer's comma breaks the body
+    before = _state(path)
+    assert run_cli(*args, "--fix", "--unsafe-fixes", cwd=project).returncode == 1
+    assert _state(path) == before
