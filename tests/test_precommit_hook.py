@@ -233,7 +233,7 @@ def readme_hook_config() -> str:
 
 
 def test_readme_snippet_matches_the_hook_manifest() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     (repo,) = yaml.safe_load(readme_hook_config())["repos"]
     (shown,) = repo["hooks"]
     assert repo["repo"] == "local"
