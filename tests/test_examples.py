@@ -21,6 +21,7 @@ import yaml
 
 import brazelint
 from brazelint.config import load_config
+from brazelint.http.client import USER_AGENT
 from brazelint.schemas import validation_errors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -357,6 +358,7 @@ def test_offer_wallet_renders_points_from_the_stub(profile: str, expected: str) 
     (request,) = result.requests
     assert (request.method, request.url, request.status) == ("POST", WALLET_URL, 200)
     assert request.headers == {
+        "User-Agent": USER_AGENT,
         "Content-Type": "application/json",
         "Accept": "application/json",
         "Authorization": "Basic ZGVtby1jb25uZWN0LWtleTpkZW1vLWNvbm5lY3Qtc2VjcmV0",

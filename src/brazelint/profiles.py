@@ -56,6 +56,8 @@ NAMESPACES: Mapping[str, str] = {
     "targeted_device": "targeted_device",
     "app": "app",
     "card": "card",
+    "sms": "sms",
+    "whats_app": "whats_app",
 }
 """Profile key -> the Liquid namespace it fills."""
 
@@ -128,8 +130,21 @@ class Profile:
         return cls(name=name, attributes=dict(attributes), namespaces=namespaces)
 
     def liquid_data(self) -> dict[str, Any]:
-        """Top-level variables for rendering: attributes at the root plus every namespace."""
+        """Top-level variables for rendering: attributes at the root plus every namespace.
+
+        Canvas entry properties are also context variables (Braze's newer docs spell them
+        ``context.${x}``); a ``context:`` key of the same name wins. Values Braze has for
+        every user and send are made up when the profile does not set them.
+        """
+        from brazelint.send_values import made_up_values
+
+        attributes, campaign = made_up_values(self)
         data: dict[str, Any] = dict(self.namespaces)
+        entry = data.get("canvas_entry_properties")
+        if entry:
+            data["context"] = {**entry, **data.get("context", {})}
+        data["campaign"] = {**campaign, **data.get("campaign", {})}
+        data.update(attributes)
         data.update(self.attributes)
         return data
 

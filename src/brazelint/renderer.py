@@ -8,7 +8,9 @@ once and rendered for every profile.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -64,7 +66,7 @@ class Renderer:
         self._cache: OrderedDict[tuple[str, Optional[str]], BrazeTemplate] = OrderedDict()
         self._cache_size = cache_size
         self._blocks = _content_block_sources(content_blocks)
-        self._block_cache: dict[str, Optional[BrazeTemplate]] = {}
+        self._block_cache: dict[str, tuple[BlockStamp, Optional[BrazeTemplate]]] = {}
         if transport is None:
             from brazelint.http.stubs import StubTransport, load_stubs
 
@@ -136,6 +138,10 @@ class Renderer:
             else None,
         )
         context = BrazeContext(template, globals=data, state=state)
+        if self._blocks:
+            from brazelint.engine.tags.output import ContentBlockValues
+
+            data["content_blocks"] = ContentBlockValues(context)  # the context's globals
         buffer = MappedBuffer(
             self.limits.output_bytes, template.nodes[0].token.source if template.nodes else ""
         )
@@ -171,14 +177,24 @@ class Renderer:
         return result
 
     def _load_block(self, name: str) -> Optional[BrazeTemplate]:
-        if name not in self._block_cache:
-            located = self._blocks.get(name)
-            template = None
-            if located is not None:
-                source, path = located
-                template = self.parse(source, path=path)
-            self._block_cache[name] = template
-        return self._block_cache[name]
+        """The parsed Content Block ``name``; a block file is read again once it changes
+        (the cache is keyed on its modification time and size)."""
+        stamp = self._blocks.stamp(name)
+        cached = self._block_cache.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        located = self._blocks.get(name)
+        template = None
+        if located is not None:
+            source, path = located
+            template = self.parse(source, path=path)
+        self._block_cache[name] = (stamp, template)
+        return template
+
+
+BlockStamp = Optional[tuple[str, int, int]]
+"""A Content Block's file, modification time (ns) and size; ``("", 0, 0)`` for a block
+given as text, ``None`` for one that does not exist."""
 
 
 class _BlockSources:
@@ -187,18 +203,42 @@ class _BlockSources:
     def __init__(self, blocks: Mapping[str, str], directory: Optional[Path]) -> None:
         self.blocks = blocks
         self.directory = directory
+        self._paths: dict[str, list[str]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.blocks) or self.directory is not None
 
+    def _candidates(self, name: str) -> list[str]:
+        found = self._paths.get(name)
+        if found is None:
+            found = self._paths[name] = (
+                []
+                if self.directory is None or "/" in name or "\\" in name or name.startswith(".")
+                else [
+                    os.path.join(str(self.directory), f"{name}.liquid"),
+                    os.path.join(str(self.directory), name),
+                ]
+            )
+        return found
+
+    def stamp(self, name: str) -> BlockStamp:
+        if name in self.blocks:
+            return ("", 0, 0)
+        for candidate in self._candidates(name):
+            try:
+                info = os.stat(candidate)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                return (candidate, info.st_mtime_ns, info.st_size)
+        return None
+
     def get(self, name: str) -> Optional[tuple[str, str]]:
         if name in self.blocks:
             return self.blocks[name], f"content_blocks/{name}"
-        if self.directory is None or "/" in name or "\\" in name or name.startswith("."):
-            return None
-        for candidate in (self.directory / f"{name}.liquid", self.directory / name):
-            if candidate.is_file():
-                return read_template(candidate), str(candidate)
+        for candidate in self._candidates(name):
+            if os.path.isfile(candidate):
+                return read_template(Path(candidate)), candidate
         return None
 
 

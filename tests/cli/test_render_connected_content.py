@@ -7,6 +7,8 @@ import subprocess
 from pathlib import Path
 from typing import Callable
 
+from brazelint.http.client import USER_AGENT
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 ROOT = Path(__file__).resolve().parents[2]
 WALLET = "https://connect.example.com/offers/api/2.0/offers/get_user_offers"
@@ -23,13 +25,14 @@ def test_bundled_offer_wallet_with_show_requests(run_cli: Run) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "Hi D'Arcy, you have 1,250 points and 2 offers waiting in your wallet.\n"
     lines = proc.stderr.splitlines()
-    assert lines[:4] == [
+    assert lines[:5] == [
         f"request 1 (line 18): POST {WALLET} -> 200",
+        f"  User-Agent: {USER_AGENT}",
         "  Content-Type: application/json",
         "  Accept: application/json",
         "  Authorization: <redacted>",
     ]
-    assert lines[4].startswith('  body: {"retailer_id":"7a0c1b52-3f4e-4d9a-9b1e-2c8f5d6e7a10"')
+    assert lines[5].startswith('  body: {"retailer_id":"7a0c1b52-3f4e-4d9a-9b1e-2c8f5d6e7a10"')
     assert "demo-connect" not in proc.stderr and "ZGVtby" not in proc.stderr
 
 

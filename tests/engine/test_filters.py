@@ -120,7 +120,15 @@ CASES = [
     ("{{ 'Zoë' | sha1 }}", "4771a7b47db3a5a31ed1e4375e91e7cdc675060b"),
     # url escaping
     ("{{ 'a b#c%d&e=f/g?h' | url_escape }}", "a%20b%23c%25d&e=f/g?h"),
-    ("{{ 'a b#c%d&e=f/g?h' | url_param_escape }}", "a%20b%23c%25d%26e=f/g?h"),
+    # url_param_escape escapes all but unreserved characters (issue 17; Braze's
+    # making_an_api_call.md puts emails through it: `?email={{${email_address} | url_param_escape}}`)
+    ("{{ 'a b#c%d&e=f/g?h' | url_param_escape }}", "a%20b%23c%25d%26e%3Df%2Fg%3Fh"),
+    (
+        '{{ "@+/?:=;,$[]!*\'()&" | url_param_escape }}',
+        "%40%2B%2F%3F%3A%3D%3B%2C%24%5B%5D%21%2A%27%28%29%26",
+    ),
+    ("{{ 'jane.doe+news@example.com' | url_param_escape }}", "jane.doe%2Bnews%40example.com"),
+    ("{{ '+1 (555) 010-9999' | url_param_escape }}", "%2B1%20%28555%29%20010-9999"),
     ('{{ "-_.!~*\'();/?:@&=+$,[]" | url_escape }}', "-_.!~*'();/?:@&=+$,[]"),
     ("{{ 'Zoë \"quoted\"' | url_escape }}", "Zo%C3%AB%20%22quoted%22"),
     ("{{ 'a+b&c=d ~é' | url_encode }}", "a%2Bb%26c%3Dd+~%C3%A9"),

@@ -9,14 +9,18 @@ import pytest
 import brazelint
 from brazelint.renderer import Renderer
 
+NO_REASON = "{% abort_message %} called"
+"""What Braze's Message Activity Log shows for an abort without a reason (aborting_messages.md)."""
+
 
 @pytest.mark.parametrize(
     ("template", "reason"),
     [
-        ("a{% abort_message %}b", None),
-        ("a{% abort_message() %}b", None),
-        ("a{% abort_message () %}b", None),
-        ("a{% abort_message( ) %}b", None),
+        ("a{% abort_message('') %}b", NO_REASON),
+        ("a{% abort_message %}b", NO_REASON),
+        ("a{% abort_message() %}b", NO_REASON),
+        ("a{% abort_message () %}b", NO_REASON),
+        ("a{% abort_message( ) %}b", NO_REASON),
         ("a{% abort_message('Outside window') %}b", "Outside window"),
         ('a{% abort_message("Outside window") %}b', "Outside window"),
         ("a{% abort_message(not same month) %}b", "not same month"),
@@ -24,7 +28,7 @@ from brazelint.renderer import Renderer
         ("a{%- abort_message('x') -%}b", "x"),
     ],
 )
-def test_abort_message_forms(template: str, reason: str | None) -> None:
+def test_abort_message_forms(template: str, reason: str) -> None:
     result = brazelint.render(template)
     assert result.aborted is True
     assert result.abort_reason == reason
@@ -148,10 +152,18 @@ def test_catalog_items_from_fixture() -> None:
 def test_catalog_items_rerender_runs_liquid_in_cells() -> None:
     renderer = Renderer(catalogs={"products": CATALOG})
     result = renderer.render(
-        "{% catalog_items products p1 :rerender %}{{ items[0].blurb }}",
+        "{% assign n = ${first_name} %}{% catalog_items products p1 :rerender %}"
+        "{{ items[0].blurb }}",
         {"attributes": {"first_name": "Ann"}},
     )
     assert result.output == "Hi Ann"
+    # using_catalogs.md / user_profile_fields_connected_content.md: a field the message
+    # does not name before the tag is not fetched, so it renders empty in the cell
+    result = renderer.render(
+        "{% catalog_items products p1 :rerender %}{{ items[0].blurb }}",
+        {"attributes": {"first_name": "Ann"}},
+    )
+    assert result.output == "Hi "
 
 
 def test_catalog_selection_items() -> None:

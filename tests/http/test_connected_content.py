@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import brazelint
+from brazelint.http.client import USER_AGENT
 from brazelint.renderer import Renderer
 from brazelint.result import Request
 
@@ -103,7 +104,7 @@ def test_options_in_any_order_across_lines() -> None:
         Request(
             "GET",
             "https://api.example.com/v1/u-1?lang=en",
-            {"Content-Type": "application/json", "Accept": "*/*"},
+            {"User-Agent": USER_AGENT, "Content-Type": "application/json", "Accept": "*/*"},
             None,
             line=1,
             column=4,
@@ -127,7 +128,10 @@ def test_post_defaults_to_form_encoding() -> None:
     source = f"{{% connected_content {URL} :method post :body a=1&b={{{{ 'x y' | url_param_escape }}}} %}}"
     result = render(source, [stub(method="POST", json={})])
     (request,) = result.requests
-    assert request.headers == {"Content-Type": "application/x-www-form-urlencoded"}
+    assert request.headers == {
+        "User-Agent": USER_AGENT,
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
     assert request.body == "a=1&b=x%20y"
 
 
@@ -135,7 +139,11 @@ def test_json_content_type_converts_a_form_body() -> None:
     source = f"{{% connected_content {URL} :method post :content_type application/json :body a=1&b=two %}}"
     result = render(source, [stub(method="POST", json={})])
     (request,) = result.requests
-    assert request.headers == {"Content-Type": "application/json", "Accept": "application/json"}
+    assert request.headers == {
+        "User-Agent": USER_AGENT,
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+    }
     assert request.body == '{"a":"1","b":"two"}'
 
 
@@ -157,6 +165,7 @@ def test_headers_may_hold_liquid_and_span_lines() -> None:
     )
     result = render(source, [stub()], {"attributes": {"user_id": "u-1"}})
     assert result.requests[0].headers == {
+        "User-Agent": USER_AGENT,
         "Content-Type": "application/json",
         "Accept": "*/*",
         "X-Token": "abc",
@@ -229,6 +238,30 @@ def test_json_answer_without_save_goes_to_connected() -> None:
     assert render(source, [stub(json={"name": "Ann"})]).output == "Ann"
 
 
+def test_status_code_only_on_a_2xx_object() -> None:
+    """local_connected_content_variables.md: __http_status_code__ is added only for a valid
+    JSON object with a 2XX status; a failed call still saves the object, without it."""
+    source = (
+        f"{{% connected_content {URL} :save r %}}{{{{ r.error }}}}|{{{{ r.__http_status_code__ }}}}|"
+        "{% if r.__http_status_code__ != 200 %}failed{% endif %}"
+    )
+    assert render(source, [stub(status=500, json={"error": "down"})]).output == "down||failed"
+    assert render(source, [stub(status=201, json={"error": "none"})]).output == "none|201|failed"
+
+
+def test_user_agent_is_braze_sender() -> None:
+    """making_an_api_call.md: requests carry User-Agent: Braze Sender <hash>; a stub may
+    match on it."""
+    source = f"{{% connected_content {URL} :save r %}}{{{{ r.ok }}}}"
+    match = {
+        "request": {"url": URL, "headers": {"User-Agent": USER_AGENT}},
+        "response": {"json": {"ok": "yes"}},
+    }
+    result = render(source, [match])
+    assert result.output == "yes"
+    assert USER_AGENT.startswith("Braze Sender ")
+
+
 def test_json_array_has_no_status_code() -> None:
     source = (
         f"{{% connected_content {URL} :save r %}}{{{{ r[1] }}}}|{{{{ r.__http_status_code__ }}}}"
@@ -267,7 +300,7 @@ def test_no_matching_stub_is_a_problem_not_a_crash() -> None:
         Request(
             "POST",
             f"{URL}/typo",
-            {"Content-Type": "application/x-www-form-urlencoded"},
+            {"User-Agent": USER_AGENT, "Content-Type": "application/x-www-form-urlencoded"},
             "a=1",
             1,
             5,
@@ -276,13 +309,36 @@ def test_no_matching_stub_is_a_problem_not_a_crash() -> None:
 
 
 def test_rerender_runs_liquid_in_the_answer() -> None:
-    source = f"{{% connected_content {URL} :save r :rerender %}}{{{{ r.greeting }}}}"
-    result = render(
-        source,
-        [stub(body='{"greeting": "Hi {{${first_name}}}"}')],
-        {"attributes": {"first_name": "Ann"}},
+    """user_profile_fields_connected_content.md: the answer's Liquid sees the profile
+    fields the message names before (or in) the call, such as in its URL."""
+    source = (
+        f"{{% connected_content {URL}?n={{{{${{first_name}} | url_param_escape}}}} :save r "
+        ":rerender %}{{ r.greeting }}"
     )
+    stubs = [stub(URL + "?n=Ann", body='{"greeting": "Hi {{${first_name}}}"}')]
+    result = render(source, stubs, {"attributes": {"first_name": "Ann"}})
     assert result.output == "Hi Ann"
+
+
+def test_rerender_sees_only_fields_named_before_the_call() -> None:
+    """user_profile_fields_connected_content.md: Braze fetches only the fields the message
+    names, so a field first named in the answer (or after the call) renders empty."""
+    source = (
+        f"{{% connected_content {URL} :save r :rerender %}}"
+        "{{ r.greeting }}|{{ ${last_name} }}"
+    )
+    stubs = [stub(body='{"greeting": "Hi {{${first_name}}} {{${last_name}}}"}')]
+    result = render(source, stubs, {"attributes": {"first_name": "Ann", "last_name": "Lee"}})
+    assert result.output == "Hi  |Lee"
+
+
+def test_rerender_is_one_level_deep() -> None:
+    """user_profile_fields_connected_content.md: one level deep; a connected_content tag in
+    the answer stays as written and is never called."""
+    answer = "A {% connected_content https://other.example.com/x %} B {{ 1 | plus: 1 }}"
+    result = render(f"{{% connected_content {URL} :rerender %}}", [stub(body=answer)])
+    assert result.output == "A {% connected_content https://other.example.com/x %} B 2"
+    assert [r.url for r in result.requests] == [URL]
 
 
 # -- retries, cache, restrictions ---------------------------------------------------------

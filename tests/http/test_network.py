@@ -195,3 +195,17 @@ def test_header_with_a_line_break_is_599_not_a_crash(server: LocalServer) -> Non
     assert response.status == 599
     assert response.error is not None and "cannot be sent" in response.error
     assert server.requests == []
+
+
+def test_connected_content_sends_braze_sender_user_agent(server: LocalServer) -> None:
+    """making_an_api_call.md: Connected Content requests carry `User-Agent: Braze Sender
+    <hash>`; a render with the network allowed sends brazelint's fixed stand-in."""
+    from brazelint.http.client import USER_AGENT as BRAZE_SENDER
+    from brazelint.renderer import Renderer
+
+    server.route("/offers", json={"n": 3})
+    renderer = Renderer(transport=NetworkTransport())
+    source = f"{{% connected_content {server.url('/offers')} :save r %}}{{{{ r.n }}}}"
+    assert renderer.render(source).output == "3"
+    assert server.requests[0].headers["User-Agent"] == BRAZE_SENDER
+    assert BRAZE_SENDER.startswith("Braze Sender ")

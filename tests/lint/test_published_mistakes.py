@@ -47,9 +47,11 @@ SYNTAX_AND_SOURCE = [
     ),
     Mistake("countdown_stray_endif.liquid", [("BL001", "endif %}")]),
     Mistake("countdown_today.liquid", [("BL001", "{{today]]")]),
-    Mistake("cart_filter_in_if.liquid", [("BL206", "| size")]),
+    # Braze ignores a filter in a condition (the lax parser keeps `cart_items`), so the
+    # template renders, and renders nothing for a user without a cart
+    Mistake("cart_filter_in_if.liquid", [("BL304", "{%"), ("BL206", "| size")]),
     Mistake("cart_triple_braces.liquid", [("BL001", "{custom_attribute")]),
-    Mistake("and_and.liquid", [("BL001", "&&")]),
+    Mistake("and_and.liquid", [("BL304", "{%"), ("BL005", "&&")]),
     Mistake("sessionm_wallet_brace.liquid", [("BL001", "{{wallet.payload")]),
     Mistake(
         "sessionm_advanced_settings.liquid",
@@ -110,7 +112,7 @@ def test_unquoted_abort_reason(project: Project) -> None:
 def test_filter_inside_if(project: Project) -> None:
     source, found = lint_doc(project, "cart_filter_in_if.liquid")
     line, column = at(source, "| size")
-    assert rows(found) == [
+    assert rows(found, "BL206") == [
         (
             "BL206",
             line,
@@ -136,10 +138,23 @@ def test_triple_braces(project: Project) -> None:
 
 
 def test_double_ampersand(project: Project) -> None:
+    """Braze keeps `${first_name} != blank` and drops `&& …` (lax Ruby Liquid): BL005, not a
+    syntax error."""
     source, found = lint_doc(project, "and_and.liquid")
     line, column = at(source, "&&")
-    assert rows(found) == [("BL001", line, column, column + 1, "error", (), "unexpected '&'")]
-    assert found[0].hint == "Braze conditions use 'and' / 'or', not && / ||"
+    assert rows(found, "BL005", "BL001") == [
+        (
+            "BL005",
+            line,
+            column,
+            column + 2,
+            "error",
+            (),
+            "'&&' is not a Liquid operator; Braze keeps only the comparison before it and "
+            "ignores the rest of the condition",
+        )
+    ]
+    assert found[-1].hint == "write 'and' instead of '&&'"
 
 
 def test_timezone_for_time_zone(project: Project) -> None:

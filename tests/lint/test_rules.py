@@ -1342,6 +1342,120 @@ def test_lint_paths_reads_webhooks_and_skips_their_body_files(project: Project) 
     assert [(Path(d.path).name, d.code) for d in found] == [("body.liquid", "BL401")]
 
 
+# -- Braze fidelity (issue 17) -----------------------------------------------------------------
+
+
+@proves("BL005")
+def test_bl005_symbolic_boolean_operator(project: Project) -> None:
+    """supported_personalization_tags.md's time-zone example writes `hour >= 19 && hour < 20`;
+    Braze parses it as lax Ruby Liquid does, keeping only `hour >= 19` (operators.md lists
+    only `and` and `or`)."""
+    source = (
+        "{% assign hour = 'now' | date: '%H' | plus: 0 %}\n"
+        "{% if hour >= 19 && hour < 20 %}evening{% elsif hour < 8 || hour > 22 %}night"
+        "{% else %}day{% endif %}\n"
+    )
+    found = project.lint("t.liquid", source)
+    assert rows(found) == [
+        (
+            "BL005",
+            *span(source, "&&"),
+            "error",
+            (),
+            "'&&' is not a Liquid operator; Braze keeps only the comparison before it and "
+            "ignores the rest of the condition",
+        ),
+        (
+            "BL005",
+            *span(source, "||"),
+            "error",
+            (),
+            "'||' is not a Liquid operator; Braze keeps only the comparison before it and "
+            "ignores the rest of the condition",
+        ),
+    ]
+    assert [d.hint for d in found] == ["write 'and' instead of '&&'", "write 'or' instead of '||'"]
+    good = source.replace("&&", "and").replace("||", "or")
+    assert codes(project.lint("t.liquid", good)) == []
+
+
+@proves("BL006")
+def test_bl006_liquid_in_html_comment(project: Project) -> None:
+    """using_liquid.md: HTML comments are removed before any Liquid is read."""
+    source = "Hi {{ ${first_name} | default: 'there' }}\n<!-- {{ ${last_name} }} -->\n"
+    found = project.lint("t.liquid", source)
+    assert rows(found) == [
+        (
+            "BL006",
+            *span(source, "{{", 2),
+            "warning",
+            (),
+            "Liquid inside an HTML comment never runs: Braze removes <!-- … --> before it "
+            "reads Liquid",
+        )
+    ]
+    good = "Hi {{ ${first_name} | default: 'there' }}\n<!-- greeting -->\n"
+    assert codes(project.lint("t.liquid", good)) == []
+
+
+@proves("BL207")
+def test_bl207_bare_standard_attribute(project: Project) -> None:
+    """using_liquid.md / making_an_api_call.md: attribute values must be surrounded by ${}."""
+    source = "Hi {{first_name | default: 'there'}}\n{% if language == 'en' %}Hello{% endif %}\n"
+    found = project.lint("t.liquid", source)
+    assert rows(found, "BL207") == [
+        (
+            "BL207",
+            *span(source, "first_name"),
+            "error",
+            (),
+            "'first_name' is not the standard attribute: Braze reads attributes only as "
+            "${first_name}, so this is an undefined variable and renders empty",
+        ),
+        (
+            "BL207",
+            *span(source, "language"),
+            "error",
+            (),
+            "'language' is not the standard attribute: Braze reads attributes only as "
+            "${language}, so this is an undefined variable and renders empty",
+        ),
+    ]
+    assert found[0].hint == "write {{${first_name}}}"
+    # reported once, from the source: not again as an unset attribute or undefined variable
+    assert set(codes(found)) == {"BL207"}
+    good = (
+        "Hi {{${first_name} | default: 'there'}}\n"
+        "{% if ${language} == 'en' %}Hello{% endif %}\n"
+        "{% assign city = 'Paris' %}{{ city }} {{ custom_attribute.${first_name} | default: '-' }}\n"
+    )
+    assert codes(project.lint("t.liquid", good)) == []
+
+
+@proves("BL305")
+def test_bl305_message_extras_truncated(project: Project) -> None:
+    """message_extras.md: keys and values over 1 KB are truncated."""
+    source = (
+        "{% message_extras :key a :value {{ 'x' | append: 'y' }} %}"
+        "{% capture long %}{% for i in (1..110) %}0123456789{% endfor %}{% endcapture %}"
+        "{% message_extras :key payload :value {{ long }} %}ok\n"
+    )
+    found = project.lint("t.liquid", source)
+    assert rows(found) == [
+        (
+            "BL305",
+            *at(source, "message_extras", 2),
+            at(source, "message_extras", 2)[1],
+            "warning",
+            WITH_EMPTY,
+            "message_extras keys and values exceed 1024 bytes; Braze truncates them, so "
+            "'payload' is cut or dropped",
+        )
+    ]
+    good = source.replace("(1..110)", "(1..10)")
+    assert codes(project.lint("t.liquid", good)) == []
+
+
 # -- the catalog and these tests agree ---------------------------------------------------------
 
 

@@ -80,6 +80,26 @@ RULES: tuple[Rule, ...] = (
         '{{ "now" | date: "%Y" }}',
         "Editors and word processors swap straight quotes for curly ones.",
     ),
+    Rule(
+        "BL005",
+        "symbolic-boolean-operator",
+        "error",
+        "&& or || in a condition, where Braze keeps only the comparison before it.",
+        "{% if hour >= 19 && hour < 20 %}",
+        "{% if hour >= 19 and hour < 20 %}",
+        "Braze reads tags as Ruby Liquid's lax parser does: it stops reading a condition at "
+        "&& or || without an error, so `hour >= 19 && hour < 20` is true at 23:00.",
+    ),
+    Rule(
+        "BL006",
+        "liquid-in-html-comment",
+        "warning",
+        "Liquid inside an HTML comment, which Braze removes before any Liquid runs.",
+        "<!-- {% connected_content https://api.example.com/a :save a %} -->",
+        "{% comment %}{% connected_content https://api.example.com/a :save a %}{% endcomment %}",
+        "Braze strips <!-- … --> first, so Liquid there neither prints, aborts nor calls "
+        "Connected Content; whoever reads the template may think it does.",
+    ),
     # BL1xx: Braze tags and Connected Content
     Rule(
         "BL101",
@@ -214,6 +234,16 @@ RULES: tuple[Rule, ...] = (
         "{% if custom_attribute.${cart} | size > 3 %}",
         "{% assign cart_size = custom_attribute.${cart} | size %}{% if cart_size > 3 %}",
     ),
+    Rule(
+        "BL207",
+        "bare-standard-attribute",
+        "error",
+        "A standard attribute's name without ${}, which Braze reads as an undefined variable.",
+        "Hi {{first_name}}",
+        "Hi {{${first_name}}}",
+        "Braze only substitutes attributes written inside ${}; {{first_name}} is an ordinary "
+        "variable, empty unless the template assigns it.",
+    ),
     # BL3xx: render time
     Rule(
         "BL301",
@@ -246,6 +276,16 @@ RULES: tuple[Rule, ...] = (
         "The template renders nothing (or only whitespace) for a profile.",
         "{% if ${first_name} %}Hi {{${first_name}}}{% endif %}",
         "Hi {{${first_name} | default: 'there'}}",
+    ),
+    Rule(
+        "BL305",
+        "message-extras-truncated",
+        "warning",
+        "message_extras keys and values over 1 KB, which Braze truncates.",
+        "{% message_extras :key payload :value {{ long_json }} %}",
+        "{% message_extras :key offer_id :value {{ offer.id }} %}",
+        "Braze keeps at most 1 KB of message_extras per message (whitespace counts) and cuts "
+        "the rest, so the send event in Currents is missing data.",
     ),
     # BL4xx: JSON, schema and payload semantics
     Rule(

@@ -24,6 +24,7 @@ PROBLEM_CODES = {
     "connected-content-credential": "BL109",
     "connected-content-request-schema": "BL108",
     "connected-content-response-schema": "BL108",
+    "message-extras-truncated": "BL305",
 }
 BRAZE_ROOTS = frozenset({*STANDARD_ATTRIBUTES, *NAMESPACES.values(), "content_blocks"})
 """Top-level names Braze itself defines for every message."""
@@ -142,7 +143,10 @@ def _undefined(
             continue
         root = use.path.split(".", 1)[0].split("[", 1)[0]
         offset = index.offset(use.line, use.column)
-        is_attribute = source.startswith("${", offset) or root in BRAZE_ROOTS
+        dollar = source.startswith("${", offset)
+        if not dollar and root in STANDARD_ATTRIBUTES:
+            continue  # {{first_name}} without ${}: BL207 reports it once, from the source
+        is_attribute = dollar or root in BRAZE_ROOTS
         written = REFERENCE.match(source, offset)
         end_column = use.column + (len(written.group()) if written else len(root))
         if not is_attribute and root not in facts.assigned:

@@ -11,6 +11,11 @@ import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from brazelint._record import Record
+from brazelint.checks.braze_reading import (
+    check_bare_attributes,
+    check_html_comments,
+    check_symbolic_operators,
+)
 from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
@@ -109,6 +114,7 @@ def scan_source(
             _attributes(markup, reporter)
         if name in CONDITION_TAGS:
             _filter_in_condition(markup, reporter)
+            check_symbolic_operators(markup, reporter)
         elif name == "abort_message":
             _abort_reason(markup, reporter)
         elif name == "connected_content":
@@ -117,6 +123,8 @@ def scan_source(
         if name in _ASSIGNING_NAMES:
             _collect_assigned(markup, assigned)
     _placeholders(source, reporter)
+    check_html_comments(source, reporter)
+    check_bare_attributes(facts.markups, assigned, reporter)
     return facts
 
 
@@ -183,7 +191,7 @@ def _attributes(markup: Markup, reporter: Reporter) -> None:
 
 
 def _filter_in_condition(markup: Markup, reporter: Reporter) -> None:
-    pipe = _unquoted_index(markup.text, "|")
+    pipe = _unquoted_index(markup.text.replace("||", "  "), "|")  # `||` is BL005's
     if pipe < 0:
         return
     reporter.at_offset(

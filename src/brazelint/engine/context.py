@@ -109,6 +109,32 @@ class BrazeContext(RenderContext):
             self._record_undefined(path, token, nil=True)
         return value
 
+    def get_bare_attribute(self, path: list[object], *, token: Optional[Token]) -> object:
+        """Resolve a standard attribute's name written without ``${}`` (``{{first_name}}``).
+
+        Braze only reads an attribute through ``${}``, so the profile does not answer
+        here; a variable the template made itself (assign, capture, a loop) still does.
+        """
+        root = path[0]
+        profile = self.globals
+        for namespace in self.scope._maps:
+            if namespace is not profile:
+                value = namespace.get(root, _ABSENT)  # type: ignore[call-overload]
+                if value is not _ABSENT:
+                    try:
+                        for segment in path[1:]:
+                            value = self.get_item(value, segment)
+                    except (KeyError, TypeError, IndexError):
+                        break
+                    if value is None:
+                        self._record_undefined(path, token, nil=True)
+                    return value
+        self._record_undefined(path, token, nil=False)
+        text = path_string(path)
+        return self.env.undefined(
+            text, hint=f"{text} is undefined; Braze reads attributes as ${{{root}}}", token=token
+        )
+
     def _record_undefined(self, path: list[object], token: Optional[Token], *, nil: bool) -> None:
         line, column = (0, 0)
         if token is not None and token.start_index >= 0:

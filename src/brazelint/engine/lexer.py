@@ -13,7 +13,11 @@ tokens as python-liquid's for standard Liquid, with three differences:
 3. the expressions of raw-argument tags (``connected_content``, ``abort_message``, ...)
    are passed through untouched for the tag to scan itself;
 4. a loop keyword used as a name (``{% assign limit = 5 %}``, ``limit: limit``) is
-   respelled so that python-liquid reads a name (see ``keywords``).
+   respelled so that python-liquid reads a name (see ``keywords``);
+5. what Ruby's lax parser ignores in a condition (``&& …``, ``| filter …``) or in an
+   ``assign`` (a comparison) is blanked out (see ``lax_conditions``);
+6. HTML comments (``<!-- … -->``) are skipped, Liquid and all: Braze removes them
+   before it reads any Liquid.
 
 Tokens carry the original source and original offsets, and python-liquid positions every
 sub-token as ``parent.start_index + offset``, so every error lands on the exact line and
@@ -37,7 +41,15 @@ from liquid.token import (
     Token,
 )
 
+from brazelint.engine.html_comments import HTML_COMMENT
 from brazelint.engine.keywords import LOOP_TAGS, mark_liquid_lines, mark_names
+from brazelint.engine.lax_conditions import (
+    LAX_CONDITION_TAGS,
+    lax_assignment,
+    lax_condition,
+    needs_lax_assignment,
+    needs_lax_reading,
+)
 
 RAW_ARGUMENT_TAGS = frozenset(
     {
@@ -65,10 +77,12 @@ _SIMPLE_OUTPUT = re.compile(r"\{\{(-?)([^{}'\"$]*(?:(?:\$\{[^}]*\}|\$(?!\{))[^{}
 first ``}}`` closes it: most of them. Unrolled (``a*(?:b a*)*``) so a failed match costs
 linear time; a lazy ``*?`` between blank runs would backtrack cubically on ``{{`` + blanks."""
 _OUTPUT_SPECIAL = re.compile(r"\$\{|\{\{|\}\}|['\"]")
-_EXPRESSION_PART = re.compile(r"""\$\{[^}]*\}?|'[^']*'?|"[^"]*"?|\{\{|\}\}|[\[\]]""")
+_EXPRESSION_PART = re.compile(r"""\$\{[^}]*\}?|'[^']*'?|"[^"]*"?|\{\{?|\}\}?|[\[\]]""")
 """What ``rewrite`` looks at: ``${…}`` (up to the next ``}``), a quoted string (to its
-closing quote or the end), a nested ``{{``/``}}`` and brackets. Every part starts with a
-different character, so the leftmost part is the only one that can match there."""
+closing quote or the end), a nested ``{{``/``}}`` or a stray ``{``/``}`` (Ruby's lax
+parser skips them in a name: ``{{${last_used_app_date}} | date: "%s"``) and brackets.
+Every part starts with a different character, so the leftmost part is the only one that
+can match there."""
 _IDENTIFIER_PATH = re.compile(r"[\w-]+(?:\.[\w-]+|\[-?\d+\])*\??")
 _WHITESPACE = " \t\r\n"
 _BORROWABLE = " \t"
@@ -128,11 +142,27 @@ class BrazeLexer:
     def tokenize(self, source: str, start: int = 0, end: Optional[int] = None) -> Iterator[Token]:
         """Tokenize ``source[start:end]``; positions stay relative to all of ``source``.
 
+        HTML comments are left out: the text between them is tokenized piece by piece,
+        so nothing inside a comment prints, runs or calls out, as in Braze.
+        """
+        end = len(source) if end is None else end
+        if source.find("<!--", start, end) < 0:
+            return self._tokenize(source, start, end)
+        return self._tokenize_around_comments(source, start, end)
+
+    def _tokenize_around_comments(self, source: str, start: int, end: int) -> Iterator[Token]:
+        for comment in HTML_COMMENT.finditer(source, start, end):
+            yield from self._tokenize(source, start, comment.start())
+            start = comment.end()
+        yield from self._tokenize(source, start, end)
+
+    def _tokenize(self, source: str, start: int, end: int) -> Iterator[Token]:
+        """Tokenize ``source[start:end]`` (no HTML comment in it).
+
         Rules are tried in python-liquid's order: ``{% raw %}`` and ``{% doc %}`` blocks,
         output statements, tags, then content up to the next ``{{`` or ``{%``. Every rule
         is anchored at ``pos`` and bounded by ``end``.
         """
-        end = len(source) if end is None else end
         pos = start
         lstrip = False
         # hoisted: this loop runs once per token
@@ -168,6 +198,10 @@ class BrazeLexer:
                                 expr = mark_liquid_lines(expr)
                             else:
                                 expr = mark_names(expr, loop=name in LOOP_TAGS)
+                                if name in LAX_CONDITION_TAGS and needs_lax_reading(expr):
+                                    expr = lax_condition(expr)
+                                elif name == "assign" and needs_lax_assignment(expr):
+                                    expr = lax_assignment(expr)
                         yield new(Token, (TOKEN_EXPRESSION, expr, expr_start, source))
                     pos = match_end
                     if name == "comment":
@@ -185,10 +219,10 @@ class BrazeLexer:
                     match_end, stmt_start, statement, rstrip_mark = output
                     if statement.startswith("{%") and statement.endswith("%}"):
                         # Braze's docs wrap tags in output braces: {{ {% connected_content … %} }}
-                        yield from self.tokenize(source, stmt_start, stmt_start + len(statement))
+                        yield from self._tokenize(source, stmt_start, stmt_start + len(statement))
                     else:
                         yield new(Token, (TOKEN_OUTPUT, source[pos:match_end], pos, source))
-                        expr = mark_names(rewrite(source, stmt_start, statement))
+                        expr = mark_names(rewrite(source, stmt_start, statement, False))
                         yield new(Token, (TOKEN_EXPRESSION, expr, stmt_start, source))
                     lstrip = rstrip_mark
                     pos = match_end
@@ -320,8 +354,10 @@ class BrazeLexer:
         """Rewrite Braze syntax in ``source[start:end]`` to plain Liquid of the same length."""
         return self._rewrite(source, start, source[start:end])
 
-    def _rewrite(self, source: str, start: int, text: str) -> str:
-        """``rewrite`` for ``text = source[start:…]``, which the caller has already cut."""
+    def _rewrite(self, source: str, start: int, text: str, in_tag: bool = True) -> str:
+        """``rewrite`` for ``text = source[start:…]``, which the caller has already cut;
+        a stray ``{`` or ``}`` is blanked in a tag only (an output keeps python-liquid's
+        error: where Ruby would end such an output is anyone's guess)."""
         if "$" not in text and "{" not in text and "}" not in text and "[" not in text:
             return text  # most expressions: nothing to rewrite, no bracket to count
         out: list[str] = []  # the rewritten text[:index]
@@ -344,10 +380,10 @@ class BrazeLexer:
             elif first == "$":
                 out.append(text[index:at])
                 index = self._rewrite_attribute(source, start, text, at, out)
-            elif first == "{" or first == "}":
+            elif (first == "{" or first == "}") and (found.end() - at == 2 or in_tag):
                 out.append(text[index:at])
-                out.append("  ")
-                index = at + 2
+                index = found.end()
+                out.append(" " * (index - at))
             # a quoted string is kept as it is
         out.append(text[index:])
         return "".join(out)
@@ -379,18 +415,20 @@ class BrazeLexer:
                 "attribute names cannot contain both ' and \"",
                 token=Token(TOKEN_EXPRESSION, text[dollar:after], offset + dollar, source),
             )
+        stripped = name.strip(_WHITESPACE)
         if dotted:
-            # `.${Brands Viewed}` -> `["Brands Viewed"]`: same length
+            # `.${Brands Viewed}` -> `["Brands Viewed"]`: same length; the blanks around
+            # the name are not part of it (`.${ zip code }` is `zip code`)
             while not out[-1]:
                 out.pop()
             out[-1] = out[-1][:-1]
-            out.append("[" + quote + name + quote + "]")
+            spare = len(name) - len(stripped)
+            out.append("[" + quote + stripped + quote + "]" + " " * spare)
             return after
         # A bare `${odd name}` needs one more character than it has. Borrow a blank so
         # later positions stay exact: one inside the braces (`${ a b }`, trimmed as
         # Braze does), else a space or tab after it, else one before it. Only a name with
         # no blank on any side (`{{${a b}|upcase}}`) grows by one character.
-        stripped = name.strip(_WHITESPACE)
         if stripped != name:
             spare = len(name) - len(stripped) - 1
             out.append("[" + quote + stripped + quote + "]" + " " * spare)

@@ -2,6 +2,8 @@
 
 - ``x == blank`` / ``x != blank`` become ``BlankComparison`` (Braze's ``blank?``);
 - range literals become ``BoundedRangeLiteral`` (bounded by the loop limit);
+- a standard attribute's name written without ``${}`` becomes ``BareAttributePath``,
+  which the profile does not answer (Braze reads attributes only through ``${}``);
 - paths of plain names and indexes become ``FlatPath`` (evaluated without a copy), and
   filters applied without arguments ``BareFilter`` (called directly);
 - loop keywords the lexer respelled to parse as names (``limit``, ...) are written
@@ -30,8 +32,9 @@ from liquid.builtin.output import OutputNode
 from brazelint.engine.bare_filters import BareFilter
 from brazelint.engine.blank import braze_blank_comparison
 from brazelint.engine.keywords import UNMARK
-from brazelint.engine.paths import FlatPath, is_flat
+from brazelint.engine.paths import BareAttributePath, FlatPath, is_flat, written_without_dollar
 from brazelint.engine.ranges import BoundedRangeLiteral
+from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
     from liquid.expression import Expression
@@ -103,7 +106,9 @@ def _visit(expression: Expression, filters: list[Filter]) -> None:
         for index, segment in enumerate(segments):
             if isinstance(segment, str) and segment in UNMARK:
                 segments[index] = UNMARK[segment]
-        if is_flat(segments):
+        if segments[0] in STANDARD_ATTRIBUTES and written_without_dollar(expression.token):
+            expression.__class__ = BareAttributePath
+        elif is_flat(segments):
             expression.__class__ = FlatPath
     elif kind is FilteredExpression or kind is TernaryFilteredExpression:
         chains = (expression.filters, getattr(expression, "tail_filters", None))  # type: ignore[attr-defined]

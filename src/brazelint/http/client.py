@@ -33,6 +33,9 @@ MAX_RESPONSE_BYTES = 1_048_576
 MAX_RETRIES = 5
 ALLOWED_PORTS = (80, 443)
 RETRYABLE = frozenset({408, 429})
+USER_AGENT = "Braze Sender 0f5d1e7a9c3b42e8a6d4b2c0e8f6a4d2"
+"""Braze sends ``User-Agent: Braze Sender <hash>`` (making_an_api_call.md) without
+publishing the hash; this fixed stand-in lets stubs match on the header."""
 _FORM_BODY = re.compile(r"[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*")
 
 
@@ -192,7 +195,7 @@ class HttpSession:
 
     def _build_request(self, call: Call) -> Request:
         method = call.method.upper()
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = {"User-Agent": USER_AGENT}
         if method == "POST":
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         else:
@@ -340,8 +343,10 @@ _NOT_JSON = object()
 def interpret_body(body: str, status: int) -> Answer:
     """Braze's reading of an answer: JSON objects and arrays are saved, other text inserted.
 
-    An object gets ``__http_status_code__`` whatever the status, so templates can test
-    ``!= 200``; arrays and text count only on success.
+    An object is saved whatever the status, but gets ``__http_status_code__`` only on a
+    2XX answer (local_connected_content_variables.md: only for a valid JSON object and a
+    2XX response), so ``connected.__http_status_code__ != 200`` is true for a failed
+    call; arrays and text count only on success.
     """
     try:
         data = json.loads(body)
@@ -349,7 +354,8 @@ def interpret_body(body: str, status: int) -> Answer:
         data = _NOT_JSON
     success = 200 <= status < 300
     if isinstance(data, dict):
-        return Answer(data={**data, "__http_status_code__": status}, raw=body, status=status)
+        saved = {**data, "__http_status_code__": status} if success else data
+        return Answer(data=saved, raw=body, status=status)
     if isinstance(data, list) and success:
         return Answer(data=data, raw=body, status=status)
     if success and data is _NOT_JSON:

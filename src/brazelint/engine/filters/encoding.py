@@ -6,8 +6,10 @@ filters are modelled on:
 - ``url_escape`` is Ruby's old ``URI.escape`` with its default "unsafe" set: letters,
   digits and ``-_.!~*'();/?:@&=+$,[]`` are kept and everything else becomes ``%XX`` of its
   UTF-8 bytes (uppercase hex), so a whole URL can be escaped without breaking it;
-- ``url_param_escape`` is the same but also escapes ``&``, so a value cannot end a query
-  parameter early (Braze's documented difference between the two);
+- ``url_param_escape`` escapes every character that is not unreserved in RFC 3986 (only
+  letters, digits and ``-._~`` are kept), so ``@``, ``+``, ``/``, ``?``, ``:``, ``=``,
+  ``&`` and the rest of the URL punctuation cannot change the query around the value; a
+  space becomes ``%20`` as in ``URI.escape`` (``+`` is ``url_encode``'s form encoding);
 - ``url_encode`` is form encoding, Ruby's ``CGI.escape``: only letters, digits and
   ``_.-~`` are kept and a space becomes ``+``.
 """
@@ -23,7 +25,6 @@ from brazelint.engine.stringify import ruby_to_s
 
 # quote() always keeps letters, digits and "_.-~"; these are the rest of URI.escape's set.
 _URI_RESERVED = "!*'();/?:@&=+$,[]"
-_PARAM_RESERVED = _URI_RESERVED.replace("&", "")
 
 
 def url_escape(value: object) -> Optional[str]:
@@ -34,10 +35,10 @@ def url_escape(value: object) -> Optional[str]:
 
 
 def url_param_escape(value: object) -> Optional[str]:
-    """Like ``url_escape`` but also escapes ``&``, for query-string values."""
+    """Percent-encode all but unreserved characters, for a value inside a query string."""
     if is_nil(value):
         return None
-    return quote(ruby_to_s(value), safe=_PARAM_RESERVED, errors="surrogatepass")
+    return quote(ruby_to_s(value), safe="", errors="surrogatepass")
 
 
 def url_encode(value: object) -> Optional[str]:

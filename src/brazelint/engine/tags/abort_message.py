@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from liquid.token import Token
 
 TAG_ABORT_MESSAGE = sys.intern("abort_message")
+ABORT_WITHOUT_REASON = "{% abort_message %} called"
+"""What Braze's Message Activity Log records for an abort with no (or an empty) reason
+(aborting_messages.md)."""
 _QUOTED = re.compile(r"""\s*(?P<q>['"])(?P<reason>.*)(?P=q)\s*""", re.S)
 
 
@@ -33,7 +36,8 @@ class AbortMessageNode(Node):
         return f"{{% abort_message('{self.reason or ''}') %}}"
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        raise AbortMessage(self.reason, offset=self.token.start_index, source=self.token.source)
+        reason = self.reason or ABORT_WITHOUT_REASON
+        raise AbortMessage(reason, offset=self.token.start_index, source=self.token.source)
 
 
 class AbortMessageTag(Tag):

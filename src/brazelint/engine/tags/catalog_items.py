@@ -7,7 +7,7 @@ Both set ``items``. A catalog fixture is ``{"items": [{"id": ...}, ...], "select
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
 
 from liquid.ast import BlockNode, Node
 from liquid.exceptions import LiquidError
@@ -39,18 +39,27 @@ def _items_by_id(fixture: Any) -> dict[str, Any]:
     return {str(item.get("id")): item for item in fixture.get("items", [])}
 
 
-def _set_items(context: RenderContext, items: list[Any], rerender: bool) -> None:
+def _set_items(
+    context: RenderContext, items: list[Any], rerender: bool, token: Optional[Token] = None
+) -> None:
     """Braze's catalog tags always set ``items``; ``:rerender`` runs Liquid in the cells."""
-    context.assign("items", [_rerender(item, context) for item in items] if rerender else items)
+    if rerender and token is not None:
+        from brazelint.engine.rerender import referenced_fields
+
+        tag_end = token.source.find("%}", token.start_index)
+        named = referenced_fields(token.source[: tag_end if tag_end >= 0 else None])
+        items = [_rerender(item, context, named) for item in items]
+    context.assign("items", items)
 
 
-def _rerender(value: Any, context: RenderContext) -> Any:
+def _rerender(value: Any, context: RenderContext, named: frozenset[tuple[str, str]]) -> Any:
     """``:rerender`` runs Liquid found in catalog cells, one level deep."""
-    if isinstance(value, str) and ("{{" in value or "{%" in value):
-        template = context.env.from_string(value)
-        return render_nodes(template.nodes, context)
+    if isinstance(value, str):
+        from brazelint.engine.rerender import rerender_text
+
+        return rerender_text(value, context, named)
     if isinstance(value, dict):
-        return {k: _rerender(v, context) for k, v in value.items()}
+        return {k: _rerender(v, context, named) for k, v in value.items()}
     return value
 
 
@@ -69,7 +78,7 @@ class CatalogItemsNode(Node):
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         by_id = _items_by_id(_catalog(context, self.catalog, self.token))
         wanted = (render_nodes(id_nodes, context).strip() for id_nodes in self.ids)
-        _set_items(context, [by_id[i] for i in wanted if i in by_id], self.rerender)
+        _set_items(context, [by_id[i] for i in wanted if i in by_id], self.rerender, self.token)
         return 0
 
     def children(
@@ -102,7 +111,7 @@ class CatalogSelectionItemsNode(Node):
             )
         by_id = _items_by_id(fixture)
         wanted = (str(i) for i in selections[self.selection])
-        _set_items(context, [by_id[i] for i in wanted if i in by_id], self.rerender)
+        _set_items(context, [by_id[i] for i in wanted if i in by_id], self.rerender, self.token)
         return 0
 
 

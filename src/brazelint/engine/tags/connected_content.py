@@ -14,21 +14,22 @@ import json
 import re
 import sys
 from typing import TYPE_CHECKING, Iterable, Optional, TextIO
+from urllib.parse import urlsplit
 
 from liquid.ast import BlockNode, Node
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, Token
 
 from brazelint.engine.context import line_and_column, state_of
 from brazelint.engine.regions import parse_region, render_nodes
 from brazelint.engine.sourcemap import mark_node
-from brazelint.engine.state import Problem
+from brazelint.engine.state import Problem, UndefinedUse
 from brazelint.engine.tags._markup import Markup, read_markup, syntax_error
 
 if TYPE_CHECKING:
     from liquid import RenderContext
     from liquid.stream import TokenStream
-    from liquid.token import Token
 
     from brazelint.http.client import Answer
 
@@ -144,11 +145,17 @@ class ConnectedContentNode(Node):
                     self.column,
                 )
             )
+        undefined_before = len(state.undefined)
         url = render_nodes(self.url.nodes, context).strip()
         if not re.match(r"https?://", url, re.I):
-            raise LiquidError(
+            raise self._url_error(
                 f"connected_content URL must start with http:// or https://, got {url!r}",
-                token=self.token,
+                state.undefined[undefined_before:],
+            )
+        invalid = url_problem(url)
+        if invalid:
+            raise LiquidError(
+                f"connected_content URL {url!r} is not a valid URL: {invalid}", token=self.token
             )
         call = Call(
             url=url,
@@ -166,12 +173,28 @@ class ConnectedContentNode(Node):
         )
         answer = state.http.fetch(call)
         if options.rerender and ("{{" in answer.raw or "{%" in answer.raw):
-            answer = _rerender(answer, context)
+            answer = _rerender(answer, context, self.token)
         if answer.data is not None:
             context.assign(options.save or "connected", answer.data)
             return 0
         mark_node(buffer, self.token)
         return buffer.write(answer.text)
+
+    def _url_error(self, message: str, undefined: list[UndefinedUse]) -> LiquidError:
+        """The error for a URL that is not http(s); when an undefined variable built its
+        start (a Postman-style ``{{endpoint}}/offers``), the error points at the variable."""
+        source = self.token.source
+        for use in undefined:
+            if use.line:
+                offset = offset_of(source, use.line, use.column)
+                name = use.path
+                token = Token(TOKEN_EXPRESSION, name, offset, source)
+                return LiquidError(
+                    f"'{name}' is undefined (Braze does not define it and the template does "
+                    f"not assign it), so it renders empty; {message}",
+                    token=token,
+                )
+        return LiquidError(message, token=self.token)
 
     def _headers(self, context: RenderContext) -> dict[str, str]:
         region = self.options.headers
@@ -197,15 +220,36 @@ class ConnectedContentNode(Node):
                 yield BlockNode(self.token, region.nodes)
 
 
-def _rerender(answer: Answer, context: RenderContext) -> Answer:
-    """``:rerender``: run Liquid found in the answer once (one level), then read it again.
+def url_problem(url: str) -> str:
+    """Why ``url`` cannot be requested (a documentation placeholder for the host such as
+    ``https://[YOUR_SUBDOMAIN].example.com``), or ``""``."""
+    try:
+        urlsplit(url).port  # noqa: B018 - parsing the port raises for a malformed one
+    except ValueError as err:
+        return str(err)
+    return ""
+
+
+def offset_of(source: str, line: int, column: int) -> int:
+    """The offset in ``source`` of a 1-based ``line`` and ``column``."""
+    start = 0
+    for _ in range(line - 1):
+        start = source.find("\n", start) + 1
+    return start + column - 1
+
+
+def _rerender(answer: Answer, context: RenderContext, token: Token) -> Answer:
+    """``:rerender``: run Liquid found in the answer once (see ``engine.rerender``), seeing
+    the profile fields the template names up to the end of this tag; then read it again.
 
     If the result is no longer valid JSON, Braze treats it as text and saves nothing.
     """
+    from brazelint.engine.rerender import referenced_fields, rerender_text
     from brazelint.http.client import interpret_body
 
-    text = render_nodes(context.env.from_string(answer.raw).nodes, context)
-    return interpret_body(text, answer.status)
+    tag_end = token.source.find("%}", token.start_index)
+    named = referenced_fields(token.source[: tag_end if tag_end >= 0 else len(token.source)])
+    return interpret_body(rerender_text(answer.raw, context, named), answer.status)
 
 
 class ConnectedContentTag(Tag):

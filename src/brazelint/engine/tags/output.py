@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Iterator, Mapping, TextIO
 
 from liquid.ast import Node
 from liquid.builtin.expressions import FilteredExpression, Path
@@ -109,3 +109,32 @@ def _content_block_name(expression: Expression) -> str | None:
         return None
     name = left.path[1]
     return name if isinstance(name, str) else None
+
+
+class ContentBlockValues(Mapping[str, str]):
+    """``content_blocks.${name}`` read as a value rather than printed: in an ``assign``, a
+    condition or a filter's input (``{% assign emails = {{content_blocks.${list}}} | split:
+    ',' %}``, Braze's Liquid use-case library). The block renders, in the current
+    context, to text; a block that does not exist is undefined."""
+
+    def __init__(self, context: RenderContext) -> None:
+        self.context = context
+
+    def __getitem__(self, name: str) -> str:
+        state = state_of(self.context)
+        if not isinstance(name, str) or state.content_blocks is None:
+            raise KeyError(name)
+        block = state.content_blocks(name)
+        if block is None or not block.nodes:
+            if block is None:
+                raise KeyError(name)
+            return ""
+        buffer = self.context.get_buffer()
+        ContentBlockNode(block.nodes[0].token, name).render_to_output(self.context, buffer)
+        return buffer.getvalue()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
