@@ -74,6 +74,20 @@ CASES = [
         "{% connected_content https://api.example.com/a :cache_max_age 900 :save a %}{{a.x}}\n",
     ),
     Case(
+        "symbolic-operators",
+        "BL005",
+        '{% assign hour = "now" | date: "%H" | plus: 0 %}'
+        "{% if hour >= 19 && hour < 20 || hour > 22 %}late{% else %}early{% endif %}\n",
+        '{% assign hour = "now" | date: "%H" | plus: 0 %}'
+        "{% if hour >= 19 and hour < 20 or hour > 22 %}late{% else %}early{% endif %}\n",
+    ),
+    Case(
+        "bare-attribute",
+        "BL207",
+        "Hi {{first_name}}, {% if first_name == blank %}friend{% endif %}\n",
+        "Hi {{${first_name}}}, {% if ${first_name} == blank %}friend{% endif %}\n",
+    ),
+    Case(
         "unused-suppression",
         "BL901",
         "{% comment %}brazelint: disable-next-line BL403{% endcomment %}\nHello\n",

@@ -1,6 +1,6 @@
-"""Fix functions on their own, for findings whose rules are not in this catalog yet
-(``&&`` / ``||`` in conditions, a bare standard attribute): the finding is built here as
-those rules report it, at the operator or the name."""
+"""Fix functions on their own, with a finding built here as the rule reports it (at the
+``&&`` / ``||``, at the bare attribute's name, at a note line): the edge cases the CLI
+tests do not reach."""
 
 from __future__ import annotations
 
