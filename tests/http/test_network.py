@@ -39,7 +39,9 @@ def test_user_agent_added_unless_given_and_post_body_sent(server: LocalServer) -
     transport.send(Request("GET", server.url("/echo"), {"user-agent": "Mine/1.0"}))
     first, second = server.requests
     assert first.method == "POST"
-    assert first.headers["User-Agent"] == USER_AGENT == "Braze Sender brazelint"
+    assert (
+        first.headers["User-Agent"] == USER_AGENT == "Braze Sender 0f5d1e7a9c3b42e8a6d4b2c0e8f6a4d2"
+    )
     assert first.headers["X-Test"] == "1"
     assert first.body == '{"a": "é"}'
     assert int(first.headers["Content-Length"]) == len('{"a": "é"}'.encode())
@@ -200,7 +202,7 @@ def test_header_with_a_line_break_is_599_not_a_crash(server: LocalServer) -> Non
 def test_connected_content_sends_braze_sender_user_agent(server: LocalServer) -> None:
     """making_an_api_call.md: Connected Content requests carry `User-Agent: Braze Sender
     <hash>`; a render with the network allowed sends brazelint's fixed stand-in."""
-    from brazelint.http.client import USER_AGENT as BRAZE_SENDER
+    from brazelint.http.types import USER_AGENT as BRAZE_SENDER
     from brazelint.renderer import Renderer
 
     server.route("/offers", json={"n": 3})

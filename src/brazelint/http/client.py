@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from brazelint._record import Record
 from brazelint.engine.state import AbortMessage, Problem
-from brazelint.http.types import HttpResponse, NoStubMatch, Request
+from brazelint.http.types import USER_AGENT, HttpResponse, NoStubMatch, Request
 
 if TYPE_CHECKING:
     from brazelint.http.types import Transport
@@ -33,9 +33,6 @@ MAX_RESPONSE_BYTES = 1_048_576
 MAX_RETRIES = 5
 ALLOWED_PORTS = (80, 443)
 RETRYABLE = frozenset({408, 429})
-USER_AGENT = "Braze Sender 0f5d1e7a9c3b42e8a6d4b2c0e8f6a4d2"
-"""Braze sends ``User-Agent: Braze Sender <hash>`` (making_an_api_call.md) without
-publishing the hash; this fixed stand-in lets stubs match on the header."""
 _FORM_BODY = re.compile(r"[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*")
 
 

@@ -20,13 +20,12 @@ import zlib
 from typing import Optional, Union
 from urllib.parse import quote, unquote, urlsplit
 
-from brazelint.http.types import HttpResponse, Request
+from brazelint.http.types import USER_AGENT, HttpResponse, Request
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "USER_AGENT", "NetworkTransport"]
 
 DEFAULT_TIMEOUT = 2.0
 DEFAULT_MAX_BYTES = 1_048_576
-USER_AGENT = "Braze Sender brazelint"
 
 _CHUNK = 65_536
 # Characters left as they are in a request target; everything else is percent-encoded.

@@ -7,7 +7,12 @@ from typing import Optional, Protocol
 
 from brazelint.result import Request
 
-__all__ = ["HttpResponse", "NoStubMatch", "Request", "Transport"]
+__all__ = ["USER_AGENT", "HttpResponse", "NoStubMatch", "Request", "Transport"]
+
+USER_AGENT = "Braze Sender 0f5d1e7a9c3b42e8a6d4b2c0e8f6a4d2"
+"""Braze sends ``User-Agent: Braze Sender <hash>`` (making_an_api_call.md) without
+publishing the hash; this fixed stand-in lets stubs match on the header, and the real
+network transport sends the same one."""
 
 
 @dataclass(frozen=True)
