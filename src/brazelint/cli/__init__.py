@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Callable, Optional, Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Optional, Sequence
 
 from brazelint._version import __version__
 from brazelint.errors import BrazelintError
@@ -28,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-COMMANDS = ("lint", "init", "render", "stubs", "schemas", "rules", "serve")
+COMMANDS = ("lint", "init", "render", "stubs", "schemas", "rules", "serve", "lsp")
 
 
 def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
@@ -41,15 +42,43 @@ def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
         description="Render and lint Braze Liquid templates offline.",
     )
     parser.add_argument("--version", action="version", version=f"brazelint {__version__}")
-    parser.add_argument(
-        "--debug", action="store_true", help="show a traceback when something goes wrong"
-    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         if only is None or name == only:
             module = importlib.import_module(f"brazelint.cli.{name}_cmd")
             module.add_parser(commands)
+            _add_everywhere_options(commands.choices[name], default=argparse.SUPPRESS)
+    _add_everywhere_options(parser, default=False)
     return parser
+
+
+def _add_everywhere_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """``--debug`` and ``--no-color``, accepted before or after the command.
+
+    On a command they default to ``SUPPRESS``, so a command that does not repeat them
+    keeps what was given before it. ``--no-color`` has its own destination, as ``lint``
+    already has a ``--no-color`` of its own.
+    """
+    for action in parser._actions:  # nested commands (`schemas show`) take them too
+        if isinstance(action, argparse._SubParsersAction):
+            for nested in action.choices.values():
+                _add_everywhere_options(nested, default=argparse.SUPPRESS)
+    known = parser._option_string_actions
+    if "--debug" not in known:
+        parser.add_argument(
+            "--debug",
+            action="store_true",
+            default=default,
+            help="show a traceback when something goes wrong (the exit code stays the same)",
+        )
+    if "--no-color" not in known:
+        parser.add_argument(
+            "--no-color",
+            dest="no_color_anywhere",
+            action="store_true",
+            default=default,
+            help="never colour the output (as NO_COLOR=1 does)",
+        )
 
 
 def _command_in(argv: Sequence[str]) -> Optional[str]:
@@ -70,11 +99,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    no_color = args.no_color_anywhere or getattr(args, "no_color", False)
     try:
-        return command(args)
+        with _colourless(no_color):
+            return command(args)
     except BrazelintError as err:
         if args.debug:
-            raise
+            _print_traceback()
         from brazelint.report.codeframe import format_error
 
         print(format_error(err, color=_color(sys.stderr)), file=sys.stderr)
@@ -83,13 +114,40 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
     except Exception as err:
         if args.debug:
-            raise
+            _print_traceback()
         print(
             f"brazelint: internal error: {err.__class__.__name__}: {err} "
             f"(run with --debug for a traceback and report it)",
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+@contextmanager
+def _colourless(on: bool) -> Iterator[None]:
+    """``NO_COLOR=1`` while a command runs with ``--no-color``: every command, and anything
+    it starts, reads that one setting."""
+    import os
+
+    if not on:
+        yield
+        return
+    before = os.environ.get("NO_COLOR")
+    os.environ["NO_COLOR"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["NO_COLOR"]
+        else:
+            os.environ["NO_COLOR"] = before
+
+
+def _print_traceback() -> None:
+    """The traceback for ``--debug``: shown, but the exit code stays what it would be."""
+    import traceback
+
+    traceback.print_exc(file=sys.stderr)
 
 
 def _color(stream: object) -> bool:

@@ -76,6 +76,21 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("--no-color", action="store_true", help="never colour the output")
     parser.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="with PATH `-`: the file the template on stdin stands for (for the "
+        "configuration, suppressions, per-file settings and messages)",
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print the findings only, no summary line"
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule has instead of the findings",
+    )
+    parser.add_argument(
         "--no-generated-profiles",
         action="store_true",
         help="skip the built-in empty and adversarial users",
@@ -128,6 +143,10 @@ def run(args: argparse.Namespace) -> int:
     from brazelint.lint.shards import in_shard
     from brazelint.report.formats import SHOWS_SOURCE
 
+    if args.paths == [Path("-")]:
+        from brazelint.cli.lint_stdin import run_stdin
+
+        return run_stdin(args)
     found = RunFiles(
         ConfigLookup(args.config), Overrides(args.profiles, args.stubs, args.content_blocks)
     )
@@ -383,16 +402,29 @@ def _emit(report: LintReport, args: argparse.Namespace) -> None:
         and not os.environ.get("NO_COLOR")
         and sys.stdout.isatty()
     )
+
+    def write(out: TextIO) -> None:
+        if args.statistics or args.quiet:
+            from brazelint.cli.lint_output import shown_report
+
+            out.write(
+                shown_report(
+                    report, args.format, color=color, quiet=args.quiet, statistics=args.statistics
+                )
+            )
+        else:
+            write_report(report, args.format, out, color=color)
+
     if args.output_file is not None:
         try:
             with open(args.output_file, "w", encoding="utf-8") as out:
-                write_report(report, args.format, out, color=color)
+                write(out)
         except OSError as err:
             raise ConfigError(
                 f"{args.output_file}: cannot write the report ({err.strerror})"
             ) from None
     else:
-        write_report(report, args.format, sys.stdout, color=color)
+        write(sys.stdout)
         sys.stdout.flush()
 
 

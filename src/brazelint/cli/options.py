@@ -137,16 +137,20 @@ def print_problems(result: RenderResult, template: Path) -> None:
 
 
 def _present(output: str) -> str:
-    """Pretty, highlighted JSON on a terminal; the exact bytes otherwise."""
+    """Pretty JSON on a terminal, highlighted unless ``NO_COLOR``; the exact bytes otherwise."""
     if not sys.stdout.isatty():
         return output
     try:
         parsed = json.loads(output)
     except ValueError:
         return output
+    pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
+    from brazelint.cli import _color
+
+    if not _color(sys.stdout):
+        return pretty + "\n"
     from pygments import highlight
     from pygments.formatters import TerminalFormatter
     from pygments.lexers import JsonLexer
 
-    pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
     return str(highlight(pretty, JsonLexer(), TerminalFormatter()))
