@@ -361,3 +361,9 @@ def test_text_a_connected_content_answer_prints_is_not_edited(project: Path, run
     before = _state(path)
     assert run_cli(*args, "--fix", "--unsafe-fixes", cwd=project).returncode == 1
     assert _state(path) == before
+
+
+def test_fixes_need_files(project: Path, run_cli: Run) -> None:
+    proc = run_cli("lint", "-", "--fix", cwd=project, stdin='{"a": 1,}\n')
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert "need files" in proc.stderr

@@ -146,6 +146,8 @@ def run(args: argparse.Namespace) -> int:
     if args.paths == [Path("-")]:
         from brazelint.cli.lint_stdin import run_stdin
 
+        if args.fix or args.diff or args.fix_only:
+            raise ConfigError("--fix, --diff and --fix-only need files, not standard input")
         return run_stdin(args)
     found = RunFiles(
         ConfigLookup(args.config), Overrides(args.profiles, args.stubs, args.content_blocks)
