@@ -62,3 +62,8 @@ class TemplateRenderError(BrazelintError):
 
 class ConfigError(BrazelintError):
     """A profile, stub, configuration file or command-line value is invalid."""
+
+
+class UsageError(ConfigError):
+    """A command-line choice that is wrong for every file: it stops the run (exit 2)
+    instead of becoming a finding on each file."""

@@ -206,7 +206,7 @@ def load_data_file(path: Path) -> Any:
             ) from None
         except RecursionError:
             raise ConfigError(_too_deep(path)) from None
-        _check_shape(data, path)
+        _check_shape(data, path, len(text))
         return data
     import yaml
 
@@ -225,7 +225,7 @@ def load_data_file(path: Path) -> Any:
         ) from None
     except RecursionError:
         raise ConfigError(_too_deep(path)) from None
-    _check_shape(data, path)
+    _check_shape(data, path, len(text))
     return data
 
 
@@ -233,9 +233,15 @@ def _too_deep(path: Path) -> str:
     return f"{path}: data nested more than {MAX_DATA_DEPTH} levels deep"
 
 
-def _check_shape(data: Any, path: Path) -> None:
-    """Refuse data nested too deeply or expanding to too many values (a YAML alias bomb)."""
+def _check_shape(data: Any, path: Path, size: int) -> None:
+    """Refuse data nested too deeply or expanding to too many values (a YAML alias bomb).
+
+    Without aliases a file holds fewer values than characters, so a large file of many
+    stubs passes; only data that expands past both ``MAX_DATA_VALUES`` and its own
+    ``size`` in characters is refused.
+    """
     seen: dict[int, tuple[int, int]] = {}
+    limit = max(MAX_DATA_VALUES, size)
 
     def measure(value: Any, depth: int) -> tuple[int, int]:
         """(values, height) of ``value``; shared values are measured once."""
@@ -250,10 +256,11 @@ def _check_shape(data: Any, path: Path) -> None:
                 item_values, item_height = measure(item, depth + 1)
                 values += item_values
                 height = max(height, item_height + 1)
-                if values > MAX_DATA_VALUES:
+                if values > limit:
                     raise ConfigError(
-                        f"{path}: data expands to more than {MAX_DATA_VALUES:,} values "
-                        f"(YAML aliases repeating aliases?)"
+                        f"{path}: data expands to more than {limit:,} values, more than the "
+                        "file has characters: YAML aliases repeat aliases",
+                        hint="write the values out instead of nesting aliases (&name, *name)",
                     )
             known = seen[id(value)] = (values, height)
         if depth + known[1] > MAX_DATA_DEPTH:

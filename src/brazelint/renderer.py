@@ -28,7 +28,7 @@ from brazelint.http.client import HttpSession
 from brazelint.http.credentials import CredentialStore
 from brazelint.profiles import Profile, load_profile
 from brazelint.result import RenderResult
-from brazelint.sources import read_template
+from brazelint.sources import is_readable_file, read_template
 
 if TYPE_CHECKING:
     from liquid.token import Token
@@ -87,6 +87,15 @@ class Renderer:
         if template is not None:
             self._cache.move_to_end(key)
             return template
+        too_large = self.limits.template_too_large(source)
+        if too_large is not None:
+            raise TemplateSyntaxError(
+                too_large,
+                path=path,
+                line=1,
+                column=1,
+                hint="split the template, or raise the limit under [tool.brazelint.limits]",
+            )
         try:
             template = self.env.parse_template(source, path=path, tokens=tokens)
         except LiquidError as err:
@@ -98,6 +107,10 @@ class Renderer:
                 line=1,
                 column=1,
             ) from None
+        except BrazelintError:
+            raise
+        except Exception as err:  # a failure on one input is a finding, never a crash
+            raise unexpected_error(err, TemplateSyntaxError, source, path) from None
         self._cache[key] = template
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
@@ -168,6 +181,11 @@ class Renderer:
                 f"{self.limits.nesting_depth})",
                 path=path,
             ) from None
+        except BrazelintError:
+            raise
+        except Exception as err:  # a failure on one input is a finding, never a crash
+            own = template.nodes[0].token.source if template.nodes else ""
+            raise unexpected_error(err, TemplateRenderError, own, path) from None
         result.undefined_uses = state.undefined
         result.undefined = list(dict.fromkeys(use.path for use in state.undefined))
         result.filter_uses = state.filter_uses
@@ -237,7 +255,7 @@ class _BlockSources:
         if name in self.blocks:
             return self.blocks[name], f"content_blocks/{name}"
         for candidate in self._candidates(name):
-            if os.path.isfile(candidate):
+            if is_readable_file(Path(candidate)):
                 return read_template(Path(candidate)), candidate
         return None
 
@@ -282,6 +300,30 @@ def parse_now(now: Union[datetime, str, None]) -> datetime:
     if now.tzinfo is None:
         return now.replace(tzinfo=timezone.utc)
     return now.astimezone(timezone.utc)
+
+
+def unexpected_error(
+    err: Exception, cls: type[BrazelintError], source: str, path: Optional[str]
+) -> BrazelintError:
+    """``err`` (not a Liquid error) as ``cls``, at the template token that was failing."""
+    from brazelint.engine.context import line_and_column
+    from brazelint.failures import describe_failure, failing_token
+
+    token = failing_token(err.__traceback__)
+    line = column = None
+    length = 1
+    if token is not None:
+        source = token.source
+        line, column = line_and_column(source, token.start_index)
+        length = len(token.value.splitlines()[0]) if token.value else 1
+    return cls(
+        describe_failure(err),
+        line=line or 1,
+        column=column or 1,
+        path=path,
+        source=source or None,
+        length=length,
+    )
 
 
 _EXPECTED_END = re.compile(r"expected tag (end\w+)")

@@ -52,7 +52,9 @@ def schema_path(id_or_path: Union[str, Path], *, base: Optional[Path] = None) ->
     path = Path(text)
     if not path.is_absolute() and base is not None:
         path = base / path
-    if path.is_file():
+    from brazelint.sources import is_readable_file
+
+    if is_readable_file(path):
         return path
     raise ConfigError(
         f"unknown schema '{text}'",
@@ -100,7 +102,14 @@ def validation_errors(
     if fast is not None and fast.is_valid(instance):
         return []
     validator = validator_for(id_or_path, base=base)
-    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    try:
+        errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    except RecursionError:
+        raise ConfigError(
+            f"{_shown(schema_path(id_or_path, base=base).resolve())}: the schema's $refs loop "
+            "back on themselves (a $ref cycle) or nest too deeply to check",
+            hint="make every $ref cycle pass through a property or an array item",
+        ) from None
     return [f"{error.json_path}: {error.message}" for error in errors]
 
 
@@ -130,6 +139,11 @@ def _read_json(path: Path) -> Any:
         return json.loads(text)
     except ValueError as err:
         raise ConfigError(f"{_shown(path)}: schema is not valid JSON ({_one_line(err)})") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{_shown(path)}: the schema nests too deeply to read",
+            hint="flatten it with $defs and $ref",
+        ) from None
 
 
 def _checked_schema(path: Path) -> Any:
@@ -226,7 +240,6 @@ class _Loader:
 
 @lru_cache(maxsize=128)
 def _compile(path: Path) -> Draft202012Validator:
-    from jsonschema import Draft202012Validator
     from referencing import Registry
     from referencing.jsonschema import DRAFT202012
 
@@ -239,11 +252,35 @@ def _compile(path: Path) -> Draft202012Validator:
     registry: Registry[Any] = Registry(retrieve=loader).combine(  # type: ignore[call-arg]
         _builtin_registry()
     )
-    root = registry.resolver().in_subresource(DRAFT202012.create_resource(schema))
-    _resolve_refs(root, schema, set(), _shown(path))
+    try:
+        root = registry.resolver().in_subresource(DRAFT202012.create_resource(schema))
+        _resolve_refs(root, schema, set(), _shown(path))
+    except RecursionError:
+        raise ConfigError(
+            f"{_shown(path)}: the schema nests too deeply to check",
+            hint="flatten it with $defs and $ref",
+        ) from None
     # Everything the refs reached is loaded now: validation never calls the loader again.
     registry = registry.with_resources(loader.loaded.items())
-    return Draft202012Validator(schema, registry=registry)
+    return bounded_validator_class()(schema, registry=registry)
+
+
+@lru_cache(maxsize=1)
+def bounded_validator_class() -> type[Draft202012Validator]:
+    """Draft 2020-12 with its regex keywords matched in bounded time (``bounded_regex``)."""
+    from jsonschema import Draft202012Validator, validators
+
+    from brazelint import schema_regex
+
+    extended: type[Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator,
+        validators={
+            "pattern": schema_regex.pattern,
+            "patternProperties": schema_regex.pattern_properties,
+            "additionalProperties": schema_regex.additional_properties,
+        },
+    )
+    return extended
 
 
 def _resolve_refs(resolver: Resolver[Any], schema: Any, seen: set[int], where: str) -> None:

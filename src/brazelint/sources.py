@@ -70,3 +70,12 @@ def decode_text(data: bytes, path: Union[str, Path]) -> str:
 
 def _not_text(path: Union[str, Path], data: bytes, offset: int) -> str:
     return f"{path}: not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset})"
+
+
+def is_readable_file(path: Path) -> bool:
+    """``path.is_file()``, but ``False`` for a name the system refuses (too long, a loop of
+    links) instead of raising: a name written in a template is the template's problem."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

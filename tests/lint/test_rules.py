@@ -759,6 +759,18 @@ def test_bl304_empty_output(project: Project) -> None:
     assert codes(project.lint("t.liquid", good)) == []
 
 
+@proves("BL306")
+def test_bl306_check_failed(project: Project) -> None:
+    source = 'Hi\n{% comment %}brazelint: schema=sesionm/tags{% endcomment %}{"a": 1}\n'
+    found = project.lint("t.liquid", source)
+    line, column = at(source, "{% comment")
+    [diagnostic] = [d for d in found if d.code == "BL306"]
+    assert (diagnostic.line, diagnostic.column, diagnostic.severity) == (line, column, "error")
+    assert "unknown schema 'sesionm/tags'" in diagnostic.message
+    good = 'Hi\n{% comment %}brazelint: schema=sessionm/tags{% endcomment %}{"a": 1}\n'
+    assert "BL306" not in codes(project.lint("t.liquid", good))
+
+
 # -- BL4xx: JSON, schema and payload semantics ----------------------------------------------
 
 INTEGER_SCHEMA = """\

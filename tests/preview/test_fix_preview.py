@@ -72,3 +72,17 @@ def test_a_fix_that_adds_a_finding_is_refused(server: PreviewServer, project: Pa
     assert status == 409
     assert "cache age 60s" in text
     assert path.read_bytes() == before
+
+
+def test_apply_needs_the_loopback_address_even_when_other_hosts_may_read(
+    server: PreviewServer, project: Path
+) -> None:
+    server.allowed_names = ["preview.example"]
+    before = (project / WELCOME).read_bytes()
+    payload = {"path": WELCOME, "fix": FIX}
+    host = f"preview.example:{server.port}"
+    assert call(server, "/", headers={"Host": host}).status == 200  # reading is allowed
+    assert post_fix(server, payload, Host=host)[0] == 403  # writing is not
+    origin = f"http://localhost:{server.port}"
+    assert post_fix(server, payload, Origin=origin)[0] == 403  # another origin
+    assert (project / WELCOME).read_bytes() == before

@@ -287,6 +287,17 @@ RULES: tuple[Rule, ...] = (
         "Braze keeps at most 1 KB of message_extras per message (whitespace counts) and cuts "
         "the rest, so the send event in Currents is missing data.",
     ),
+    Rule(
+        "BL306",
+        "check-failed",
+        "error",
+        "brazelint could not finish checking the file (an unusable schema, an input past what "
+        "it can handle), so other findings may be missing.",
+        "{% comment %}brazelint: schema=sesionm/tags{% endcomment %}",
+        "{% comment %}brazelint: schema=sessionm/tags{% endcomment %}",
+        "One file never stops a run: the others are still checked and reported, and this one "
+        "fails the run until it can be checked.",
+    ),
     # BL4xx: JSON, schema and payload semantics
     Rule(
         "BL401",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from brazelint.checks.json_syntax import JsonDocument, JsonProblem, parse_json
 from brazelint.checks.positions import OutputLocator
 from brazelint.checks.source_scan import DOC_PLACEHOLDER
+from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -169,7 +170,15 @@ def _check_schema(
     if fast is not None and not _has_whole_float(leaves) and fast.is_valid(document.value):
         return  # the common case; jsonschema explains only what is wrong
     validator = strict_validator(schema, schema_base)
-    for error in validator.iter_errors(document.value):
+    try:
+        errors = list(validator.iter_errors(document.value))
+    except RecursionError:
+        raise ConfigError(
+            f"schema {schema}: its $refs loop back on themselves (a $ref cycle) or nest "
+            "too deeply to check",
+            hint="make every $ref cycle pass through a property or an array item",
+        ) from None
+    for error in errors:
         _report_schema_error(_specific(error), document, profile, reporter, locator)
 
 
@@ -188,7 +197,7 @@ def strict_validator(schema: str, base: Optional[str]) -> Any:
     checker = Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
     )
-    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    strict = validators.extend(type(compiled), type_checker=checker)  # type: ignore[no-untyped-call]
     registry = getattr(compiled, "_registry")  # noqa: B009 - jsonschema keeps it private
     return strict(compiled.schema, registry=registry)
 

@@ -16,6 +16,7 @@ from brazelint.checks.braze_reading import (
     check_html_comments,
     check_symbolic_operators,
 )
+from brazelint.http.redact import SECRET_HEADER_PATTERN
 from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ CC_SAVE = re.compile(r":save\s+(\w+)")
 ESCAPING_FILTERS = ("url_param_escape", "url_escape", "url_encode")
 OUTPUT_IN_TEXT = re.compile(r"\{\{.*?\}\}\}?", re.S)
 SECRET_HEADER = re.compile(
-    r"""["']?(authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|token)["']?"""
+    r"""["']?(""" + SECRET_HEADER_PATTERN + r""")["']?"""
     r"""\s*:\s*["']([^"'{}]*)["']""",
     re.I,
 )

@@ -96,6 +96,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser(_command_in(arguments))
     args = parser.parse_args(arguments)
     command: Optional[Command] = getattr(args, "run", None)
+    if args.debug:
+        import os
+
+        os.environ["BRAZELINT_DEBUG"] = "1"  # workers and per-file guards re-raise too
     if command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR

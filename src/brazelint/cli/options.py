@@ -120,18 +120,25 @@ def build_renderer(
 
 def print_outcome(result: RenderResult) -> None:
     """The message on stdout (or why it was aborted), then the findings on stderr."""
+    from brazelint.report.formats import terminal_safe
+
     if result.aborted:
-        print(f"message aborted: {result.abort_reason or '(no reason given)'}", file=sys.stderr)
+        reason = terminal_safe(result.abort_reason or "(no reason given)")
+        print(f"message aborted: {reason}", file=sys.stderr)
     else:
-        sys.stdout.write(_present(result.output))
+        # the exact bytes into a pipe or file; on a terminal, escapes are shown, not obeyed
+        output = terminal_safe(result.output) if sys.stdout.isatty() else result.output
+        sys.stdout.write(_present(output))
         sys.stdout.flush()
 
 
 def print_problems(result: RenderResult, template: Path) -> None:
+    from brazelint.report.formats import terminal_safe
+
     for problem in result.problems:
         print(
             f"{problem.severity}: {template}:{problem.line}:{problem.column}: "
-            f"{problem.message} [{problem.name}]",
+            f"{terminal_safe(problem.message)} [{problem.name}]",
             file=sys.stderr,
         )
 

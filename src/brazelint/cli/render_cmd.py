@@ -71,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
     result = renderer.render(
         source, profile, now=now, globals=parse_globals(args.globals), path=str(args.template)
     )
+    from brazelint.http.redact import Redactor
+
+    # everything printed below (message, requests, findings) shows no credential value
+    result = Redactor(renderer.credentials.secret_values()).result(result)
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return 1 if result.problems else 0
@@ -89,13 +93,14 @@ def _run_webhook(
 ) -> int:
     """A webhook file: the request it sends (method, URL, headers redacted, body)."""
     from brazelint.lint.webhook import load_webhook
-    from brazelint.lint.webhook_request import render_request
+    from brazelint.lint.webhook_request import render_request, shown_request
     from brazelint.renderer import parse_now
 
     webhook = load_webhook(args.template, source)
     request = render_request(
         renderer, webhook, profile, now=parse_now(now), globals=parse_globals(args.globals)
     )
+    request = shown_request(request, renderer, source)
     body = request.body
     if args.format == "json":
         print(json.dumps(request.to_dict(), indent=2, ensure_ascii=False, default=str))

@@ -47,6 +47,14 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="allow a --host other than loopback (anyone who can reach it sees the templates)",
     )
+    parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="with --allow-remote, a host name (or name:port) the preview also answers to, "
+        "such as this machine's name; requests for any other Host are refused",
+    )
     add_project_inputs(parser, now_help="starting clock, e.g. 2026-01-01T09:00:00Z")
     parser.set_defaults(run=run)
 
@@ -69,7 +77,12 @@ def run(args: argparse.Namespace) -> int:
     project = PreviewProject(args)
     project.linter(project.config())  # a broken config or profile fails before serving
     try:
-        server = PreviewServer((args.host, args.port), project, allow_remote=remote)
+        server = PreviewServer(
+            (args.host, args.port),
+            project,
+            allow_remote=remote,
+            allowed_names=args.allowed_host if remote else (),
+        )
     except OSError as err:
         raise ConfigError(
             f"cannot listen on {args.host}:{args.port} ({err.strerror or err})",

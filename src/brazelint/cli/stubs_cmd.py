@@ -100,12 +100,16 @@ def run_record(args: argparse.Namespace) -> int:
         globals=parse_globals(args.globals),
         path=str(args.template),
     )
-    print_outcome(result)
-    print_problems(result, args.template)
+    from brazelint.http.redact import Redactor
+
+    secrets = renderer.credentials.secret_values()
+    shown = Redactor(secrets).result(result)
+    print_outcome(shown)
+    print_problems(shown, args.template)
     if not recorder.exchanges:
         print(f"no Connected Content requests were sent; {output} not written", file=sys.stderr)
         return 0
-    documents = stub_documents(recorder.exchanges)
+    documents = stub_documents(recorder.exchanges, secrets=secrets)
     write_stub_file(
         documents,
         output,

@@ -14,7 +14,7 @@ runs on it at its real position, so the error and its position are exactly pytho
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 from liquid.builtin.expressions import _tokenize as liquid_tokenizer
 from liquid.exceptions import LiquidSyntaxError
@@ -24,6 +24,8 @@ from liquid.token import (
     TOKEN_IDENTINDEX,
     TOKEN_IDENTSTRING,
     TOKEN_ILLEGAL,
+    TOKEN_LPAREN,
+    TOKEN_RANGE_LITERAL,
     TOKEN_SKIP,
     TOKEN_STRING,
     TOKEN_WORD,
@@ -60,6 +62,9 @@ def _reordered_rules() -> re.Pattern[str]:
     start with a digit (``2nd``) are still matched in python-liquid's order.
     """
     rules = dict(liquid_tokenizer._rules)
+    # python-liquid's range rule, ``\((?=.+?\.\.)``, scans ahead from every "(" for a "..",
+    # quadratic in nested parentheses; the lookahead is decided in _shapes_of instead
+    rules[TOKEN_RANGE_LITERAL] = r"\("
     skip = rules.pop(TOKEN_SKIP)
     name = r"[^\W\d]" + liquid_tokenizer.IDENTIFIER_PATTERN.removeprefix(r"\w")
     alternatives = [(TOKEN_SKIP, skip), (_NAME, name), *rules.items()]
@@ -75,29 +80,41 @@ def expression_tokens(token: Token) -> list[Token]:
     text = token.value
     shapes = _shapes.get(text)
     if shapes is None:
-        shapes = _shapes_of(text)
-        if shapes is None:  # python-liquid reports the error, at its real position
-            return list(liquid_tokenizer.tokenize(text, token))
+        found = _shapes_of(text)
+        if isinstance(found, Refused):  # python-liquid's error, at its real position
+            kind, value, offset = found
+            message = f"unknown operator {value!r}" if kind == "OP" else f"unexpected {value!r}"
+            at = token.start_index + offset
+            raise LiquidSyntaxError(message, token=Token(kind, value, at, token.source))
         if len(_shapes) >= CACHE_LIMIT:
             _shapes.clear()
-        _shapes[text] = shapes
+        _shapes[text] = shapes = found
     start, source = token.start_index, token.source
     return [
         _new_token(Token, (kind, value, start + offset, source)) for kind, value, offset in shapes
     ]
 
 
-def _shapes_of(text: str) -> Optional[Shapes]:
+class Refused(tuple[str, str, int]):
+    """Where python-liquid's tokenizer raises: (``OP`` or ``illegal``, the text, offset)."""
+
+
+def _shapes_of(text: str) -> Union[Shapes, Refused]:
     """python-liquid's expression tokenizer, step for step, without building tokens;
-    ``None`` where it would raise (an unknown operator or an illegal character)."""
+    ``Refused`` where it would raise (an unknown operator or an illegal character)."""
     keywords = liquid_tokenizer._keywords
     shapes = []
+    last_range = text.rfind("..")
     for match in _RULES.finditer(text):
         kind = match.lastgroup
         if kind == TOKEN_SKIP:
             continue
         value = match.group()
-        if kind in (_NAME, TOKEN_WORD):
+        if kind == TOKEN_RANGE_LITERAL:
+            # python-liquid's lookahead: at least one character, then "..", after the "("
+            if last_range < match.start() + 2:
+                kind = TOKEN_LPAREN
+        elif kind in (_NAME, TOKEN_WORD):
             kind = value if value in keywords else TOKEN_WORD
         elif kind == TOKEN_STRING:
             value = match.group(liquid_tokenizer.GROUP_QUOTED)
@@ -108,9 +125,9 @@ def _shapes_of(text: str) -> Optional[Shapes]:
         elif kind == "OP":
             kind = operators.get(value)
             if kind is None:
-                return None
+                return Refused(("OP", value, match.start()))
         elif kind == TOKEN_ILLEGAL or kind is None:
-            return None
+            return Refused((TOKEN_ILLEGAL, value, match.start()))
         shapes.append((kind, value, match.start()))
     return tuple(shapes)
 

@@ -29,6 +29,22 @@ class Limits:
     assigned_bytes: int = 16_777_216
     """Approximate size of all ``assign``/``capture`` values, so runaway string growth stops."""
 
+    template_bytes: int = 4_194_304
+    """Largest template (UTF-8 bytes) that is parsed: parsing holds some 25 bytes per byte of
+    source, so a larger file is one finding instead of gigabytes of memory."""
+
+    def template_too_large(self, source: str) -> str | None:
+        """Why ``source`` is not parsed (``None`` when it is small enough)."""
+        if len(source) * 4 <= self.template_bytes:
+            return None  # cannot be over: a character is at most four bytes
+        size = len(source.encode("utf-8", "surrogatepass"))
+        if size <= self.template_bytes:
+            return None
+        return (
+            f"the template is {size:,} bytes, larger than limits.template_bytes "
+            f"({self.template_bytes:,}); it was not checked"
+        )
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, where: str) -> Limits:
         """Build limits from config, naming the offending key on a bad value."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 from brazelint._record import Record
+from brazelint.bounded_regex import BoundedPattern
 from brazelint.engine.state import Problem
 from brazelint.errors import ConfigError
 
@@ -34,7 +35,7 @@ class ExchangeRule(Record):
 
     def __init__(
         self,
-        url_pattern: re.Pattern[str],
+        url_pattern: BoundedPattern,
         request_schema: Optional[str] = None,
         response_schema: Optional[str] = None,
     ) -> None:
@@ -61,7 +62,7 @@ def parse_rules(data: Any, *, where: str, base: Path) -> list[ExchangeRule]:
         if not isinstance(pattern, str):
             raise ConfigError(f"{label}: 'url-pattern' (a regex) is required")
         try:
-            compiled = re.compile(pattern)
+            compiled = BoundedPattern(pattern)
         except re.error as err:
             raise ConfigError(f"{label}: bad 'url-pattern' regex: {err}") from None
         schemas = {}

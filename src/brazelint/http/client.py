@@ -158,6 +158,16 @@ class HttpSession:
 
     def fetch(self, call: Call) -> Answer:
         """Send ``call`` as Braze would and interpret the answer."""
+        try:
+            urlsplit(call.url)
+        except ValueError as err:  # "http://[": Braze cannot send it, so the call fails
+            self._problem(
+                call,
+                "connected-content-failed",
+                f"{call.url} is not a valid URL ({err})",
+                severity="error",
+            )
+            return Answer()
         self._check_url(call)
         request = self._build_request(call)
         cache_key = self._cache_key(call, request)

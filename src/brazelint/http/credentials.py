@@ -87,6 +87,40 @@ class CredentialStore(Mapping[str, Credential]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._configured)
 
+    def secret_values(self) -> list[str]:
+        """Every value this store can hand out, for redaction by value (``http.redact``):
+        usernames, passwords, header values, the ``Basic`` tokens built from them, and every
+        ``BRAZELINT_CREDENTIAL_*`` variable, whether or not a template names it."""
+        from brazelint.http.redact import basic_token
+
+        values: list[str] = []
+        names = set(self._configured)
+        for variable, value in self._environ.items():
+            if variable.startswith("BRAZELINT_CREDENTIAL_"):
+                values.append(value)
+                name = variable[len("BRAZELINT_CREDENTIAL_") :]
+                for part in ("_USERNAME", "_PASSWORD", "_HEADERS"):
+                    if name.endswith(part):
+                        names.add(name[: -len(part)])  # as a template may name it
+        for name in sorted(names):
+            try:
+                credential = self[name]
+            except (KeyError, ConfigError):
+                continue
+            values += [v for v in (credential.username, credential.password) if v]
+            values += list(credential.headers.values())
+            if credential.username is not None and credential.password is not None:
+                values.append(basic_token(credential.username, credential.password))
+        for variable, value in self._environ.items():
+            if variable.startswith("BRAZELINT_CREDENTIAL_") and variable.endswith("_HEADERS"):
+                try:
+                    parsed = json.loads(value)
+                except ValueError:
+                    continue
+                if isinstance(parsed, dict):
+                    values += [str(v) for v in parsed.values()]
+        return values
+
     def __len__(self) -> int:
         return len(self._configured)
 

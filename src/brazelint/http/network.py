@@ -146,8 +146,11 @@ class NetworkTransport:
                 raise _ConnectionProblem(
                     "a request header contains characters that cannot be sent"
                 ) from None
-            except ValueError as err:  # e.g. a line break inside a header value
-                raise _ConnectionProblem(f"the request cannot be sent ({err})") from None
+            except ValueError:  # a line break in a header: its text would echo the value
+                raise _ConnectionProblem(
+                    "the request cannot be sent: a header or the URL holds a line break or "
+                    "another character HTTP forbids"
+                ) from None
             watch.set_timeout(deadline)
             response = conn.getresponse()
             raw = self._read_body(watch, response, deadline)

@@ -31,7 +31,7 @@ from urllib.parse import quote, quote_plus, unquote_plus, urlsplit
 
 import yaml
 
-from brazelint.http.redact import REDACTED, is_sensitive_name
+from brazelint.http.redact import REDACTED, is_secret_header, is_sensitive_name
 from brazelint.http.types import HttpResponse, Request, Transport
 
 __all__ = [
@@ -69,12 +69,19 @@ class RecordingTransport:
         return response
 
 
-def stub_documents(exchanges: Iterable[Exchange]) -> list[dict[str, Any]]:
-    """Stub entries for ``exchanges``; repeats (same method, URL and body) appear once."""
+def stub_documents(
+    exchanges: Iterable[Exchange], *, secrets: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """Stub entries for ``exchanges``; repeats (same method, URL and body) appear once.
+
+    ``secrets`` are values from the credential store: hidden wherever they appear, whatever
+    the name they travel under."""
     exchanges = list(exchanges)
-    secrets = _Secrets()
+    scrubber = _Secrets()
+    for value in secrets:
+        scrubber.add_value(value)
     for exchange in exchanges:
-        secrets.collect(exchange.request)
+        scrubber.collect(exchange.request)
     documents: list[dict[str, Any]] = []
     seen: set[tuple[str, str, Optional[str]]] = set()
     for exchange in exchanges:
@@ -85,8 +92,8 @@ def stub_documents(exchanges: Iterable[Exchange]) -> list[dict[str, Any]]:
         seen.add(key)
         documents.append(
             {
-                "request": _request_document(request, secrets),
-                "response": _response_document(exchange.response, secrets),
+                "request": _request_document(request, scrubber),
+                "response": _response_document(exchange.response, scrubber),
             }
         )
     return documents
@@ -148,7 +155,7 @@ class _Secrets:
 
     def collect(self, request: Request) -> None:
         for name, value in request.headers.items():
-            if is_sensitive_name(name):
+            if is_secret_header(name):
                 self._header_value(name, value)
         parts = urlsplit(request.url)
         if parts.password:
@@ -165,6 +172,13 @@ class _Secrets:
                 for name, value in _query_pairs(request.body):
                     if is_sensitive_name(name):
                         self.add(value)
+
+    def add_value(self, value: str) -> None:
+        """A value from the credential store, in every form it may be written in."""
+        from brazelint.http.redact import MIN_SECRET_LENGTH, _forms
+
+        if len(value.strip()) >= MIN_SECRET_LENGTH:
+            self.values |= _forms(value)
 
     def add(self, value: str) -> None:
         value = value.strip()

@@ -1,14 +1,72 @@
-"""Hide credentials in anything brazelint prints or writes."""
+"""Hide credentials in anything brazelint prints or writes.
+
+Two nets, both applied where findings and renders leave the core (``Linter.lint_path``,
+``brazelint render``, the preview, recorded stubs), so no report format can forget them:
+
+- **by value**: every value from the credential store (configuration and
+  ``BRAZELINT_CREDENTIAL_*``) or from an environment variable a webhook file reads
+  (``${env:NAME}``) is replaced wherever it appears, in the forms it travels in (as
+  written, ``repr``- and JSON-escaped, URL-encoded, each line of a multi-line value, and
+  ``Basic`` tokens built from a username and password);
+- **by name**: query parameters, header values and JSON keys whose names look secret
+  (``SECRET_HEADER_NAMES``, :func:`is_sensitive_name`) are replaced even when the value
+  never came from the store, such as a ``?token=`` written into a template.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Optional
+from urllib.parse import parse_qsl, quote, quote_plus, unquote_plus, urlencode, urlsplit, urlunsplit
 
 from brazelint.result import Request
 
+if TYPE_CHECKING:
+    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.result import RenderResult
+
 REDACTED = "<redacted>"
+
+SECRET_HEADER_NAMES = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "x-api-key",
+        "api-key",
+        "apikey",
+        "x-auth-token",
+        "x-access-token",
+        "x-amz-security-token",
+        "token",
+        "cookie",
+        "set-cookie",
+    }
+)
+"""Headers whose value is a credential: one list for the templates' ``:headers`` check
+(BL103), webhook files and redaction (which also hides any name :func:`is_sensitive_name`
+matches)."""
+SECRET_HEADER_PATTERN = "|".join(
+    re.escape(name) for name in sorted(SECRET_HEADER_NAMES, key=len, reverse=True)
+)
+"""``SECRET_HEADER_NAMES`` as a regex alternation, for checks that scan source text."""
+
+MIN_SECRET_LENGTH = 6
+"""A stored value shorter than this is hidden where its name says so, but not searched for
+everywhere (it would erase unrelated text)."""
+
+_URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
+_SCHEME_TOKEN = re.compile(
+    r"(?<![\w-])(Basic|Bearer|Token|Digest)(\s+)((?=[\w.~+/=:-]*[0-9+/=])[\w.~+/=:-]{6,})", re.I
+)
+_TEXT_HEADER_NAMES = "|".join(
+    re.escape(name)
+    for name in sorted(SECRET_HEADER_NAMES - {"token"}, key=len, reverse=True)  # a common word
+)
+_QUOTED_HEADER_VALUE = re.compile(
+    r"\b(" + _TEXT_HEADER_NAMES + r")([\"']?\s*(?::|=|\bis\b)\s*)('[^']*'|\"[^\"]*\")", re.I
+)
+_HEADER_LINE = re.compile(r"^(\s*)(" + _TEXT_HEADER_NAMES + r")(:[ \t]*)(\S.*)$", re.I | re.M)
 
 _SENSITIVE_PARTS = re.compile(
     r"token|secret|passw|pwd|auth(?!or(?!i[sz]))|cookie|credential|apikey"
@@ -33,8 +91,13 @@ def is_sensitive_name(name: str) -> bool:
     return any(word in _SENSITIVE_WORDS for word in words)
 
 
-def redact_headers(headers: dict[str, str]) -> dict[str, str]:
-    return {k: (REDACTED if is_sensitive_name(k) else v) for k, v in headers.items()}
+def is_secret_header(name: str) -> bool:
+    """Whether a header's value is hidden: a known credential header or a secret-looking name."""
+    return name.lower() in SECRET_HEADER_NAMES or is_sensitive_name(name)
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k: (REDACTED if is_secret_header(k) else v) for k, v in headers.items()}
 
 
 def redact_url(url: str) -> str:
@@ -57,3 +120,164 @@ def redact_request(request: Request) -> Request:
     return dataclasses.replace(
         request, url=redact_url(request.url), headers=redact_headers(request.headers)
     )
+
+
+def redact_text(text: str) -> str:
+    """Free text (a message, an output) with secrets found by name hidden: secret query
+    parameters and userinfo of every URL in it, ``Bearer``/``Basic`` tokens, and the
+    values of secret headers written as ``Authorization: …`` or ``header X is '…'``."""
+    return _replace_spans(text, lambda _: REDACTED)
+
+
+def mask_text(text: str) -> str:
+    """:func:`redact_text` with each secret replaced by as many ``*``: for source lines,
+    whose carets must still point at the same columns."""
+    return _replace_spans(text, lambda length: "*" * length)
+
+
+def _replace_spans(text: str, replacement: Callable[[int], str]) -> str:
+    spans = sorted(_secret_spans(text), reverse=True)
+    last = len(text) + 1
+    for start, end in spans:
+        if end <= last and start < end:
+            text = text[:start] + replacement(end - start) + text[end:]
+            last = start
+    return text
+
+
+def _secret_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where secrets found by name sit in ``text`` (the values only, never the names)."""
+    if "://" in text:
+        for url in _URL_IN_TEXT.finditer(text):
+            yield from _url_spans(url.group(0), url.start())
+    for found in _SCHEME_TOKEN.finditer(text):
+        yield found.start(3), found.end(3)
+    for found in _QUOTED_HEADER_VALUE.finditer(text):
+        if found.group(3)[1:-1] != REDACTED:
+            yield found.start(3) + 1, found.end(3) - 1
+    for found in _HEADER_LINE.finditer(text):
+        if found.group(4) != REDACTED:
+            yield found.start(4), found.end(4)
+
+
+def _url_spans(url: str, offset: int) -> Iterator[tuple[int, int]]:
+    """Userinfo and secret-named query values of ``url`` (which starts at ``offset``)."""
+    head = url.partition("#")[0]
+    base, question_mark, query = head.partition("?")
+    scheme_end = base.find("://") + 3
+    authority = base[scheme_end:].partition("/")[0]
+    if "@" in authority:
+        userinfo = authority.rpartition("@")[0]
+        if userinfo != REDACTED:
+            yield offset + scheme_end, offset + scheme_end + len(userinfo)
+    if question_mark:
+        at = offset + len(base) + 1
+        for piece in query.split("&"):
+            name, equals, value = piece.partition("=")
+            if equals and value and value != REDACTED and is_sensitive_name(unquote_plus(name)):
+                start = at + len(name) + 1
+                yield start, start + len(value)
+            at += len(piece) + 1
+
+
+class Redactor:
+    """Hides known secret values, and secrets found by name, in text and results."""
+
+    def __init__(self, values: Iterable[str] = ()) -> None:
+        forms: set[str] = set()
+        for value in values:
+            forms |= _forms(value)
+        # longest first, so a value is replaced before a part of it
+        self._forms = sorted(forms, key=len, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self._forms)
+
+    def with_values(self, values: Iterable[str]) -> Redactor:
+        """This redactor plus ``values`` (say, the environment variables a webhook reads)."""
+        extra = [v for v in values if v]
+        if not extra:
+            return self
+        combined = Redactor()
+        combined._forms = sorted(set(self._forms).union(*map(_forms, extra)), key=len, reverse=True)
+        return combined
+
+    def text(self, text: str) -> str:
+        for form in self._forms:
+            if form in text:
+                text = text.replace(form, REDACTED)
+        return redact_text(text)
+
+    def optional(self, text: Optional[str]) -> Optional[str]:
+        return None if text is None else self.text(text)
+
+    def diagnostic(self, diagnostic: Diagnostic) -> Diagnostic:
+        message = self.text(diagnostic.message)
+        hint = self.optional(diagnostic.hint)
+        excerpt = self.optional(diagnostic.excerpt)
+        if (message, hint, excerpt) == (diagnostic.message, diagnostic.hint, diagnostic.excerpt):
+            return diagnostic
+        return dataclasses.replace(diagnostic, message=message, hint=hint, excerpt=excerpt)
+
+    def request(self, request: Request) -> Request:
+        shown = redact_request(request)
+        return dataclasses.replace(
+            shown,
+            url=self.text(shown.url),
+            headers={k: self.text(v) for k, v in shown.headers.items()},
+            body=self.optional(shown.body),
+        )
+
+    def result(self, result: RenderResult) -> RenderResult:
+        """A copy of ``result`` fit to print: output, abort reason, requests and problems."""
+        from brazelint.engine.state import Problem
+
+        return dataclasses.replace(
+            result,
+            output=self._forms_only(result.output),
+            abort_reason=self.optional(result.abort_reason),
+            requests=[self.request(r) for r in result.requests],
+            problems=[
+                Problem(p.name, self.text(p.message), p.line, p.column, p.severity)
+                for p in result.problems
+            ],
+        )
+
+    def _forms_only(self, text: str) -> str:
+        """By value only: a rendered body's own ``token`` fields are the user's business."""
+        for form in self._forms:
+            if form in text:
+                text = text.replace(form, REDACTED)
+        return text
+
+
+def _forms(value: str) -> set[str]:
+    """The ways ``value`` can appear in text brazelint prints."""
+    import json  # here: a text report imports this module, and must not load json
+
+    forms: set[str] = set()
+    candidates = [value, value.strip(), *value.splitlines()]
+    for candidate in candidates:
+        candidate = candidate.strip()
+        if len(candidate) < MIN_SECRET_LENGTH:
+            continue
+        forms.add(candidate)
+        forms.add(repr(candidate)[1:-1])
+        forms.add(json.dumps(candidate)[1:-1])
+        forms.add(json.dumps(candidate, ensure_ascii=False)[1:-1])
+        forms.add(quote(candidate, safe=""))
+        forms.add(quote_plus(candidate, safe=""))
+        forms.add(repr(candidate.encode("utf-8", "replace"))[2:-1])
+    for whole in (value, value.strip()):
+        if len(whole) >= MIN_SECRET_LENGTH:
+            forms.add(repr(whole)[1:-1])
+            forms.add(repr(whole.encode("utf-8", "replace"))[2:-1])
+            forms.add(json.dumps(whole)[1:-1])
+    return forms
+
+
+def basic_token(username: str, password: str) -> str:
+    """The ``Authorization: Basic`` token Braze sends for a username and password."""
+    import base64
+
+    return base64.b64encode(f"{username}:{password}".encode()).decode()

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -33,7 +34,9 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from brazelint._record import Record
+from brazelint.bounded_regex import BoundedPattern
 from brazelint.errors import ConfigError
+from brazelint.http.redact import is_secret_header, redact_text
 from brazelint.http.types import HttpResponse, NoStubMatch, Request
 from brazelint.profiles import _did_you_mean, _type_name, load_data_file
 
@@ -47,6 +50,9 @@ STUB_KEYS = ("request", "response", "responses")
 REQUEST_KEYS = ("method", "url", "url_pattern", "json", "headers", "body")
 RESPONSE_KEYS = ("status", "headers", "json", "body", "delay")
 LIST_SOURCE = "<stubs>"
+CLOSEST_SECONDS = 0.25
+"""Time a failed match may spend looking for the closest stub to name in its message (a
+small share of the render time limit, however many thousand stubs there are)."""
 
 
 class StubResponse(Record):
@@ -107,7 +113,7 @@ class Stub(Record):
         source: str,
         method: str = "GET",
         url: Optional[str] = None,
-        url_pattern: Optional[re.Pattern[str]] = None,
+        url_pattern: Optional[BoundedPattern] = None,
         json: Any = None,
         headers: Optional[Mapping[str, str]] = None,
         body: Optional[str] = None,
@@ -151,11 +157,14 @@ class Stub(Record):
             if not self.url_pattern.search(request.url):
                 reasons.append("URL does not match url_pattern")
         elif request.url != self.url:
-            reasons.append(_url_difference(request.url, self.url or ""))
+            # on the URLs as printed: a ?token= value must not show through the diff
+            reasons.append(_url_difference(redact_text(request.url), redact_text(self.url or "")))
         for name, value in self.headers.items():
             actual = _header(request.headers, name)
             if actual is None:
                 reasons.append(f"missing header {name}")
+            elif actual != value and is_secret_header(name):
+                reasons.append(f"header {name} differs from the stub's (values not shown)")
             elif actual != value:
                 reasons.append(f"header {name} is {actual!r}, stub expects {value!r}")
         if self.body is not None and (request.body or "") != self.body:
@@ -209,7 +218,10 @@ class StubTransport:
     def send(self, request: Request) -> HttpResponse:
         """The answer of the first stub that matches, or ``NoStubMatch``."""
         parsed = _parse_json(request.body)
+        method = request.method.upper()
         for index, stub in enumerate(self.stubs):
+            if stub.method != method or (stub.url is not None and stub.url != request.url):
+                continue  # the common miss, decided without building the reasons
             if stub._mismatches(request, parsed):
                 continue
             with self._lock:
@@ -220,15 +232,24 @@ class StubTransport:
         raise NoStubMatch(request, self._closest(request, parsed))
 
     def _closest(self, request: Request, parsed: tuple[bool, Any]) -> Optional[str]:
+        """The most similar stub and why it does not match; with many stubs, the most
+        similar of those compared within ``CLOSEST_SECONDS``."""
         best: Optional[Stub] = None
         best_score = -1.0
-        for stub in self.stubs:
+        deadline = time.monotonic() + CLOSEST_SECONDS
+        compared = 0
+        for compared, stub in enumerate(self.stubs, start=1):
             score = stub._similarity(request)
             if score > best_score:
                 best, best_score = stub, score
+            if compared % 64 == 0 and time.monotonic() > deadline:
+                break
         if best is None:
             return None
-        return f"{best.describe()}: " + "; ".join(best._mismatches(request, parsed))
+        text = f"{best.describe()}: " + "; ".join(best._mismatches(request, parsed))
+        if compared < len(self.stubs):
+            text += f" (compared with {compared} of {len(self.stubs)} stubs)"
+        return text
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -308,13 +329,13 @@ def _stub(data: Any, source: str) -> Stub:
     if "url" in request and "url_pattern" in request:
         raise ConfigError(f"{source}: 'request' has both 'url' and 'url_pattern'; use one")
     url: Optional[str] = None
-    pattern: Optional[re.Pattern[str]] = None
+    pattern: Optional[BoundedPattern] = None
     if "url" in request:
         url = _non_empty_string(request["url"], source, "request.url")
     elif "url_pattern" in request:
         text = _non_empty_string(request["url_pattern"], source, "request.url_pattern")
         try:
-            pattern = re.compile(text)
+            pattern = BoundedPattern(text)  # linear-time: ^(a+)+$ cannot hang a render
         except re.error as err:
             raise ConfigError(
                 f"{source}: 'request.url_pattern' is not a valid regular expression: {err}"

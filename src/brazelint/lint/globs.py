@@ -28,6 +28,11 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + "$")
 
 
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` as a regex over a whole POSIX path (``**`` spans directories)."""
+    return _compile(pattern)
+
+
 def matches(pattern: str, path: Path, root: Path) -> bool:
     """Whether ``path`` matches ``pattern`` relative to ``root``; a pattern without a slash
     matches the file name anywhere (like ruff's per-file-ignores)."""

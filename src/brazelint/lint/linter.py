@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
@@ -9,12 +10,17 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from brazelint.checks.positions import Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
 from brazelint.checks.source_scan import scan_source
-from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.errors import (
+    ConfigError,
+    TemplateRenderError,
+    TemplateSyntaxError,
+    UsageError,
+)
 from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_profile
 from brazelint.lint.globs import any_match, first_match
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
-from brazelint.sources import read_template
+from brazelint.sources import is_readable_file, read_template
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
@@ -114,11 +120,39 @@ class Linter:
         self.clock = parse_now(self.now)
         """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
+        from brazelint.http.redact import Redactor
+
+        self.redactor = Redactor(renderer.credentials.secret_values())
+        """Hides the run's credential values in everything a file's lint returns."""
 
     # -- files -----------------------------------------------------------------------------
 
     def lint_path(self, path: Path, display: Optional[str] = None) -> FileResult:
+        """Lint one file. Nothing one file holds stops the run: a failure is a finding on it."""
         display = display or str(path)
+        try:
+            result = self._lint_path(path, display)
+        except Exception as err:
+            result = self.not_checked(path, display, err)
+        return self.redacted(result, path)
+
+    def redacted(self, result: FileResult, path: Path) -> FileResult:
+        """Findings and renders as they may leave the core: credentials hidden by value
+        (``http.redact``), so no report format, cache entry or preview page shows one."""
+        redactor = self.redactor
+        if is_webhook(path) and result.source:
+            from brazelint.lint.webhook import ENV_REFERENCE
+
+            names = ENV_REFERENCE.findall(result.source)
+            redactor = redactor.with_values(os.environ.get(name, "") for name in names)
+        result.diagnostics = [redactor.diagnostic(d) for d in result.diagnostics]
+        for entry in result.renders:
+            if entry.result is not None:
+                entry.result = redactor.result(entry.result)
+            entry.error = redactor.optional(entry.error)
+        return result
+
+    def _lint_path(self, path: Path, display: str) -> FileResult:
         try:
             source = read_template(path)
         except ConfigError as err:
@@ -130,6 +164,30 @@ class Linter:
 
             return lint_webhook(self, path, display, source)
         return self.lint_template(source, display, path=path)
+
+    def not_checked(self, path: Path, display: str, err: Exception) -> FileResult:
+        """``err`` stopped the file's checks: one BL306 finding where it is known, else line 1."""
+        from brazelint.errors import BrazelintError
+        from brazelint.failures import describe_failure
+
+        if isinstance(err, UsageError) or os.environ.get("BRAZELINT_DEBUG"):
+            raise err
+        try:
+            source = read_template(path)
+        except Exception:
+            source = ""
+        reporter = Reporter(display, source)
+        if isinstance(err, BrazelintError):
+            message, hint = err.message, err.hint
+            line, column = (
+                (err.line or 1, err.column or 1) if err.path in (None, display) else (1, 1)
+            )
+        else:
+            message, line, column = describe_failure(err), 1, 1
+            hint = "the other files were checked; run with --debug for a traceback"
+        reporter.at("BL306", line, column, message, hint=hint)
+        diagnostics = [d for d in reporter.found if self.selection.enabled(d.code, path)]
+        return FileResult(display, diagnostics, source)
 
     def lint_template(
         self,
@@ -175,6 +233,11 @@ class Linter:
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
 
+        too_large = self.renderer.limits.template_too_large(source)
+        if too_large is not None:  # memory stays proportional to a bounded input
+            hint = "split the template, or raise the limit under [tool.brazelint.limits]"
+            reporter.at("BL302", 1, 1, too_large, hint=hint)
+            return []
         tokens = self.renderer.env.lex(source)
         facts = scan_source(source, reporter, tokens)
         try:
@@ -247,7 +310,15 @@ class Linter:
             chosen = first_match(self.config.schema_targets, path, self.config.root)
         if chosen is None:
             return None
-        return resolve_schema(chosen, path, self.config.root)
+        try:
+            return resolve_schema(chosen, path, self.config.root)
+        except ConfigError as err:
+            if chosen == self.options.schema:
+                raise UsageError(err.message, hint=err.hint) from None
+            if chosen != directives.schema or chosen == explicit:
+                raise
+            line, column = directives.schema_at  # a typo in the template's own comment
+            raise ConfigError(err.message, line=line, column=column, hint=err.hint) from None
 
     def _names_assigned_in_blocks(self) -> set[str]:
         if self._block_assigned is None:
@@ -268,7 +339,7 @@ def resolve_schema(chosen: str, path: Optional[Path], root: Path) -> str:
         return chosen
     for base in ([path.parent] if path is not None else []) + [root, Path.cwd()]:
         candidate = base / chosen
-        if candidate.is_file():
+        if is_readable_file(candidate):
             return str(candidate)
     raise ConfigError(
         f"unknown schema '{chosen}'" + (f" (for {path})" if path else ""),

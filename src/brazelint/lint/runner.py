@@ -6,6 +6,7 @@ Workers are forked with the linter already built (profiles loaded, stubs parsed)
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TypeVar
@@ -57,7 +58,12 @@ def lint_files(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
     finished = False
     try:
         for results in executor.map(_lint_batch, batches(files, workers)):
@@ -69,9 +75,53 @@ def lint_files(
             hint="run `brazelint lint --jobs 1` to lint in one process and see which file",
         ) from None
     finally:
-        # an abandoned run (Ctrl-C, an error) drops the files not yet started
-        executor.shutdown(wait=finished, cancel_futures=True)
+        if not finished:
+            # an abandoned run (Ctrl-C, an error): the workers' batches are not wanted, and
+            # waiting for them would keep Ctrl-C waiting for seconds
+            _stop_workers(executor)
+        executor.shutdown(wait=True, cancel_futures=True)
         _worker_linter = _worker_after = None
+
+
+def _start_worker(parent: int) -> None:
+    """In each worker: die with the parent, and leave Ctrl-C to it.
+
+    On Linux the kernel sends SIGKILL when the parent dies however it dies (SIGTERM,
+    SIGKILL, a crash), so no orphan keeps running or holds the output pipe open
+    (``brazelint lint | tee`` ends). Ctrl-C reaches the whole process group; the parent
+    handles it and stops the workers itself.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _die_with_parent() -> None:
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere workers notice a closed pipe when they next report
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+
+
+_PR_SET_PDEATHSIG = 1
+"""``prctl`` option: the signal a process gets when its parent dies (linux/prctl.h)."""
+
+
+def _stop_workers(executor: object) -> None:
+    """Kill the pool's workers now (``concurrent.futures`` only lets them finish)."""
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
 
 
 def batches(files: Sequence[T], workers: int) -> Iterator[Sequence[T]]:

@@ -58,13 +58,15 @@ class Suppression:
 
 
 class Directives:
-    __slots__ = ("schema", "suppressions")
+    __slots__ = ("schema", "schema_at", "suppressions")
 
     def __init__(
         self, suppressions: Optional[list[Suppression]] = None, schema: Optional[str] = None
     ) -> None:
         self.suppressions: list[Suppression] = [] if suppressions is None else suppressions
         self.schema = schema
+        self.schema_at = (1, 1)
+        """Line and column of the ``schema=`` directive, for a finding about its value."""
 
 
 def read_directives(source: str, reporter: Reporter, *, hash_comments: bool = False) -> Directives:
@@ -80,6 +82,7 @@ def read_directives(source: str, reporter: Reporter, *, hash_comments: bool = Fa
         schema = SCHEMA.match(body)
         if schema:
             directives.schema = schema.group(1)
+            directives.schema_at = (line, column)
             continue
         form = next((f for f in FORMS if body == f or body.startswith(f + " ")), None)
         if form is None:

@@ -76,7 +76,7 @@ def discover(
     for path in paths:
         text = str(path)
         if any(ch in text for ch in "*?[") and not path.exists():
-            matched = sorted(glob.glob(text, recursive=True))
+            matched = expand_glob(text)
             if not matched:
                 raise ConfigError(f"{text}: no files match this pattern")
             for name in matched:
@@ -153,20 +153,74 @@ def relative_text(path: str, directory: str) -> Optional[str]:
     return path[len(prefix) :] if path.startswith(prefix) else None
 
 
-def _walk(directory: Path) -> Iterator[tuple[Path, bool]]:
+def _walk(
+    directory: Path, seen: Optional[set[tuple[int, int]]] = None
+) -> Iterator[tuple[Path, bool]]:
     """Lint targets under ``directory``, each with whether it is a symbolic link.
 
     ``os.scandir`` tells files from directories (and links) from the directory listing
-    itself, where ``Path.is_dir`` asks the disk once per file.
+    itself, where ``Path.is_dir`` asks the disk once per file. A directory reached twice
+    (a symbolic link back up the tree) is walked once, so a loop ends.
     """
-    with os.scandir(directory) as entries:
-        listed = [(entry.name, entry.is_dir(), entry.is_symlink()) for entry in entries]
+    seen = set() if seen is None else seen
+    if not _first_visit(str(directory), seen):
+        return
+    try:
+        with os.scandir(directory) as entries:
+            listed = [(entry.name, entry.is_dir(), entry.is_symlink()) for entry in entries]
+    except OSError:
+        return  # unreadable, or a loop the system refused: nothing to lint there
     for name, is_dir, is_link in listed:
         if is_dir:
             if name not in SKIPPED_DIRECTORIES and not name.startswith("."):
-                yield from _walk(directory / name)
+                yield from _walk(directory / name, seen)
         elif _is_target_name(name.lower()):
             yield directory / name, is_link
+
+
+def _first_visit(directory: str, seen: set[tuple[int, int]]) -> bool:
+    try:
+        info = os.stat(directory)
+    except OSError:
+        return False
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def expand_glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, sorted, except that ``**`` visits each
+    directory once: the standard library follows symbolic links round a loop."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    from brazelint.lint.globs import glob_regex
+
+    head = pattern[: pattern.index("**")]
+    base = os.path.dirname(head) if head else ""
+    bases = sorted(glob.glob(base)) if glob.has_magic(base) else [base]
+    wanted = glob_regex(pattern[2:] if pattern.startswith("./") else pattern)
+    found: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+    for start in bases:
+        for current, directories, files in os.walk(start or ".", followlinks=True):
+            if not _first_visit(current, seen):
+                directories[:] = []
+                continue
+            directories[:] = [d for d in directories if not d.startswith(".")]
+            for name in [*directories, *files]:
+                if name.startswith("."):
+                    continue
+                candidate = os.path.join(current, name) if start else _strip_dot(current, name)
+                if wanted.match(candidate.replace(os.sep, "/")):
+                    found.add(candidate)
+    return sorted(found)
+
+
+def _strip_dot(current: str, name: str) -> str:
+    joined = os.path.join(current, name)
+    return joined[2:] if joined.startswith("." + os.sep) else joined
 
 
 def _add_directory(directory: Path, found: dict[Path, Optional[bool]], scope_for: ScopeFor) -> None:

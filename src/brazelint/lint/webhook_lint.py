@@ -12,6 +12,7 @@ from brazelint.checks.positions import OutputLocator, Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render
 from brazelint.checks.source_scan import check_url, scan_source
 from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.http.redact import SECRET_HEADER_PATTERN
 from brazelint.lint.linter import FileResult, resolve_schema
 from brazelint.lint.suppressions import read_directives
 from brazelint.lint.webhook import ENV_REFERENCE, Field, Webhook, expand_environment, load_webhook
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
     from brazelint.profiles import Profile
     from brazelint.result import RenderResult
 
-SECRET_HEADERS = re.compile(r"^(authorization|x-api-key|api-key|apikey|x-auth-token|token)$", re.I)
+SECRET_HEADERS = re.compile(rf"^(?:{SECRET_HEADER_PATTERN})$", re.I)
+"""The credential headers of ``http.redact``: the same list as templates' ``:headers``."""
 _LINE = re.compile(r":(\d+): ")
 
 

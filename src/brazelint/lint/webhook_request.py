@@ -94,3 +94,24 @@ def _in_file(err: BrazelintError, part: Field, webhook: Webhook) -> BrazelintErr
         err.source = webhook.source
     err.path = str(webhook.path)
     return err
+
+
+def shown_request(request: WebhookRequest, renderer: Renderer, source: str) -> WebhookRequest:
+    """The request with credential-store values and the ``${env:NAME}`` values the webhook
+    file reads hidden by value, whatever the header they travel in."""
+    import dataclasses
+    import os
+
+    from brazelint.http.redact import Redactor
+    from brazelint.lint.webhook import ENV_REFERENCE
+
+    names = ENV_REFERENCE.findall(source)
+    redactor = Redactor(renderer.credentials.secret_values()).with_values(
+        os.environ.get(name, "") for name in names
+    )
+    return dataclasses.replace(
+        request,
+        url=redactor.text(request.url),
+        headers={name: redactor.text(value) for name, value in request.headers.items()},
+        body=None if request.body is None else redactor.result(request.body),
+    )

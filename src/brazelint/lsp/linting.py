@@ -88,12 +88,16 @@ class ProjectLinter:
         so only the buffer's own findings are returned.
         """
         display = str(path)
-        if is_webhook_file(path):
-            from brazelint.lint.webhook_lint import lint_webhook
+        try:
+            if is_webhook_file(path):
+                from brazelint.lint.webhook_lint import lint_webhook
 
-            result = lint_webhook(self._linter, path, display, text)
-        else:
-            result = self._linter.lint_template(text, display, path=path)
+                result = lint_webhook(self._linter, path, display, text)
+            else:
+                result = self._linter.lint_template(text, display, path=path)
+        except Exception as err:  # as in `brazelint lint`: a finding, never a dead server
+            result = self._linter.not_checked(path, display, err)
+        result = self._linter.redacted(result, path)  # no credential value in the editor
         return [d for d in result.diagnostics if d.path == display]
 
     def render(self, path: Path, text: str, profile: Optional[str] = None) -> list[ProfileOutput]:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Optional
 from urllib.parse import quote
 
+from brazelint.http.redact import mask_text
 from brazelint.preview.highlight import highlight_lines
 
 if TYPE_CHECKING:
@@ -176,7 +177,9 @@ def _source(view: FileView) -> str:
         f'<h2>Source <span class="count" data-count="{count}">{summary}</span></h2>',
         '<div class="source hl">',
     ]
-    for number, code in enumerate(highlight_lines(view.source, view.language), start=1):
+    # a ?token= written in the template is masked, keeping every column where it was
+    shown_source = mask_text(view.source)
+    for number, code in enumerate(highlight_lines(shown_source, view.language), start=1):
         found = by_line.get(number, [])
         level = _worst(found)
         css = f" diag diag-{level}" if level else ""

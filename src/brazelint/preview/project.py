@@ -483,7 +483,7 @@ class PreviewProject:
     ) -> None:
         """A webhook's page shows, for each profile, the request it sends (as ``render``)."""
         from brazelint.lint.webhook import load_webhook
-        from brazelint.lint.webhook_request import render_request
+        from brazelint.lint.webhook_request import render_request, shown_request
 
         try:
             webhook = load_webhook(path, source)
@@ -499,6 +499,7 @@ class PreviewProject:
             render.schema_problems = sum(1 for d in mine if d.code in SCHEMA_CODES)
             try:
                 sent = render_request(linter.renderer, webhook, profile, now=linter.clock)
+                sent = shown_request(sent, linter.renderer, source)
             except BrazelintError as err:
                 render.error = err.message
                 view.renders.append(render)

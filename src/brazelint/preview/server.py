@@ -12,8 +12,11 @@ Routes::
 
 Only files the index lists are ever read for a page; anything else, and any path that
 leaves the project root, is a 404. Requests whose Host (or Origin) is not this server's
-own loopback address are refused, so another web site cannot read the preview through
-DNS rebinding, and ``POST`` needs a JSON body, which a cross-site form cannot send.
+own address (loopback, the ``--host`` it listens on, or a name given with
+``--allowed-host``) are refused, with ``--allow-remote`` too, so another web site cannot
+read the preview through DNS rebinding, and ``POST`` needs a JSON body, which a
+cross-site form cannot send. Connections time out when idle, and their number (and that
+of live-reload streams) is capped, so a flood cannot exhaust the server.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from __future__ import annotations
 import json
 import socket
 import sys
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from brazelint.preview.pages import (
@@ -52,6 +56,12 @@ SECURITY_HEADERS = {
 }
 MAX_BODY = 1_000_000
 KEEPALIVE_SECONDS = 15.0
+CONNECTION_TIMEOUT = 30.0
+"""Seconds a connection may sit idle or stall mid-request before it is closed."""
+MAX_CONNECTIONS = 64
+"""Connections served at once; more are closed at once, so a flood cannot exhaust threads."""
+MAX_EVENT_STREAMS = 16
+"""Live-reload streams at once (each holds a connection open); more get a 503."""
 EDIT_KINDS = ("string", "json", "time", "auto")
 
 
@@ -67,12 +77,18 @@ class PreviewServer(ThreadingHTTPServer):
         project: PreviewProject,
         *,
         allow_remote: bool = False,
+        allowed_names: Sequence[str] = (),
         poll_interval: float = 0.25,
     ) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, PreviewHandler)
         self.project = project
         self.allow_remote = allow_remote
+        """Served beyond loopback (``--allow-remote``); the Host and Origin checks stay."""
+        self.allowed_names = [name.strip().lower() for name in allowed_names if name.strip()]
+        """Host names the preview also answers to (``--allowed-host``), e.g. the machine's."""
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self._streams = threading.BoundedSemaphore(MAX_EVENT_STREAMS)
         self.feed = ChangeFeed()
         self.poller = Poller(project.watch_roots, self._changed, interval=poll_interval)
         self._pygments_css: Optional[bytes] = None
@@ -92,7 +108,37 @@ class PreviewServer(ThreadingHTTPServer):
     def allowed_hosts(self) -> set[str]:
         host = str(self.server_address[0])
         names = {"127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host}
-        return {f"{name}:{self.port}" for name in names}
+        allowed = {f"{name}:{self.port}" for name in names}
+        for name in self.allowed_names:
+            has_port = name.rpartition(":")[2].isdigit() and not name.endswith("]")
+            allowed.add(name if has_port else f"{name}:{self.port}")
+            if not has_port and self.port == 80:
+                allowed.add(name)
+        return allowed
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve the connection on a thread, unless ``MAX_CONNECTIONS`` are being served."""
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def event_stream_slot(self) -> bool:
+        """Take one of the ``MAX_EVENT_STREAMS`` live-reload slots (``False``: all taken)."""
+        return self._streams.acquire(blocking=False)
+
+    def end_event_stream(self) -> None:
+        self._streams.release()
 
     def start_watching(self) -> None:
         self.poller.start()
@@ -119,6 +165,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "brazelint-preview"
     sys_version = ""
+    timeout = CONNECTION_TIMEOUT  # socketserver sets it on the connection: no idle hangs
 
     # -- dispatch ------------------------------------------------------------------------
 
@@ -188,7 +235,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except (ValueError, UnicodeDecodeError) as err:
             self._plain(HTTPStatus.BAD_REQUEST, f"bad request: {err}")
             return
+        except RecursionError:
+            self._plain(HTTPStatus.BAD_REQUEST, "bad request: JSON nested too deeply")
+            return
         if fix is not None:
+            if not self._write_ok():
+                return
             refused = self.server.project.apply_fix(path, fix)
             if refused is not None:
                 self._plain(HTTPStatus.CONFLICT, refused)
@@ -231,6 +283,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, data, content_type)
 
     def _events(self) -> None:
+        if not self.server.event_stream_slot():
+            self._plain(HTTPStatus.SERVICE_UNAVAILABLE, "too many live-reload streams open")
+            return
+        try:
+            self._stream_events()
+        finally:
+            self.server.end_event_stream()
+
+    def _stream_events(self) -> None:
         feed = self.server.feed
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
@@ -262,8 +323,6 @@ class PreviewHandler(BaseHTTPRequestHandler):
     # -- responses -----------------------------------------------------------------------
 
     def _host_ok(self) -> bool:
-        if self.server.allow_remote:
-            return True
         allowed = self.server.allowed_hosts()
         host = (self.headers.get("Host") or "").strip().lower()
         origin = self.headers.get("Origin")
@@ -271,6 +330,29 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if host in allowed and (origin_host is None or origin_host in allowed):
             return True
         self._plain(HTTPStatus.FORBIDDEN, "this preview only answers to its own address")
+        return False
+
+    def _write_ok(self) -> bool:
+        """The fix route writes a file: only for a loopback client, at a loopback address,
+        from the page's own origin (``--allow-remote`` and ``--allowed-host`` widen reading,
+        never writing)."""
+        import ipaddress
+
+        try:
+            client = ipaddress.ip_address(str(self.client_address[0]).split("%")[0])
+        except ValueError:
+            client = None
+        mapped = getattr(client, "ipv4_mapped", None)
+        loopback = client is not None and (
+            client.is_loopback or bool(mapped is not None and mapped.is_loopback)
+        )
+        host = (self.headers.get("Host") or "").strip().lower()
+        origin = self.headers.get("Origin")
+        same_origin = origin is None or urlsplit(origin).netloc.lower() == host
+        names = {f"{name}:{self.server.port}" for name in ("127.0.0.1", "localhost", "[::1]")}
+        if loopback and host in names and same_origin:
+            return True
+        self._plain(HTTPStatus.FORBIDDEN, "fixes are applied only from this machine's own page")
         return False
 
     def _not_found(self) -> None:

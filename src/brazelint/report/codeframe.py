@@ -17,11 +17,16 @@ FRAME_WIDTH = 120
 def format_error(error: BrazelintError, *, color: bool = False) -> str:
     """A multi-line description of ``error`` for a terminal."""
     red, bold, blue, reset = ("\x1b[31m", "\x1b[1m", "\x1b[34m", "\x1b[0m") if color else ("",) * 4
-    lines = [f"{red}{bold}error{reset}{bold}: {error.message}{reset}"]
-    where = error.location()
+    from brazelint.http.redact import mask_text, redact_text
+    from brazelint.report.formats import terminal_safe
+
+    message = terminal_safe(redact_text(error.message))
+    lines = [f"{red}{bold}error{reset}{bold}: {message}{reset}"]
+    where = terminal_safe(error.location())
     if where:
         lines.append(f"  {blue}-->{reset} {where}")
-    frame = _frame(error.source, error.line, error.column, error.length)
+    source = terminal_safe(mask_text(error.source)) if error.source is not None else None
+    frame = _frame(source, error.line, error.column, error.length)
     if frame:
         number, text, caret_at = frame
         pad = " " * len(str(number))
@@ -33,7 +38,7 @@ def format_error(error: BrazelintError, *, color: bool = False) -> str:
         ]
     if error.hint:
         pad = " " * len(str(error.line or ""))
-        lines.append(f"{pad} = hint: {error.hint}")
+        lines.append(f"{pad} = hint: {terminal_safe(error.hint)}")
     return "\n".join(lines)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from brazelint.report.formats import one_line, sorted_diagnostics, summary_line
+from brazelint.report.formats import one_line, sorted_diagnostics, summary_line, terminal_safe
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport
@@ -28,5 +28,5 @@ def _line(d: Diagnostic, color: bool) -> str:
     profiles = f" (profiles: {', '.join(d.profiles)})" if d.profiles else ""
     return (
         f"{bold}{d.path}:{d.line}:{d.column}:{reset} {sev}{bold}{d.code}{reset} "
-        f"{sev}[{d.severity}]{reset} {one_line(d.message)}{profiles}"
+        f"{sev}[{d.severity}]{reset} {terminal_safe(one_line(d.message))}{profiles}"
     )

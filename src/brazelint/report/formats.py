@@ -113,3 +113,21 @@ def _count(number: int, noun: str) -> str:
 def one_line(text: str) -> str:
     """``text`` with line breaks shown as ``⏎``, for formats that are one line per finding."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "⏎")
+
+
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)}
+_CONTROL_PICTURES[0x7F] = 0x2421
+_CONTROL_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+# bidirectional overrides and isolates reorder what the terminal shows (Trojan Source)
+_CONTROL_PICTURES.update(
+    {code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with terminal control characters shown, not obeyed: ESC as ``␛``, other C0
+    controls as their control pictures, C1 controls and bidi overrides as ``�``. One
+    character each, so columns (and carets under source lines) stay where they were.
+    Line breaks (which callers lay out) and tabs are kept. So a profile, stub or template
+    cannot move the cursor, recolour or clear the terminal of whoever reads the report."""
+    return text.translate(_CONTROL_PICTURES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from brazelint.http.redact import redact_request
+from brazelint.report.formats import terminal_safe
 from brazelint.result import Request
 
 
@@ -26,4 +27,4 @@ def format_requests(requests: Sequence[Request]) -> str:
         lines += [f"  {name}: {value}" for name, value in request.headers.items()]
         if request.body is not None:
             lines.append(f"  body: {request.body}")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))

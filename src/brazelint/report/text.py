@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from brazelint.report.formats import by_file, summary_line
+from brazelint.report.formats import by_file, summary_line, terminal_safe
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport
@@ -48,7 +48,7 @@ def _diagnostic(d: Diagnostic, lines: _Lines, color: bool) -> str:
     sev, bold, blue, reset = (
         (_SEVERITY_COLOR[d.severity], _BOLD, _BLUE, _RESET) if color else ("", "", "", "")
     )
-    first, *more = d.message.splitlines() or [""]
+    first, *more = terminal_safe(d.message).splitlines() or [""]
     out = [
         f"{bold}{d.path}:{d.line}:{d.column}:{reset} {sev}{bold}{d.code}{reset} {d.name} "
         f"{sev}[{d.severity}]{reset} {first}"
@@ -66,10 +66,10 @@ def _diagnostic(d: Diagnostic, lines: _Lines, color: bool) -> str:
     if d.profiles:
         out.append(f"{pad} = profiles: {', '.join(d.profiles)}")
     if d.excerpt is not None:
-        excerpt = d.excerpt.replace("\r\n", "\n").replace("\n", "⏎")
+        excerpt = terminal_safe(d.excerpt.replace("\r\n", "\n").replace("\n", "⏎"))
         out.append(f"{pad} = rendered: {excerpt}")
     if d.hint:
-        out.append(f"{pad} = hint: {d.hint}")
+        out.append(f"{pad} = hint: {terminal_safe(d.hint)}")
     return "\n".join(out)
 
 
@@ -79,6 +79,10 @@ class _Lines:
     def __init__(self, source: Optional[str], *, color: bool) -> None:
         self.plain: list[str] = []
         if source is not None:
+            from brazelint.http.redact import mask_text
+
+            # a ?token= written in a template is not shown, nor obeyed an escape sequence
+            source = terminal_safe(mask_text(source))
             # positions count "\n" only (engine/context.py), so split on it alone
             self.plain = [
                 line.rstrip("\r").replace("\r", " ").expandtabs(TAB_SIZE)
