@@ -204,7 +204,10 @@ def test_precommit_hook_fails_on_a_bad_template_then_passes(
     assert "sign_off.liquid" not in output
     assert "Traceback" not in output
 
-    fixed = '{"user_id": "{{${user_id} | json_escape}}", "event": "signup"}\n'
+    fixed = (
+        "{% if ${user_id} == blank %}{% abort_message('no user id') %}{% endif %}"
+        '{"user_id": "{{${user_id} | json_escape}}", "event": "signup"}\n'
+    )
     (repo / "templates" / "track.json.liquid").write_text(fixed, encoding="utf-8")
     git("add", "-A", cwd=repo, env=env)
     code, output = run_hook(repo, hooks, env, "--all-files")

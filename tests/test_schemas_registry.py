@@ -137,9 +137,9 @@ def test_user_schema_refers_to_a_sibling_file_and_a_builtin(tmp_path: Path) -> N
         ("$.send", "anyOf"),
     ]
     assert validation_errors(bad, order) == [
-        "$.item.sku: 'A' is too short",
-        "$.recipient: 'prioritization' is a dependency of 'email'",
-        "$.send: {} is not valid under any of the given schemas",
+        "`item.sku` must be at least 3 characters long; got 1",
+        "`recipient` has `email`, which needs `prioritization` too",
+        "`send` matches none of the shapes the schema allows; got an object",
     ]
 
 

@@ -27,7 +27,7 @@ select = ["BL"]                  # codes or prefixes; extend-select adds, ignore
 ignore = ["BL203"]
 fail-level = "warning"           # error | warning | info
 now = "2026-01-01T09:00:00Z"     # the clock for every render
-generated-profiles = true        # also render for the built-in "empty" and "adversarial" users
+generated-profiles = true        # also render for the generated empty, complete, adversarial users
 json = ["templates/webhooks/**"] # outputs that must be JSON even without a schema
 [tool.brazelint.schemas]         # glob -> schema id or path
 "templates/sessionm/*tags*.liquid" = "sessionm/tags"
@@ -35,6 +35,8 @@ json = ["templates/webhooks/**"] # outputs that must be JSON even without a sche
 "templates/sessionm/**" = ["known_user", "vip_user"]
 [tool.brazelint.per-file-ignores]
 "templates/legacy/**" = ["BL403"]
+[tool.brazelint.profile-ignores]     # profile -> rules not reported for it
+empty = ["BL203"]                    # the generated user with nothing set
 ```
 """
 
@@ -71,6 +73,7 @@ _KNOWN_KEYS = {
     "json",
     "schemas",
     "template-profiles",
+    "profile-ignores",
 }
 FAIL_LEVELS = ("error", "warning", "info")
 
@@ -93,6 +96,7 @@ class Config:
         "now",
         "path",
         "per_file_ignores",
+        "profile_ignores",
         "profiles",
         "promotions",
         "root",
@@ -127,6 +131,7 @@ class Config:
         json_globs: Optional[list[str]] = None,
         schema_targets: Optional[dict[str, str]] = None,
         template_profiles: Optional[dict[str, list[str]]] = None,
+        profile_ignores: Optional[dict[str, list[str]]] = None,
     ) -> None:
         self.root = root
         self.path = path
@@ -154,6 +159,10 @@ class Config:
         self.template_profiles: dict[str, list[str]] = (
             {} if template_profiles is None else template_profiles
         )
+        self.profile_ignores: dict[str, list[str]] = (
+            {} if profile_ignores is None else profile_ignores
+        )
+        """Profile name -> rules not reported for it (``{empty = ["BL203"]}``)."""
 
     def load_catalogs(self) -> dict[str, Any]:
         """Catalog fixtures by name from the catalogs directory (none if it is absent)."""
@@ -284,6 +293,10 @@ def _read_lint_settings(config: Config, table: Mapping[str, Any], path: Path) ->
     config.template_profiles = {
         glob: _strings({glob: names}, glob, path, single_ok=True, where="template-profiles")
         for glob, names in _table(table, "template-profiles", path).items()
+    }
+    config.profile_ignores = {
+        name: _strings({name: codes}, name, path, single_ok=True, where="profile-ignores")
+        for name, codes in _table(table, "profile-ignores", path).items()
     }
 
 

@@ -124,8 +124,13 @@ class Renderer:
         now: Union[datetime, str, None] = None,
         globals: Optional[Mapping[str, Any]] = None,
         path: Optional[str] = None,
+        reached: Optional[set[object]] = None,
     ) -> RenderResult:
-        """Render ``template`` (source text or a parsed template) for ``profile``."""
+        """Render ``template`` (source text or a parsed template) for ``profile``.
+
+        ``reached`` collects the branch bodies the render enters (lint coverage); it is
+        the caller's, so it holds what was reached even when the render fails.
+        """
         if isinstance(template, str):
             template = self.parse(template, path=path)
         resolved = resolve_profile(profile)
@@ -139,6 +144,7 @@ class Renderer:
             content_blocks=self._load_block if self._blocks else None,
             catalogs=self.catalogs,
             promotions=self.promotions,
+            reached=reached,
         )
         state.http = HttpSession(
             transport=self.transport,
@@ -193,6 +199,10 @@ class Renderer:
         result.requests = state.http.requests
         result.problems = state.problems
         return result
+
+    def content_block(self, name: str) -> Optional[BrazeTemplate]:
+        """The parsed Content Block called ``name`` (``None`` when there is none)."""
+        return self._load_block(name) if self._blocks else None
 
     def _load_block(self, name: str) -> Optional[BrazeTemplate]:
         """The parsed Content Block ``name``; a block file is read again once it changes

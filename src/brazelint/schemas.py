@@ -97,7 +97,10 @@ def validator_for(
 def validation_errors(
     instance: Any, id_or_path: Union[str, Path], *, base: Optional[Path] = None
 ) -> list[str]:
-    """Messages (``$.path: message``) for everything ``instance`` breaks in the schema."""
+    """Everything ``instance`` breaks in the schema, in plain words (``missing required
+    `event```, ``"`ttl` must be an integer; got a string ("30 days")"``)."""
+    from brazelint.checks.schema_messages import plain_message
+
     fast = fast_validator(str(id_or_path))
     if fast is not None and fast.is_valid(instance):
         return []
@@ -110,7 +113,7 @@ def validation_errors(
             "back on themselves (a $ref cycle) or nest too deeply to check",
             hint="make every $ref cycle pass through a property or an array item",
         ) from None
-    return [f"{error.json_path}: {error.message}" for error in errors]
+    return [plain_message(error) for error in errors]
 
 
 # -- loading and checking files ------------------------------------------------------------

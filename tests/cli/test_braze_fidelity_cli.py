@@ -52,6 +52,7 @@ def test_placeholder_host_is_two_findings_not_a_traceback(run_cli: Run, project:
     assert code == 1
     assert [(line, column, rule) for line, column, rule, _ in found] == [
         (1, 4, "BL301"),
+        (1, 4, "BL308"),  # every profile fails there: nothing after it was checked
         (1, 31, "BL408"),
     ]
     assert found[0][3].startswith("connected_content URL 'https://[YOUR_SUBDOMAIN].example.com")
@@ -63,7 +64,10 @@ def test_undefined_url_start_is_reported_at_the_variable(run_cli: Run, project: 
     source = "Hi\n{% connected_content {{endpoint_connect}}/offers/api :save r %}\n"
     code, found = lint(run_cli, project, "t.liquid", source)
     assert code == 1
-    assert [(line, column, rule) for line, column, rule, _ in found] == [(2, 24, "BL301")]
+    assert [(line, column, rule) for line, column, rule, _ in found] == [
+        (2, 24, "BL301"),
+        (2, 24, "BL308"),  # every profile fails there: nothing after it was checked
+    ]
     assert found[0][3].startswith("'endpoint_connect' is undefined")
 
 

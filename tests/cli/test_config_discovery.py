@@ -27,7 +27,10 @@ CLOCK = '{% assign y = "now" | date: "%Y" %}{% if y == "2031" %}{% abort_message
 
 EXPECTED: list[Row] = [
     ("braze/templates/clock.liquid", 1, 59, "BL303", ("jane",)),
-    ("braze/templates/event.liquid", 1, 11, "BL402", ("jane",)),
+    # jane is the only profile and she aborts: nothing past the abort was checked
+    ("braze/templates/clock.liquid", 1, 59, "BL308", ()),
+    # the missing member is the object's: the finding points at its opening brace
+    ("braze/templates/event.liquid", 1, 1, "BL402", ("jane",)),
     ("braze/templates/greet.liquid", 1, 6, "BL203", ("jane",)),
 ]
 
@@ -117,8 +120,11 @@ def test_two_configs_in_one_run_each_apply_their_own(run_cli: Run, repo: Path) -
         *EXPECTED,
         # no schema is assigned here: the body is checked as JSON only, for Ann and the
         # generated users (which this project keeps)
-        ("other/templates/event.liquid", 1, 29, "BL401", ("ann", "empty")),
+        # before 2030 nobody renders the abort: the info says so
+        ("other/templates/clock.liquid", 1, 56, "BL307", ()),
+        ("other/templates/event.liquid", 1, 29, "BL401", ("ann", "empty", "complete")),
         ("other/templates/uses_block.liquid", 1, 1, "BL301", ("ann", "empty", "adversarial")),
+        ("other/templates/uses_block.liquid", 1, 1, "BL308", ()),
     ]
     assert report["summary"]["files"] == 9
 
@@ -129,7 +135,7 @@ def test_fail_level_is_the_files_own(run_cli: Run, repo: Path) -> None:
     write(other / "profiles" / "ann.yaml", "attributes:\n  first_name: Ann\n")
     write(other / "greet.liquid", "Hi {{${last_name}}}\n")
     code, found, _ = lint(run_cli, "other", cwd=repo, root=repo)
-    assert (code, found) == (0, [("other/greet.liquid", 1, 6, "BL203", ("ann",))])
+    assert (code, found) == (0, [("other/greet.liquid", 1, 6, "BL203", ("ann", "empty"))])
     # the warning in braze/ still fails the run that covers both
     code, _, _ = lint(run_cli, "other", "braze/templates/greet.liquid", cwd=repo, root=repo)
     assert code == 1
@@ -166,7 +172,7 @@ def test_a_broken_config_above_a_file_stops_the_run(run_cli: Run, repo: Path) ->
     [
         ("braze/profiles/jane.yaml", EXPECTED, 5),
         ("braze/brazelint.toml", EXPECTED, 5),
-        ("braze/schemas/event.json", [EXPECTED[1]], 1),
+        ("braze/schemas/event.json", [EXPECTED[2]], 1),
         ("braze/content_blocks/sig.liquid", [], 1),
         ("notes.yaml", [], 0),
     ],
@@ -185,7 +191,7 @@ def test_a_profile_change_reaches_the_templates(run_cli: Run, repo: Path) -> Non
     profile = repo / "braze" / "profiles" / "jane.yaml"
     write(profile, "attributes:\n  first_name: Jane\n  last_name: Doe\n")
     code, found, _ = lint(run_cli, "braze/profiles/jane.yaml", cwd=repo, root=repo)
-    assert (code, found) == (1, EXPECTED[:2])
+    assert (code, found) == (1, EXPECTED[:3])
 
 
 def test_a_stub_change_lints_every_template_of_its_config(run_cli: Run, repo: Path) -> None:
@@ -215,7 +221,7 @@ def test_no_profiles_is_said_once_with_the_directories_looked_in(
     proc = run_cli("lint", "--format", "concise", "a", "b", cwd=tmp_path)
     assert proc.stderr.splitlines() == [
         "note: no profiles found (looked in a/profiles/, b/profiles/); "
-        "linting with the generated users (empty, adversarial) only"
+        "linting with the generated users (empty, complete, adversarial) only"
     ]
     assert proc.stdout.splitlines() == [
         "a/hi.liquid:1:8: BL401 [error] trailing comma before '}' (profiles: empty)",
@@ -325,7 +331,8 @@ def test_lint_paths_api_uses_each_files_config(repo: Path, monkeypatch: pytest.M
     found = brazelint.lint_paths([repo / "braze" / "templates"])
     assert [(Path(d.path).name, d.line, d.column, d.code) for d in found] == [
         ("clock.liquid", 1, 59, "BL303"),
-        ("event.liquid", 1, 11, "BL402"),
+        ("clock.liquid", 1, 59, "BL308"),
+        ("event.liquid", 1, 1, "BL402"),
         ("greet.liquid", 1, 6, "BL203"),
     ]
     assert os.getcwd() == str(repo.parent / "elsewhere")

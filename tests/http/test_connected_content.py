@@ -473,15 +473,15 @@ def test_request_and_response_schemas_are_checked(tmp_path: Any) -> None:
     assert [(p.name, p.message) for p in result.problems] == [
         (
             "connected-content-request-schema",
-            f"request body sent to {url} breaks get-user-offers-request: $: 'retailer_id' is a required property",
+            f"request body sent to {url} breaks get-user-offers-request: missing required `retailer_id`",
         ),
         (
             "connected-content-request-schema",
-            f"request body sent to {url} breaks get-user-offers-request: $.user_id: '' should be non-empty",
+            f"request body sent to {url} breaks get-user-offers-request: `user_id` must not be empty",
         ),
         (
             "connected-content-response-schema",
-            f"answer from {url} breaks get-user-offers-response: $: 'payload' is a required property",
+            f"answer from {url} breaks get-user-offers-response: missing required `payload`",
         ),
     ]
 

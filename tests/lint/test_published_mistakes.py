@@ -19,7 +19,9 @@ from brazelint.checks.diagnostic import Diagnostic
 
 DOCS = FIXTURES / "braze_docs"
 REAL = ("anonymous_user", "known_user")
-WITH_EMPTY = (*REAL, "empty")
+WITH_EMPTY = (*REAL, "empty", "complete")
+"""The real profiles and the generated ones that render the body (the adversarial user
+only reports what its hostile text breaks)."""
 EVERYONE = (*WITH_EMPTY, "adversarial")
 
 
@@ -189,6 +191,11 @@ def test_missing_closing_brace(project: Project) -> None:
     assert found[0].hint == "close the output statement with }}"
 
 
+URL_PROFILES = ("anonymous_user", "known_user", "empty", "adversarial")
+"""A webhook's URL renders for the real users and the empty and adversarial ones; the
+complete user is made per template, from what its body reads."""
+
+
 def test_postman_placeholders_in_webhook_url(project: Project) -> None:
     source, found = lint_doc(project, "sessionm_tags.webhook.yaml")
     host = at(source, "{{endpoint_core}}")
@@ -200,7 +207,7 @@ def test_postman_placeholders_in_webhook_url(project: Project) -> None:
             *host,
             host[1] + 1,
             "error",
-            EVERYONE,
+            URL_PROFILES,
             "the webhook URL has no host: the value that names it rendered empty",
         ),
         ("BL202", *span(source, "endpoint_core"), "error", (), undefined.format("endpoint_core")),
@@ -209,7 +216,7 @@ def test_postman_placeholders_in_webhook_url(project: Project) -> None:
             *segment,
             segment[1] + 1,
             "error",
-            EVERYONE,
+            URL_PROFILES,
             "the webhook URL has an empty path segment: a value in the path rendered empty",
         ),
         ("BL202", *span(source, "appkey_core"), "error", (), undefined.format("appkey_core")),
@@ -315,7 +322,15 @@ def test_advanced_settings_trailing_comma(project: Project) -> None:
     source, found = lint_doc(project, "sessionm_advanced_settings_trailing_comma.liquid")
     line, column = at(source, '",\n}')
     assert rows(found) == [
-        ("BL401", line, column + 1, column + 1, "error", WITH_EMPTY, "trailing comma before '}'")
+        (
+            "BL401",
+            line,
+            column + 1,
+            column + 1,
+            "error",
+            (*REAL, "empty"),
+            "trailing comma before '}'",
+        )
     ]
 
 

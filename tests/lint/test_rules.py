@@ -25,8 +25,18 @@ REAL = ("anonymous_user", "known_user")
 """The project's profiles, in the order a run lists them."""
 KNOWN = ("known_user",)
 ANONYMOUS = ("anonymous_user",)
-WITH_EMPTY = (*REAL, "empty")
-EVERYONE = (*REAL, "empty", "adversarial")
+UNSET = ("anonymous_user", "empty")
+"""The profiles without a first name: the anonymous one and the generated empty user."""
+WITH_EMPTY = (*REAL, "empty", "complete")
+"""The real profiles and the generated users that render a body (the adversarial user
+reports only what its hostile text breaks)."""
+EVERYONE = (*REAL, "empty", "complete", "adversarial")
+URL_PROFILES = (*REAL, "empty", "adversarial")
+STATIC = (*REAL, "empty")
+"""For a template that reads nothing of a user the complete user is the empty one, so
+only the empty user renders beside the real ones."""
+STATIC_ALL = (*REAL, "empty", "adversarial")
+"""A webhook URL renders for these; the complete user is made from what a body reads."""
 ADVERSARIAL = ("adversarial",)
 
 
@@ -204,7 +214,7 @@ def test_bl102_connected_content_no_stub(project: Project) -> None:
             column,
             column,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "no stub matches GET https://api.example.com/offers; closest stub: "
             f"GET https://api.example.com/a ({stubs} #1): URL differs at character 25: "
             "request has 'offers', stub expects 'a'",
@@ -398,7 +408,7 @@ def test_bl107_connected_content_failed(project: Project) -> None:
         "the answer is a 301 redirect; Braze does not follow redirects",
     ]
     assert rows(found) == [
-        ("BL107", line, column, column, "warning", WITH_EMPTY, message)
+        ("BL107", line, column, column, "warning", STATIC, message)
         for (line, column), message in zip(tags, messages)
     ]
     good = (
@@ -409,7 +419,7 @@ def test_bl107_connected_content_failed(project: Project) -> None:
     found = project.lint("t.liquid", good)
     assert "BL107" not in codes(found)
     abort = at(good, "abort_message")
-    assert rows(found) == [
+    assert rows(found, "BL303") == [
         ("BL303", *abort, abort[1], "info", REAL, "message aborted: partner down"),
     ]
 
@@ -443,9 +453,9 @@ def test_bl108_connected_content_schema(project: Project) -> None:
             column,
             column,
             "error",
-            WITH_EMPTY,
+            (*REAL, "empty"),  # the complete user has a retailer
             "request body sent to https://api.example.com/offers breaks retailer.schema: "
-            "$.retailer_id: '' should be non-empty",
+            "`retailer_id` must not be empty",
         )
     ]
     good = source.replace("{{custom_attribute.${retailer}}}", "r-2f9e6c1e")
@@ -467,7 +477,7 @@ def test_bl109_missing_credential(project: Project, monkeypatch: pytest.MonkeyPa
             column,
             column,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "Connected Content credential 'partner' has no values; configure it under "
             "[tool.brazelint.credentials.partner] or BRAZELINT_CREDENTIAL_PARTNER_*",
         )
@@ -567,14 +577,14 @@ def test_bl203_attribute_missing(project: Project) -> None:
             "BL203",
             *name,
             "warning",
-            ANONYMOUS,
+            UNSET,
             "first_name is not set for this profile and renders empty",
         ),
         (
             "BL203",
             *tier,
             "warning",
-            ANONYMOUS,
+            UNSET,
             "custom_attribute.loyalty_tier is not set for this profile and renders empty",
         ),
     ]
@@ -586,8 +596,8 @@ def test_bl203_attribute_missing(project: Project) -> None:
 
 
 def test_bl203_only_printed_values_and_real_profiles(project: Project) -> None:
-    """A condition is not a print; the generated ``empty`` user is never blamed; an
-    unknown attribute is BL201's alone."""
+    """A condition is not a print (the empty user skips the branch); an unknown attribute
+    is BL201's alone."""
     source = "{% if ${first_name} %}Hi {{${first_name}}}{% else %}Hi{% endif %}\n{{${timezone}}}\n"
     found = project.lint("t.liquid", source)
     # first_name is printed only inside the if; ${timezone} is a typo of time_zone
@@ -608,7 +618,7 @@ def test_bl203_filters_that_print_something_for_a_missing_value(project: Project
             "BL203",
             *span(source, "${first_name}"),
             "warning",
-            ANONYMOUS,
+            UNSET,
             "first_name is not set for this profile and renders empty",
         )
     ]
@@ -645,21 +655,35 @@ def test_bl205_unsupported_filter(project: Project) -> None:
         (
             "BL205",
             *span(source, "money_with_currency"),
-            "warning",
+            "error",
             (),
             "filter 'money_with_currency' is not supported in Braze",
         ),
         (
             "BL205",
             *span(source, "lstrip"),
-            "warning",
+            "error",
             (),
             "filter 'lstrip' is not supported in Braze",
         ),
-        ("BL205", *span(source, "find"), "warning", (), "filter 'find' is not documented in Braze"),
+        ("BL208", *span(source, "find"), "warning", (), "filter 'find' is not documented in Braze"),
     ]
     good = "{{ 3.5 | money }}\n{{ ' x ' | strip }}\n"
     assert codes(project.lint("t.liquid", good)) == []
+
+
+@proves("BL208")
+def test_bl207_undocumented_filter(project: Project) -> None:
+    source = "Total: {{ custom_attribute.${cart_items} | sum }}\n"
+    found = project.lint("t.liquid", source)
+    assert rows(found, "BL208") == [
+        ("BL208", *span(source, "sum"), "warning", (), "filter 'sum' is not documented in Braze")
+    ]
+    assert (
+        found[0].hint == "it works here but may fail or differ in Braze; test it in the dashboard"
+    )
+    good = "Total: {{ custom_attribute.${cart_items} | size }}\n"
+    assert "BL208" not in codes(project.lint("t.liquid", good))
 
 
 @proves("BL206")
@@ -708,7 +732,18 @@ def test_bl301_render_error(project: Project) -> None:
     found = project.lint("t.liquid", source)
     line, column, end = span(source, "divided_by")
     assert rows(found) == [
-        ("BL301", line, column, end, "error", EVERYONE, "divided_by: can't divide by 0")
+        ("BL301", line, column, end, "error", STATIC_ALL, "divided_by: can't divide by 0"),
+        (
+            "BL308",
+            line,
+            column,
+            column + 1,
+            "warning",
+            (),
+            "nothing past line 2 was checked: every profile aborted or failed — "
+            "anonymous_user, known_user, empty, adversarial: failed (divided_by: "
+            "can't divide by 0)",
+        ),
     ]
     good = "Ratio:\n{{ event_properties.${price} | default: 0 | divided_by: 2 }}\n"
     assert codes(project.lint("t.liquid", good)) == []
@@ -726,9 +761,20 @@ def test_bl302_limit_exceeded(project: Project) -> None:
             column,
             column + 1,
             "error",
-            EVERYONE,
+            STATIC_ALL,
             "range (1..10000000) has 10000000 items, more than limits.loop_iterations (50000)",
-        )
+        ),
+        (
+            "BL308",
+            line,
+            column,
+            column + 1,
+            "warning",
+            (),
+            "nothing past line 2 was checked: every profile aborted or failed — "
+            "anonymous_user, known_user, empty, adversarial: failed (range "
+            "(1..10000000) has 10000000 items, more than limits.loop_iterations (50000))",
+        ),
     ]
     good = (
         "Loop:\n{% for item in custom_attribute.${cart_items} limit: 20 %}{{item}}{% endfor %}"
@@ -788,6 +834,63 @@ INTEGER_SCHEMA = """\
 USE_SCHEMA = "{% comment %}brazelint: schema=my.schema.json{% endcomment %}\n"
 
 
+@proves("BL307")
+def test_bl305_not_rendered(project: Project) -> None:
+    source = (
+        "Hi\n{% if custom_attribute.${loyalty_tier} == 'gold' %}\n"
+        "Gold\n"
+        "{% elsif custom_attribute.${loyalty_tier} == 'silver' %}\n"
+        "Silver {{ broken | upcase }}\n"
+        "and more\n"
+        "{% endif %}\n"
+    )
+    found = project.lint("t.liquid", source)
+    assert rows(found) == [
+        (
+            "BL307",
+            5,
+            1,
+            9,
+            "info",
+            (),
+            "no profile renders lines 5\N{EN DASH}6, the `elsif custom_attribute.${loyalty_tier} "
+            "== 'silver'` branch of `if custom_attribute.${loyalty_tier} == 'gold'`",
+        )
+    ]
+    assert found[0].end_line == 6
+    assert found[0].hint == (
+        "a profile where custom_attribute.${loyalty_tier} is 'silver' renders it"
+    )
+    project.write("profiles/silver.yaml", "custom_attributes: {loyalty_tier: silver}\n")
+    # the silver profile renders the branch, and what it hid shows up
+    assert codes(project.lint("t.liquid", source)) == ["BL202"]
+
+
+@proves("BL308")
+def test_bl306_nothing_checked(project: Project) -> None:
+    source = '{% if ${user_id} != "nobody" %}{% abort_message("paused") %}{% endif %}\n{"a": 1,}\n'
+    found = project.lint("t.liquid", source)
+    line, column = at(source, "abort_message")
+    assert rows(found, "BL308") == [
+        (
+            "BL308",
+            line,
+            column,
+            column + 1,
+            "warning",
+            (),
+            "nothing past line 1 was checked: every profile aborted — anonymous_user, "
+            "known_user, empty, complete, adversarial: aborted (paused)",
+        )
+    ]
+    [nothing] = [d for d in found if d.code == "BL308"]
+    assert (
+        nothing.hint == "add a profile that passes the guard, so the body is rendered and checked"
+    )
+    good = source.replace('!= "nobody"', "== blank")
+    assert codes(project.lint("t.liquid", good)) == ["BL303", "BL401"]
+
+
 @proves("BL401")
 def test_bl401_invalid_json(project: Project) -> None:
     source = '{\n  "user_id": "{{${user_id}}}"\n  "type": "track",\n}\n'
@@ -831,8 +934,8 @@ def test_bl402_schema_violation(project: Project) -> None:
             column,
             column + 1,
             "error",
-            EVERYONE[:3],
-            "$.ttl: '30 days' is not of type 'integer'",
+            STATIC,
+            '`ttl` must be an integer; got a string ("30 days")',
         )
     ]
     good = USE_SCHEMA + '{"tags": ["vip"], "ttl": 2592000}\n'
@@ -903,7 +1006,7 @@ def test_bl405_timestamp_in_seconds(project: Project) -> None:
             column,
             column + 1,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "$.timestamp is a time in seconds; the partner expects milliseconds",
         )
     ]
@@ -923,7 +1026,7 @@ def test_bl406_unhashed_personal_data(project: Project) -> None:
             column,
             column + 1,
             "warning",
-            KNOWN,
+            (*KNOWN, "complete"),
             "$.anonymous_id sends an email address in clear text",
         )
     ]
@@ -1009,7 +1112,7 @@ def test_bl409_unknown_event_name(project: Project) -> None:
             column,
             column + 1,
             "warning",
-            WITH_EMPTY,
+            STATIC,
             "'productViewed' is not a documented Movable Ink event",
         )
     ]
@@ -1030,7 +1133,7 @@ def test_bl410_float_for_integer(project: Project) -> None:
             column,
             column + 1,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "$.ttl is 2592000.0, written with a fraction; the partner wants an integer",
         )
     ]
@@ -1052,7 +1155,7 @@ def test_bl410_float_printed_by_liquid(project: Project) -> None:
             column,
             column + 1,
             "error",
-            WITH_EMPTY,
+            STATIC,
             "$.ttl is 2592000.0, written with a fraction; the partner wants an integer",
         )
     ]
@@ -1115,7 +1218,7 @@ def test_bl411_webhook_url_not_absolute(project: Project) -> None:
             column,
             column + 1,
             "error",
-            EVERYONE,
+            URL_PROFILES,
             "the webhook URL is not an absolute https:// URL",
         )
     ]
@@ -1179,7 +1282,7 @@ def test_webhook_body_file_points_into_the_body(project: Project) -> None:
         3,
         ttl_line.index(",") + 1,
     )
-    assert diagnostic.profiles == WITH_EMPTY
+    assert diagnostic.profiles == STATIC
 
 
 # -- BL9xx: suppression hygiene -------------------------------------------------------------
@@ -1291,7 +1394,7 @@ def test_one_finding_lists_every_profile(project: Project) -> None:
             source.index(",}") + 1,
             source.index(",}") + 1,
             "error",
-            ("anonymous_user", "known_user", "vip_user", "empty"),
+            ("anonymous_user", "known_user", "vip_user", "empty", "complete"),
             "trailing comma before '}'",
         )
     ]
@@ -1368,7 +1471,8 @@ def test_bl005_symbolic_boolean_operator(project: Project) -> None:
         "{% else %}day{% endif %}\n"
     )
     found = project.lint("t.liquid", source)
-    assert rows(found) == [
+    # at 09:00 neither the evening nor the night branch renders (BL307 says so)
+    assert rows(found, "BL005") == [
         (
             "BL005",
             *span(source, "&&"),
@@ -1386,9 +1490,12 @@ def test_bl005_symbolic_boolean_operator(project: Project) -> None:
             "ignores the rest of the condition",
         ),
     ]
-    assert [d.hint for d in found] == ["write 'and' instead of '&&'", "write 'or' instead of '||'"]
+    assert [d.hint for d in found if d.code == "BL005"] == [
+        "write 'and' instead of '&&'",
+        "write 'or' instead of '||'",
+    ]
     good = source.replace("&&", "and").replace("||", "or")
-    assert codes(project.lint("t.liquid", good)) == []
+    assert "BL005" not in codes(project.lint("t.liquid", good))
 
 
 @proves("BL006")
@@ -1435,7 +1542,7 @@ def test_bl207_bare_standard_attribute(project: Project) -> None:
     ]
     assert found[0].hint == "write {{${first_name}}}"
     # reported once, from the source: not again as an unset attribute or undefined variable
-    assert set(codes(found)) == {"BL207"}
+    assert set(codes(found)) - {"BL307"} == {"BL207"}  # BL307: a branch nobody renders
     good = (
         "Hi {{${first_name} | default: 'there'}}\n"
         "{% if ${language} == 'en' %}Hello{% endif %}\n"
@@ -1459,7 +1566,7 @@ def test_bl305_message_extras_truncated(project: Project) -> None:
             *at(source, "message_extras", 2),
             at(source, "message_extras", 2)[1],
             "warning",
-            WITH_EMPTY,
+            STATIC,
             "message_extras keys and values exceed 1024 bytes; Braze truncates them, so "
             "'payload' is cut or dropped",
         )

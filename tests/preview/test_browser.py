@@ -2,8 +2,8 @@
 
 Runs the real ``brazelint serve`` on a free port over a copy of a small project, then
 drives the page with Playwright: open it, switch profiles, edit a profile value, move the
-clock, save the template on disk and watch the page follow, and check that hostile
-profile text stays text. The last state is saved to ``tests/artifacts/preview.png``.
+clock, save the template on disk and watch the page follow, check that hostile
+profile text stays text, and that lines no profile renders are shaded. The last state is saved to ``tests/artifacts/preview.png``.
 ``.ci/run`` installs Chromium; without it this test is skipped.
 """
 
@@ -122,6 +122,21 @@ def test_preview_in_chromium(project: Path, page: object) -> None:
         expect(omar.locator("pre.json")).to_contain_text("<img src=x onerror=", timeout=3000)
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator("article.render img, article.render script").count() == 0
+
+        # lines no profile renders are shaded: jane is gold, omar silver, nobody bronze
+        (project / "templates/tiers.liquid").write_text(
+            "{% if custom_attribute.${tier} == 'gold' %}\nGold\n"
+            "{% elsif custom_attribute.${tier} == 'bronze' %}\nBronze\nperks\n"
+            "{% else %}\nOther\n{% endif %}\n",
+            encoding="utf-8",
+        )
+        page.goto(f"{url}/file/templates/tiers.liquid")
+        expect(page.locator("#live")).to_have_text("live")
+        expect(page.locator(".line.unrendered")).to_have_count(2)
+        expect(page.locator("#L4.unrendered")).to_be_visible()
+        expect(page.locator("#L5.unrendered")).to_be_visible()
+        expect(page.locator(".unrendered-count")).to_have_text("2 lines not rendered")
+        expect(page.locator('.note[data-code="BL307"]')).to_contain_text("lines 4\N{EN DASH}5")
 
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "preview.png"), full_page=True)

@@ -8,11 +8,16 @@ from typing import Optional
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brazelint.checks.coverage import Coverage
 from brazelint.checks.diagnostic import Diagnostic, LintReport
 from brazelint.report.json_report import format_report
 
 
 def test_report(report: LintReport) -> None:
+    report.coverage = {
+        "templates/welcome.liquid": Coverage(14, [(8, 9), (12, 12)]),
+        "templates/ünïcode.liquid": Coverage(3),
+    }
     expected = {
         "version": 1,
         "diagnostics": [
@@ -78,6 +83,20 @@ def test_report(report: LintReport) -> None:
             },
         ],
         "summary": {"files": 3, "errors": 2, "warnings": 1, "infos": 1},
+        "coverage": {
+            "templates/welcome.liquid": {
+                "lines": 14,
+                "rendered": 11,
+                "percent": 78.6,
+                "unrendered": [[8, 9], [12, 12]],
+            },
+            "templates/ünïcode.liquid": {
+                "lines": 3,
+                "rendered": 3,
+                "percent": 100.0,
+                "unrendered": [],
+            },
+        },
     }
     output = format_report(report)
     assert output == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
@@ -94,7 +113,8 @@ def test_empty_report(empty: LintReport) -> None:
         '    "errors": 0,\n'
         '    "warnings": 0,\n'
         '    "infos": 0\n'
-        "  }\n"
+        "  },\n"
+        '  "coverage": {}\n'
         "}\n"
     )
 
@@ -122,5 +142,11 @@ def test_entries_are_laid_out_as_json_dumps_would(
         excerpt=text,
     )
     report = LintReport(diagnostics=[diagnostic], files=[text])
-    expected = {"version": 1, "diagnostics": [diagnostic.to_dict()], "summary": report.summary()}
+    report.coverage = {text: Coverage(number + 2, [(1, number + 1)])}
+    expected = {
+        "version": 1,
+        "diagnostics": [diagnostic.to_dict()],
+        "summary": report.summary(),
+        "coverage": {text: report.coverage[text].to_dict()},
+    }
     assert format_report(report) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"

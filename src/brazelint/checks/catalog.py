@@ -221,10 +221,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "BL205",
         "unsupported-filter",
-        "warning",
-        "A Shopify filter that Braze does not support or does not document.",
+        "error",
+        "A filter Braze does not support, so Braze cannot render the template.",
         "{{ price | money_with_currency }}",
         "${{ price | money }}",
+        "Braze refuses or mangles a message with a filter it does not support, whatever "
+        "it renders here.",
     ),
     Rule(
         "BL206",
@@ -243,6 +245,14 @@ RULES: tuple[Rule, ...] = (
         "Hi {{${first_name}}}",
         "Braze only substitutes attributes written inside ${}; {{first_name}} is an ordinary "
         "variable, empty unless the template assigns it.",
+    ),
+    Rule(
+        "BL208",
+        "undocumented-filter",
+        "warning",
+        "A standard Liquid filter Braze's documentation never mentions; untested in Braze.",
+        "{{ cart | sum: 'price' }}",
+        "{% for item in cart %}{% assign total = total | plus: item.price %}{% endfor %}",
     ),
     # BL3xx: render time
     Rule(
@@ -297,6 +307,27 @@ RULES: tuple[Rule, ...] = (
         "{% comment %}brazelint: schema=sessionm/tags{% endcomment %}",
         "One file never stops a run: the others are still checked and reported, and this one "
         "fails the run until it can be checked.",
+    ),
+    Rule(
+        "BL307",
+        "not-rendered",
+        "info",
+        "Template lines no profile renders, so no check ever looked at them.",
+        "{% if custom_attribute.${tier} == 'gold' %}…{% else %}{{ broken }}{% endif %}  "
+        "(every profile gold)",
+        "a profile for each branch: custom_attributes: {tier: silver}",
+        "A branch no profile reaches is sent to real users unchecked; the hint names the "
+        "values that reach it.",
+    ),
+    Rule(
+        "BL308",
+        "nothing-checked",
+        "warning",
+        "Every profile aborts or fails, so the message body was never checked.",
+        "{% if ${user_id} == blank %}{% abort_message('no id') %}{% endif %}  (no profile "
+        "has a user_id, generated profiles off)",
+        "a profile with attributes: {user_id: ...}",
+        "A lint that rendered nothing past a guard has checked nothing past it.",
     ),
     # BL4xx: JSON, schema and payload semantics
     Rule(

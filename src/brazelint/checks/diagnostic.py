@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
+
+if TYPE_CHECKING:
+    from brazelint.checks.coverage import Coverage
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -68,10 +71,11 @@ class LintReport:
     """Everything a formatter needs: the findings, the files looked at and their text.
 
     ``sources`` maps a diagnostic's ``path`` to the file's text (for code frames);
-    ``rules`` lists the codes that were checked (JUnit writes one case per file and rule).
+    ``rules`` lists the codes that were checked (JUnit writes one case per file and rule);
+    ``coverage`` says which template lines the profiles rendered, per file.
     """
 
-    __slots__ = ("diagnostics", "files", "rules", "sources")
+    __slots__ = ("coverage", "diagnostics", "files", "rules", "sources")
 
     def __init__(
         self,
@@ -79,11 +83,14 @@ class LintReport:
         files: Optional[list[str]] = None,
         sources: Optional[dict[str, str]] = None,
         rules: Optional[list[str]] = None,
+        coverage: Optional[dict[str, Coverage]] = None,
     ) -> None:
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
         self.files: list[str] = [] if files is None else files
         self.sources: dict[str, str] = {} if sources is None else sources
         self.rules: list[str] = [] if rules is None else rules
+        self.coverage: dict[str, Coverage] = {} if coverage is None else coverage
+        """File -> which of its lines the profiles rendered (files that were rendered)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

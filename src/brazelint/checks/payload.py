@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 from brazelint.checks.json_syntax import JsonDocument, JsonProblem, parse_json
 from brazelint.checks.positions import OutputLocator
+from brazelint.checks.schema_messages import plain_message, unexpected_members
 from brazelint.checks.source_scan import DOC_PLACEHOLDER
 from brazelint.errors import ConfigError
 
@@ -39,6 +40,8 @@ TIME_KEY = re.compile(r"time|date|_at$", re.I)
 """Keys whose digit strings are times, not phone numbers."""
 CONTACT_KEY = re.compile(r"email|phone|mail", re.I)
 """Keys whose values are meant to be contact details (BL406 leaves them alone)."""
+CONTAINER_RULES = frozenset({"required", "minProperties", "maxProperties", "dependentRequired"})
+"""Schema rules about an object as a whole rather than one value in it."""
 SECONDS = (10**9, 10**10)
 """Epoch seconds from 2001 to 2286: ten digits, where milliseconds have thirteen."""
 
@@ -92,11 +95,13 @@ def check_json(
         )
     if new_breaks:
         _report_breaks(new_breaks, profile, reporter, locator)
-    if not document.ok or adversarial:
+    if adversarial or document.value is None:
         return verdict
     leaves = _leaves(document.value)
-    if schema is not None:
+    if schema is not None and document.ok:
         _check_schema(document, leaves, schema, schema_base, profile, reporter, locator)
+    # what a schema cannot say is judged on what the partner would read, even in a body
+    # that is broken elsewhere (a seconds timestamp next to a trailing comma)
     _check_values(document, leaves, schema, profile, reporter, locator)
     return verdict
 
@@ -221,6 +226,15 @@ def _report_schema_error(
     path = tuple(error.absolute_path)
     span = document.span(path) or document.span(()) or (0, 0)
     offset = locator.value_offset(*span)
+    if error.validator in CONTAINER_RULES:
+        # about the object as a whole: its opening brace, or what printed it
+        printed = locator.printed_at(span[0])
+        offset = printed if printed is not None else locator.template_offset(span[0])
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        extra = unexpected_members(error)
+        key = document.key_span((*path, extra[0])) if extra else None
+        if key is not None:  # point at the member that is not allowed
+            offset = locator.value_offset(*key)
     where = _json_path(path)
     if path and "timestamp" in str(path[-1]).lower() and _is_seconds(error.instance):
         return  # BL405 says it better
@@ -229,7 +243,7 @@ def _report_schema_error(
         return  # BL408 says it better
     excerpt = locator.excerpt(span[0])
     expected = _expected_types(error)
-    code, message, hint = "BL402", f"{where}: {error.message}", None
+    code, message, hint = "BL402", plain_message(error), None
     if error.validator == "type" and isinstance(instance, float) and instance.is_integer():
         if "integer" in expected:
             code = "BL410"

@@ -84,7 +84,7 @@ def check_render(
             continue  # the source scan already pointed at the port in the tag
         reporter.at(code, problem.line or 1, problem.column or 1, problem.message, profile=profile)
     _failed_answers(result, profile, reporter)
-    _undefined(result, profile, reporter, facts, generated=generated)
+    _undefined(result, profile, reporter, facts)
     if result.aborted and not generated:
         line, column = (
             reporter.index.position(result.abort_offset)
@@ -133,9 +133,7 @@ def _failed_answers(result: RenderResult, profile: str, reporter: Reporter) -> N
         )
 
 
-def _undefined(
-    result: RenderResult, profile: str, reporter: Reporter, facts: RenderFacts, *, generated: bool
-) -> None:
+def _undefined(result: RenderResult, profile: str, reporter: Reporter, facts: RenderFacts) -> None:
     index = reporter.index
     source = reporter.source
     for use in result.undefined_uses:
@@ -159,7 +157,7 @@ def _undefined(
                 profile=None,
                 hint="assign it first, or use ${attribute} / custom_attribute.${name}",
             )
-        elif is_attribute and root in BRAZE_ROOTS and not generated and offset in facts.unguarded:
+        elif is_attribute and root in BRAZE_ROOTS and offset in facts.unguarded:
             # an unknown ${attribute} (not in BRAZE_ROOTS) is BL201's, for every profile
             reporter.at(
                 "BL203",

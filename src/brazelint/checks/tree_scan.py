@@ -63,15 +63,17 @@ EMPTY_PRESERVING_FILTERS = frozenset(
 ``size``, ``plus``, ``append``, ``md5``, ...) prints something for it."""
 
 
-def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
-    """Report unknown and unsupported filters; return where unguarded values are printed.
+def scan_tree(template: BrazeTemplate, reporter: Reporter) -> tuple[set[int], set[str]]:
+    """Report unknown and unsupported filters; return where unguarded values are printed,
+    and the names of filters that do not exist.
 
-    The returned offsets are the starts of paths printed by ``{{ }}`` through no filter
-    that prints something for a missing value (``default``, ``size``, ...): an unset
-    attribute there shows up as a gap in the message.
+    The offsets are the starts of paths printed by ``{{ }}`` through no filter that prints
+    something for a missing value (``default``, ``size``, ...): an unset attribute there
+    shows up as a gap in the message.
     """
     known, known_set = _known_filters()
     unguarded: set[int] = set()
+    missing: set[str] = set()
     facts = template.facts
     for expression in facts.printed:
         _printed_paths(expression, unguarded)
@@ -79,8 +81,10 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> set[int]:
         name = applied.name
         if name in known_set and FILTER_SUPPORT.get(name, "supported") == "supported":
             continue  # the common case, decided without a call
+        if name not in known_set:
+            missing.add(name)
         _check_filter(name, applied.token.start_index, known, reporter)
-    return unguarded
+    return unguarded, missing
 
 
 @lru_cache(maxsize=1)
@@ -123,15 +127,19 @@ def _check_filter(name: str, start: int, known: tuple[str, ...], reporter: Repor
             end=start + len(name),
             hint=f"did you mean '{close[0]}'?" if close else "see `brazelint rules BL204`",
         )
-    elif FILTER_SUPPORT.get(name, "supported") != "supported":
-        status = FILTER_SUPPORT[name]
+    elif FILTER_SUPPORT.get(name, "supported") == "unsupported":
         reporter.at_offset(
             "BL205",
             start,
-            f"filter '{name}' is {'not supported' if status == 'unsupported' else 'not documented'}"
-            f" in Braze",
+            f"filter '{name}' is not supported in Braze",
             end=start + len(name),
-            hint="it works here but may fail or differ in Braze; test it in the dashboard"
-            if status != "unsupported"
-            else "rewrite it with supported filters",
+            hint="rewrite it with supported filters",
+        )
+    elif FILTER_SUPPORT.get(name, "supported") != "supported":
+        reporter.at_offset(
+            "BL208",
+            start,
+            f"filter '{name}' is not documented in Braze",
+            end=start + len(name),
+            hint="it works here but may fail or differ in Braze; test it in the dashboard",
         )

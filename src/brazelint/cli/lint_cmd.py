@@ -31,8 +31,9 @@ def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "lint",
         help="render every template for every profile and check the results",
-        description="Render each template for every profile (plus an empty and an "
-        "adversarial user) and report syntax, Braze, JSON and schema problems.",
+        description="Render each template for every profile (plus generated empty, "
+        "complete and adversarial users) and report syntax, Braze, JSON and schema problems, "
+        "and the lines no profile rendered.",
     )
     parser.add_argument(
         "paths",
@@ -93,7 +94,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--no-generated-profiles",
         action="store_true",
-        help="skip the built-in empty and adversarial users",
+        help="skip the generated empty, complete and adversarial users",
     )
     parser.add_argument(
         "--no-cache",
@@ -266,7 +267,7 @@ def _note_missing_profiles(args: argparse.Namespace, configs: list[Config]) -> N
     where = ", ".join(dict.fromkeys(_shown(c.profiles) for c in empty))
     generated = all(c.generated_profiles for c in empty)
     then = (
-        "linting with the generated users (empty, adversarial) only"
+        "linting with the generated users (empty, complete, adversarial) only"
         if generated
         else "and generated users are off: templates are rendered for nobody"
     )
@@ -318,11 +319,15 @@ def collect(
                 if cache is not None and key is not None:
                     keys[path] = (cache, key)
                 missed_here.append((path, display))
-            elif cached:
-                report.diagnostics.extend(cached)
-                failed = failed or any(FAIL_RANK[d.severity] >= level for d in cached)
-                if keep_sources:
-                    _add_sources(report, cached)
+            else:
+                covered = cache.coverage(key) if cache is not None and key is not None else None
+                if covered is not None:
+                    report.coverage[display] = covered
+                if cached:
+                    report.diagnostics.extend(cached)
+                    failed = failed or any(FAIL_RANK[d.severity] >= level for d in cached)
+                    if keep_sources:
+                        _add_sources(report, cached)
         if missed_here:
             linters.append((batch.make_linter(), [path for path, _ in missed_here]))
             missed += missed_here
@@ -343,6 +348,8 @@ def collect(
         else iter(())
     )
     for done, (result, (path, _)) in enumerate(zip(results, missed), start=1):
+        if result.coverage is not None:
+            report.coverage[result.path] = result.coverage
         if result.diagnostics:
             report.diagnostics.extend(result.diagnostics)
             level = threshold[path]

@@ -100,6 +100,7 @@ class RenderState:
         "problems",
         "promotion_codes",
         "promotions",
+        "reached",
         "undefined",
     )
 
@@ -122,6 +123,7 @@ class RenderState:
         assigned_sizes: Optional[dict[str, int]] = None,
         content_block_stack: Optional[list[str]] = None,
         deadline: float = 0.0,
+        reached: Optional[set[object]] = None,
     ) -> None:
         self.now = now
         """Aware UTC datetime used for ``"now"``; fixed for the whole render."""
@@ -146,6 +148,8 @@ class RenderState:
             [] if content_block_stack is None else content_block_stack
         )
         self.deadline = deadline
+        self.reached: set[object] = set() if reached is None else reached
+        """Branch bodies this render entered, when the linter traces them (lint/branches.py)."""
 
     def start_clock(self) -> None:
         """Arm the wall-clock deadline; called when rendering starts."""

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
 from brazelint._version import __version__
 
 if TYPE_CHECKING:
+    from brazelint.checks.coverage import Coverage
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
     from brazelint.lint.linter import FileResult
@@ -161,13 +162,25 @@ class LintCache:
         self.hits += 1
         return [_diagnostic(item) for item in entry["diagnostics"]]
 
+    def coverage(self, key: str) -> Optional[Coverage]:
+        """The coverage stored with an entry (``None`` for a file that was not rendered)."""
+        data = self._load().get(key, {}).get("coverage")
+        from brazelint.checks.coverage import Coverage
+
+        try:
+            return Coverage.from_dict(data) if data is not None else None
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry edited by hand: the lint result stands without it
+
     def put(self, key: str, result: FileResult, depends: Iterable[Path]) -> None:
         """Append the entry to this process's shard (workers write their own)."""
-        entry = {
+        entry: dict[str, Any] = {
             "key": key,
             "diagnostics": [_plain(d) for d in result.diagnostics],
             "depends": {str(p): _file_hash(p) for p in depends},
         }
+        if result.coverage is not None:
+            entry["coverage"] = result.coverage.to_dict()
         try:
             shard = self._open_shard()
             if shard is None:

@@ -6,7 +6,9 @@ import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
+from weakref import WeakKeyDictionary
 
+from brazelint.checks.json_detect import looks_like_json
 from brazelint.checks.positions import Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
 from brazelint.checks.source_scan import scan_source
@@ -16,19 +18,31 @@ from brazelint.errors import (
     TemplateSyntaxError,
     UsageError,
 )
-from brazelint.lint.generated import ADVERSARIAL, adversarial_profile, empty_profile
+from brazelint.lint.generated import (
+    ADVERSARIAL,
+    COMPLETE,
+    adversarial_profile,
+    complete_profile,
+    empty_profile,
+)
 from brazelint.lint.globs import any_match, first_match
+from brazelint.lint.reads import Reads, template_reads
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
 from brazelint.sources import is_readable_file, read_template
 
 if TYPE_CHECKING:
+    from brazelint.checks.coverage import Coverage
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
+    from brazelint.engine.environment import BrazeTemplate
     from brazelint.lint.selection import Selection
     from brazelint.profiles import Profile
     from brazelint.renderer import Renderer
     from brazelint.result import RenderResult
+
+
+_READS: WeakKeyDictionary[Any, Reads] = WeakKeyDictionary()
 
 
 class ProfileRender:
@@ -50,7 +64,7 @@ class ProfileRender:
 
 
 class FileResult:
-    __slots__ = ("diagnostics", "extra_sources", "path", "renders", "schema", "source")
+    __slots__ = ("coverage", "diagnostics", "extra_sources", "path", "renders", "schema", "source")
 
     def __init__(
         self,
@@ -60,6 +74,7 @@ class FileResult:
         renders: Optional[list[ProfileRender]] = None,
         schema: Optional[str] = None,
         extra_sources: Optional[dict[str, str]] = None,
+        coverage: Optional[Coverage] = None,
     ) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
@@ -68,6 +83,8 @@ class FileResult:
         self.schema = schema
         self.extra_sources: dict[str, str] = {} if extra_sources is None else extra_sources
         """Other files the diagnostics point into (a webhook's body file)."""
+        self.coverage = coverage
+        """Which lines the profiles rendered (``None`` when the file was not rendered)."""
 
 
 class LintOptions:
@@ -124,6 +141,13 @@ class Linter:
 
         self.redactor = Redactor(renderer.credentials.secret_values())
         """Hides the run's credential values in everything a file's lint returns."""
+        from brazelint.lint.selection import expand
+
+        self.profile_ignores = {
+            name: frozenset(expand(codes, f"{config.path or 'configuration'}: 'profile-ignores'"))
+            for name, codes in config.profile_ignores.items()
+        }
+        """Profile name -> codes not reported for it (``profile-ignores``)."""
 
     # -- files -----------------------------------------------------------------------------
 
@@ -203,16 +227,18 @@ class Linter:
         schema = self._schema_for(path, directives, schema)
         if json_expected is None and (schema or _json_by_config(self.config, path)):
             json_expected = True
-        renders = self.check_template(
+        renders, coverage = self.check_template(
             source, reporter, schema=schema, json_expected=json_expected, path=path
         )
         diagnostics = self.finish(reporter, directives, path)
-        return FileResult(display, diagnostics, source, renders, schema)
+        return FileResult(display, diagnostics, source, renders, schema, coverage=coverage)
 
     def finish(
         self, reporter: Reporter, directives: Directives, path: Optional[Path]
     ) -> list[Diagnostic]:
         merged = merge_profiles(reporter.found)
+        if self.profile_ignores:
+            merged = drop_ignored_profiles(merged, self.profile_ignores)
         kept = apply_suppressions(merged, directives, reporter)
         return sorted(
             (d for d in kept if self.selection.enabled(d.code, path)), key=lambda d: d.sort_key()
@@ -228,48 +254,72 @@ class Linter:
         schema: Optional[str],
         json_expected: Optional[bool],
         path: Optional[Path],
-    ) -> list[ProfileRender]:
+    ) -> tuple[list[ProfileRender], Optional[Coverage]]:
+        """Render ``source`` for every profile and check each render; return the renders
+        (when kept) and which lines the profiles rendered."""
+        from brazelint.checks.coverage import Trace, check_coverage
         from brazelint.checks.payload import check_json
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
+        from brazelint.lint.branches import branch_map
 
         too_large = self.renderer.limits.template_too_large(source)
         if too_large is not None:  # memory stays proportional to a bounded input
             hint = "split the template, or raise the limit under [tool.brazelint.limits]"
             reporter.at("BL302", 1, 1, too_large, hint=hint)
-            return []
+            return [], None
         tokens = self.renderer.env.lex(source)
         facts = scan_source(source, reporter, tokens)
         try:
             template = self.renderer.parse(source, path=reporter.path, tokens=tokens)
         except TemplateSyntaxError as err:
             report_syntax_error(err, reporter)
-            return []
+            return [], None
+        unguarded, missing_filters = scan_tree(template, reporter)
+        self._pass_through(missing_filters)
         render_facts = RenderFacts(
             assigned=facts.assigned | self._names_assigned_in_blocks(),
-            unguarded=scan_tree(template, reporter),
+            unguarded=unguarded,
         )
+        branches = branch_map(template.nodes)
         renders: list[ProfileRender] = []
+        traces: list[Trace] = []
         broken: set[int] = set()
         schema_base = str(path.parent) if path is not None else None
-        for profile in self._profiles_for(path):
-            generated = profile in self.generated
-            adversarial = profile.name == ADVERSARIAL
+        profiles, generated_from, answers = self._profiles_for(path, template)
+        for position, profile in enumerate(profiles):
+            generated = position >= generated_from
+            adversarial = generated and profile.name == ADVERSARIAL
             entry = ProfileRender(profile.name)
             renders.append(entry)
+            trace = Trace(profile.name, set())
+            traces.append(trace)
             try:
-                result = self.renderer.render(template, profile, now=self.clock, path=reporter.path)
+                result = self.renderer.render(
+                    template,
+                    profile,
+                    now=self.clock,
+                    path=reporter.path,
+                    globals=answers if profile.name == COMPLETE and generated else None,
+                    reached=trace.reached,
+                )
             except TemplateRenderError as err:
                 entry.error = err.message
+                trace.reason = f"failed ({err.message})"
+                trace.stop = _error_offset(err, reporter)
                 report_render_error(err, profile.name, reporter)
                 continue
             entry.result = result
+            if generated and profile.name == COMPLETE:
+                self._excuse_made_up_requests(result)
             if not adversarial:
                 check_render(result, profile.name, reporter, render_facts, generated=generated)
             if result.aborted:
+                trace.stop = result.abort_offset if result.abort_offset is not None else 0
+                trace.reason = f"aborted ({result.abort_reason or 'no reason given'})"
                 continue
-            if json_expected is None:
-                json_expected = _looks_like_json(result.output)
+            if json_expected is None and result.output.strip():
+                json_expected = looks_like_json(result.output)
             if json_expected and (result.output.strip() or not generated):
                 verdict = check_json(
                     result,
@@ -282,11 +332,50 @@ class Linter:
                 )
                 entry.json_ok = verdict.parsed
                 broken |= verdict.broken_at
-        if not self.options.keep_renders:
-            return []
-        return renders
+        coverage = check_coverage(branches.branches, traces, reporter, branches.aliases)
+        return (renders if self.options.keep_renders else []), coverage
 
-    def _profiles_for(self, path: Optional[Path]) -> list[Profile]:
+    def _excuse_made_up_requests(self, result: RenderResult) -> None:
+        """The complete user's values are made up, so a stub that answers the same method,
+        host and path for real users may not match the id or body it sends: that is no
+        missing stub (BL102), and its plausible answer stands in. A call no stub answers for
+        anyone is still reported."""
+        from urllib.parse import urlsplit
+
+        stubs = getattr(self.renderer.transport, "stubs", ())
+        excused = set()
+        for request in result.requests:
+            if request.status is not None:
+                continue
+            where = urlsplit(request.url)[:3]
+            for stub in stubs:
+                if stub.method != request.method.upper():
+                    continue
+                if (stub.url_pattern is not None and stub.url_pattern.search(request.url)) or (
+                    stub.url is not None and urlsplit(stub.url)[:3] == where
+                ):
+                    excused.add((request.line, request.column))
+                    break
+        if excused:
+            result.problems = [
+                problem
+                for problem in result.problems
+                if problem.name != "connected-content-no-stub"
+                or (problem.line, problem.column) not in excused
+            ]
+
+    def _pass_through(self, names: set[str]) -> None:
+        """Let renders go past filters that do not exist (BL204/BL205 already report each
+        one as an error), so the rest of the template is still rendered and checked."""
+        filters = self.renderer.env.filters
+        for name in names:
+            filters.setdefault(name, _unchanged)
+
+    def _profiles_for(
+        self, path: Optional[Path], template: BrazeTemplate
+    ) -> tuple[list[Profile], int, dict[str, Any]]:
+        """The profiles a template renders for, where the generated ones start, and the
+        Connected Content answers the complete user assumes."""
         profiles = self.profiles
         if path is not None and self.config.template_profiles:
             names = next(
@@ -299,8 +388,22 @@ class Linter:
             )
             if names is not None:
                 profiles = [p for p in profiles if p.name in names]
+        if not self.generated:
+            return list(profiles), len(profiles), {}
+        complete, answers = complete_profile(self._reads(template), self.clock)
         # the adversarial profile goes last: its JSON breaks are judged against the others
-        return [*profiles, *self.generated]
+        empty, adversarial = self.generated
+        if not (complete.attributes or complete.namespaces or answers):
+            # the template reads nothing of a user: the complete user is the empty one
+            return [*profiles, empty, adversarial], len(profiles), answers
+        return [*profiles, empty, complete, adversarial], len(profiles), answers
+
+    def _reads(self, template: BrazeTemplate) -> Reads:
+        """What ``template`` reads (cached on the template: a preview lints it again)."""
+        reads = _READS.get(template)
+        if reads is None:
+            reads = _READS[template] = template_reads(template.nodes, self.renderer.content_block)
+        return reads
 
     def _schema_for(
         self, path: Optional[Path], directives: Directives, explicit: Optional[str]
@@ -370,14 +473,40 @@ def merge_profiles(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return list(merged.values())
 
 
+def drop_ignored_profiles(
+    diagnostics: list[Diagnostic], ignores: dict[str, frozenset[str]]
+) -> list[Diagnostic]:
+    """Take the profiles ``profile-ignores`` names off their findings; a finding no profile
+    shows any more goes."""
+    kept = []
+    for diagnostic in diagnostics:
+        if diagnostic.profiles:
+            profiles = tuple(
+                p for p in diagnostic.profiles if diagnostic.code not in ignores.get(p, ())
+            )
+            if not profiles:
+                continue
+            if profiles != diagnostic.profiles:
+                diagnostic = replace(diagnostic, profiles=profiles)
+        kept.append(diagnostic)
+    return kept
+
+
+def _unchanged(value: object, *args: object, **kwargs: object) -> object:
+    return value
+
+
+def _error_offset(error: TemplateRenderError, reporter: Reporter) -> int:
+    """Where a render failed in this template (its start when it failed elsewhere, such as
+    in a Content Block)."""
+    if error.line is None or (error.source is not None and error.source != reporter.source):
+        return 0
+    return reporter.index.offset(error.line, error.column or 1)
+
+
 def _json_by_config(config: Config, path: Optional[Path]) -> bool:
     return (
         path is not None
         and bool(config.json_globs)
         and any_match(config.json_globs, path, config.root)
     )
-
-
-def _looks_like_json(output: str) -> bool:
-    text = output.strip()
-    return (text[:1], text[-1:]) in (("{", "}"), ("[", "]"))

@@ -172,9 +172,16 @@ def _source(view: FileView) -> str:
             elsewhere.append(diagnostic)
     count = len(view.diagnostics)
     summary = f"{count} diagnostic{'s' if count != 1 else ''}" if count else "no diagnostics"
+    unrendered = len(view.unrendered)
+    shaded = (
+        f' <span class="unrendered-count" title="shaded: no profile renders these lines">'
+        f"{unrendered} line{'s' if unrendered != 1 else ''} not rendered</span>"
+        if unrendered
+        else ""
+    )
     parts = [
         '<section class="pane source-pane">',
-        f'<h2>Source <span class="count" data-count="{count}">{summary}</span></h2>',
+        f'<h2>Source <span class="count" data-count="{count}">{summary}</span>{shaded}</h2>',
         '<div class="source hl">',
     ]
     # a ?token= written in the template is masked, keeping every column where it was
@@ -183,9 +190,13 @@ def _source(view: FileView) -> str:
         found = by_line.get(number, [])
         level = _worst(found)
         css = f" diag diag-{level}" if level else ""
+        title = ""
+        if number in view.unrendered:
+            css += " unrendered"
+            title = ' title="no profile renders this line"'
         parts.append(
-            f'<div class="line{css}" id="L{number}"><a class="ln" href="#L{number}">{number}</a>'
-            f'<span class="code">{code or " "}</span></div>'
+            f'<div class="line{css}" id="L{number}"{title}><a class="ln" href="#L{number}">'
+            f'{number}</a><span class="code">{code or " "}</span></div>'
         )
         for diagnostic in found:
             fix = view.fixes.get((diagnostic.code, diagnostic.line, diagnostic.column))

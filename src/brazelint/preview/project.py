@@ -172,6 +172,8 @@ class FileView:
     """The webhook this file is the body of."""
     fixes: dict[FixKey, FixPreview] = field(default_factory=dict)
     """The fix each finding in this file has, by code, line and column."""
+    unrendered: set[int] = field(default_factory=set)
+    """Lines no shown profile rendered (shaded on the page)."""
 
 
 @dataclass
@@ -429,6 +431,12 @@ class PreviewProject:
         view.diagnostics = result.diagnostics
         view.schema = result.schema
         view.fixes = fix_previews(source, result.diagnostics, relative)
+        if result.coverage is not None:
+            view.unrendered = {
+                line
+                for first, last in result.coverage.unrendered
+                for line in range(first, last + 1)
+            }
         generated = {p.name for p in linter.generated}
         shown = {p.name for p in chosen} | set(request.show_generated)
         if webhook:

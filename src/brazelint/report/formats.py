@@ -106,6 +106,36 @@ def summary_line(report: LintReport) -> str:
     return f"Found {found} in {with_findings} ({checked} checked)."
 
 
+MAX_COVERAGE_FILES = 20
+"""Files listed by name in the text summary's coverage; the rest are counted."""
+
+
+def coverage_lines(report: LintReport) -> list[str]:
+    """``Rendered 412 of 434 template lines (94.9%); not rendered:`` and the files short of
+    100%, least covered first (none when every line was rendered)."""
+    covered = report.coverage
+    lines = sum(c.lines for c in covered.values())
+    rendered = sum(c.rendered for c in covered.values())
+    short = sorted(
+        ((path, c) for path, c in covered.items() if c.unrendered),
+        key=lambda item: (item[1].percent, item[0]),
+    )
+    if not short:
+        return []
+    percent = 100.0 * rendered / lines if lines else 100.0
+    out = [f"Rendered {rendered} of {lines} template lines ({percent:.1f}%); not rendered:"]
+    for path, coverage in short[:MAX_COVERAGE_FILES]:
+        spans = ", ".join(
+            str(first) if first == last else f"{first}\N{EN DASH}{last}"
+            for first, last in coverage.unrendered
+        )
+        single = len(coverage.unrendered) == 1 and spans.isdigit()
+        out.append(f"  {path}: {coverage.percent:g}% ({'line' if single else 'lines'} {spans})")
+    if len(short) > MAX_COVERAGE_FILES:
+        out.append(f"  … and {len(short) - MAX_COVERAGE_FILES} more files")
+    return out
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 

@@ -1,7 +1,10 @@
 """``lint --format json``: the stable report of DESIGN.md ("Diagnostics and the JSON report").
 
-``{"version": 1, "diagnostics": [...], "summary": {"files", "errors", "warnings", "infos"}}``,
-each diagnostic as :meth:`Diagnostic.to_dict`, sorted by path and position.
+``{"version": 1, "diagnostics": [...], "summary": {"files", "errors", "warnings", "infos"},
+"coverage": {path: {"lines", "rendered", "percent", "unrendered": [[first, last], ...]}}}``,
+each diagnostic as :meth:`Diagnostic.to_dict`, sorted by path and position; ``coverage``
+counts the lines with template text in each rendered file, and the ranges no profile
+rendered.
 
 The report is written one diagnostic at a time, so a run with thousands of findings never
 holds the whole document in memory; the text is the same as ``json.dumps(..., indent=2)``.
@@ -41,7 +44,31 @@ def write_report(report: LintReport, out: TextIO) -> None:
         separator = ",\n"
     out.write("\n  ]" if separator != "\n" else "]")
     summary = json.dumps(report.summary(), indent=_INDENT).replace("\n", "\n  ")
-    out.write(f',\n  "summary": {summary}\n}}\n')
+    out.write(f',\n  "summary": {summary}')
+    out.write(',\n  "coverage": ' + _coverage(report) + "\n}\n")
+
+
+def _coverage(report: LintReport) -> str:
+    """``"coverage"``, laid out as ``json.dumps(..., indent=2)`` would, two levels in."""
+    if not report.coverage:
+        return "{}"
+    rows = []
+    for path in sorted(report.coverage):
+        data = report.coverage[path].to_dict()
+        spans = ",\n".join(
+            f"        [\n          {first},\n          {last}\n        ]"
+            for first, last in data["unrendered"]
+        )
+        unrendered = f"[\n{spans}\n      ]" if spans else "[]"
+        rows.append(
+            f"    {encode_basestring(path)}: {{\n"
+            f'      "lines": {data["lines"]},\n'
+            f'      "rendered": {data["rendered"]},\n'
+            f'      "percent": {float(data["percent"])!r},\n'
+            f'      "unrendered": {unrendered}\n'
+            "    }"
+        )
+    return "{\n" + ",\n".join(rows) + "\n  }"
 
 
 _member_heads: dict[str, str] = {}

@@ -10,6 +10,8 @@ Like ruff's full output and :mod:`brazelint.report.codeframe`::
        = rendered: …"u-1"⏎  "event": "product_viewed"…
        = hint: add a comma after the previous value
 
+After the findings: per-file coverage when some lines went unrendered, then the summary.
+
 Carets run from ``column`` up to (not including) ``end_column`` on the same line, or to the
 end of the line when the finding spans lines. With ``color`` the file gets a bold header,
 severities their colour and the source line Liquid syntax highlighting (pygments, imported
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from brazelint.report.formats import by_file, summary_line, terminal_safe
+from brazelint.report.formats import by_file, coverage_lines, summary_line, terminal_safe
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport
@@ -40,6 +42,9 @@ def format_report(report: LintReport, *, color: bool = False) -> str:
         if color:
             group[0] = f"{_BOLD}{path}{_RESET}\n{group[0]}"
         blocks.extend(group)
+    shown = coverage_lines(report)
+    if shown:
+        blocks.append("\n".join(shown))
     blocks.append(summary_line(report))
     return "\n\n".join(blocks) + "\n"
 
