@@ -56,6 +56,13 @@ CASES = [
         '{\n  {% comment %}// the event name{% endcomment %}\n  "type": "track"\n}\n',
     ),
     Case(
+        "notes-above-body",
+        "BL401",
+        '// Movable Ink: track event\n# anonymous users too\n{"type": "track"}\n',
+        "{% comment %}// Movable Ink: track event{% endcomment %}\n"
+        '{% comment %}# anonymous users too{% endcomment %}\n{"type": "track"}\n',
+    ),
+    Case(
         "json-escape",
         "BL401|BL403",  # the bundled profiles' names break it (BL401), hostile ones too
         '{"name": "{{${first_name} | default: \'there\'}}"}\n',
