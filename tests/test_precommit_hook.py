@@ -119,7 +119,16 @@ def run_hook(repo: Path, hooks: Path, env: dict[str, str], *extra: str) -> tuple
 def test_hook_manifest() -> None:
     """peers.md §4.5: python, serial, and ``files`` covering templates, webhook files and
     everything a template's verdict depends on (profiles, stubs, schemas, config)."""
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook, fix_hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    # brazelint-fix: the same hook with --fix, on the files it may edit (never a profile,
+    # whose templates may not be staged)
+    assert fix_hook["id"] == "brazelint-fix"
+    assert fix_hook["entry"] == "brazelint lint --fix"
+    same = ("language", "types", "require_serial", "minimum_pre_commit_version")
+    assert {k: fix_hook[k] for k in same} == {k: hook[k] for k in same}
+    fix_files = re.compile(fix_hook["files"])
+    assert fix_files.search("templates/a.liquid") and fix_files.search("t/a.webhook.yaml")
+    assert not fix_files.search("profiles/jane.yaml")
     assert hook["id"] == "brazelint"
     assert hook["language"] == "python"
     assert hook["entry"] == "brazelint lint"
@@ -227,7 +236,7 @@ def readme_hook_config() -> str:
 
 
 def test_readme_snippet_matches_the_hook_manifest() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     (repo,) = yaml.safe_load(readme_hook_config())["repos"]
     (shown,) = repo["hooks"]
     assert repo["repo"] == "local"

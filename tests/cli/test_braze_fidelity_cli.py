@@ -101,4 +101,6 @@ def test_rules_explains_a_new_rule(run_cli: Run) -> None:
         "\n"
         "Good:\n"
         "    {% if hour >= 19 and hour < 20 %}\n"
+        "\n"
+        "Fix (safe): respell && and || as and and or\n"
     )

@@ -36,7 +36,7 @@ def test_table(run_cli: Run) -> None:
     ) in lines
     assert (
         "  BL101  connected-content-option   warning  A Connected Content option Braze ignores "
-        "or rejects (old spelling, cache age out of range)."
+        "or rejects (old spelling, cache age out of range). [fix: safe]"
     ) in lines
     assert lines[-1] == (
         "  BL902  invalid-suppression        warning  "
@@ -62,6 +62,8 @@ def test_one_rule(run_cli: Run) -> None:
         "\n"
         "Good:\n"
         "    Hi {{${first_name} | default: 'there'}},\n"
+        "\n"
+        "Fix (unsafe, with --unsafe-fixes): add | default: '' where a value renders empty\n"
     )
 
 
@@ -120,8 +122,17 @@ def test_json(run_cli: Run) -> None:
     assert (proc.returncode, proc.stderr) == (0, "")
     fields = ("code", "name", "severity", "summary", "bad", "good", "why")
     document = json.loads(proc.stdout)
-    assert document == [{name: getattr(rule, name) for name in fields} for rule in RULES]
-    assert all(list(entry) == list(fields) for entry in document)
+    assert [{name: entry[name] for name in fields} for entry in document] == [
+        {name: getattr(rule, name) for name in fields} for rule in RULES
+    ]
+    assert all(list(entry) == [*fields, "fix", "fixes"] for entry in document)
+    by_name = {entry["name"]: entry for entry in document}
+    assert by_name["invalid-json"]["fix"] == "safe"
+    assert by_name["timestamp-in-seconds"]["fix"] == "unsafe"
+    assert by_name["schema-violation"]["fix"] is None
+    assert {"summary": "remove a trailing comma before } or ]", "safe": True} in by_name[
+        "invalid-json"
+    ]["fixes"]
 
 
 def test_json_one_rule(run_cli: Run) -> None:
@@ -136,5 +147,7 @@ def test_json_one_rule(run_cli: Run) -> None:
             "bad": "{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}",
             "good": "(expected for users without an email: informational)",
             "why": "",
+            "fix": None,
+            "fixes": [],
         }
     ]

@@ -114,7 +114,26 @@ def add_parser(commands: Any) -> None:
         metavar="K/N",
         help="lint only share K of N (stable, split by path; for a CI job matrix)",
     )
+    add_fix_options(parser)
     parser.set_defaults(run=run)
+
+
+def add_fix_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("fixes")
+    group.add_argument("--fix", action="store_true", help="write safe fixes, then report")
+    group.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply fixes that may change what a user receives",
+    )
+    group.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff and write nothing (exit 1 if any)",
+    )
+    group.add_argument(
+        "--fix-only", action="store_true", help="write fixes without reporting the rest"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
     if args.paths == [Path("-")]:
         from brazelint.cli.lint_stdin import run_stdin
 
+        if args.fix or args.diff or args.fix_only:
+            raise ConfigError("--fix, --diff and --fix-only need files, not standard input")
         return run_stdin(args)
     found = RunFiles(
         ConfigLookup(args.config), Overrides(args.profiles, args.stubs, args.content_blocks)
@@ -153,6 +174,10 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     _note_missing_profiles(args, [b.config for b in batches if b.files])
+    if args.fix or args.diff or args.fix_only:
+        status = _fix(args, batches)
+        if status is not None:
+            return status
     report, failed = collect(
         batches,
         rules=sorted(rules),
@@ -162,6 +187,21 @@ def run(args: argparse.Namespace) -> int:
     )
     _emit(report, args)
     return 0 if args.exit_zero or not failed else 1
+
+
+def _fix(args: argparse.Namespace, batches: list[Batch]) -> Optional[int]:
+    """Fix (or diff) every batch's files; the exit status when nothing is reported after."""
+    from brazelint.fixes.run import Mode, fix_files
+
+    mode = Mode(write=not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
+    changed = sum(
+        fix_files(b.make_linter, list(zip(b.files, display_names(b.files))), mode)
+        for b in batches
+        if b.files
+    )
+    if args.diff:
+        return 1 if changed else 0
+    return 0 if args.fix_only else None
 
 
 class Batch:

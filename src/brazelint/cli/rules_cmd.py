@@ -48,8 +48,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def rule_dict(rule: Rule) -> dict[str, str]:
-    """Every field of ``rule``, in declaration order (the JSON listing's entry)."""
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    """Every field of ``rule``, in declaration order, then how it can be fixed."""
+    from brazelint.fixes.registry import fixability, summaries
+
     return {
         "code": rule.code,
         "name": rule.name,
@@ -58,6 +60,8 @@ def rule_dict(rule: Rule) -> dict[str, str]:
         "bad": rule.bad,
         "good": rule.good,
         "why": rule.why,
+        "fix": fixability(rule.name),
+        "fixes": [{"summary": text, "safe": safe} for text, safe in summaries(rule.name)],
     }
 
 
@@ -93,6 +97,7 @@ def _closest(word: str, options: list[str]) -> Optional[str]:
 
 def table(rules: list[Rule]) -> str:
     """Every rule, aligned, under a heading per family."""
+    from brazelint.fixes.registry import fixability
     from brazelint.report.formats import family_of
 
     name_width = max(len(r.name) for r in rules)
@@ -106,9 +111,10 @@ def table(rules: list[Rule]) -> str:
                 lines.append("")
             lines.append(f"{prefix}xx  {title}")
             heading = (prefix, title)
+        fix = fixability(rule.name)
         lines.append(
             f"  {rule.code}  {rule.name:<{name_width}}  {rule.severity:<{severity_width}}  "
-            f"{rule.summary}"
+            f"{rule.summary}" + (f" [fix: {fix}]" if fix else "")
         )
     return "\n".join(lines) + "\n"
 
@@ -116,9 +122,18 @@ def table(rules: list[Rule]) -> str:
 def explain(rule: Rule) -> str:
     """One rule: code, name and severity, what it finds, why it matters, bad and good."""
     lines = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary]
+    from brazelint.fixes.registry import summaries
+
     if rule.why:
         lines += ["", rule.why]
     lines += ["", "Bad:", *_indented(rule.bad), "", "Good:", *_indented(rule.good)]
+    fixes = summaries(rule.name)
+    if fixes:
+        lines.append("")
+        lines += [
+            f"Fix ({'safe' if safe else 'unsafe, with --unsafe-fixes'}): {text}"
+            for text, safe in fixes
+        ]
     return "\n".join(lines) + "\n"
 
 

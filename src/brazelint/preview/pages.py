@@ -18,6 +18,7 @@ from brazelint.preview.highlight import highlight_lines
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.fixes.preview import FixPreview
     from brazelint.preview.project import (
         FileView,
         Index,
@@ -198,7 +199,8 @@ def _source(view: FileView) -> str:
             f'{number}</a><span class="code">{code or " "}</span></div>'
         )
         for diagnostic in found:
-            parts.append(_note(diagnostic))
+            fix = view.fixes.get((diagnostic.code, diagnostic.line, diagnostic.column))
+            parts.append(_note(diagnostic) + (_fix(diagnostic, fix) if fix else ""))
     parts.append("</div>")
     if elsewhere:
         parts.append('<ul class="notes elsewhere">')
@@ -225,6 +227,18 @@ def _note(diagnostic: Diagnostic, *, where: bool = False) -> str:
         f'<span class="where">{e(place)}</span> '
         f'<span class="code-name">{e(diagnostic.code)} {e(diagnostic.name)}</span> '
         f'<span class="message">{e(diagnostic.message)}</span>{profiles}{hint}</div>'
+    )
+
+
+def _fix(diagnostic: Diagnostic, fix: FixPreview) -> str:
+    """The fix of one finding as a diff, with the button that writes it to the file."""
+    safety = "safe" if fix.safe else "unsafe: it changes what a user receives"
+    return (
+        f'<details class="fix"><summary>Fix ({e(safety)}): {e(fix.title)}</summary>'
+        f'<pre class="fix-diff">{e(fix.diff)}</pre>'
+        f'<button type="button" class="apply-fix" data-code="{e(diagnostic.code)}" '
+        f'data-line="{diagnostic.line}" data-column="{diagnostic.column}">'
+        "Apply to the file</button></details>"
     )
 
 

@@ -23,6 +23,7 @@ from brazelint.errors import BrazelintError, ConfigError
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
+    from brazelint.fixes.preview import FixKey, FixPreview
     from brazelint.lint.groups import RunFiles
     from brazelint.lint.linter import Linter, ProfileRender
     from brazelint.profiles import Profile
@@ -169,6 +170,8 @@ class FileView:
     """A webhook's body file, when it is served."""
     body_of: Optional[str] = None
     """The webhook this file is the body of."""
+    fixes: dict[FixKey, FixPreview] = field(default_factory=dict)
+    """The fix each finding in this file has, by code, line and column."""
     unrendered: set[int] = field(default_factory=set)
     """Lines no shown profile rendered (shaded on the page)."""
 
@@ -366,6 +369,7 @@ class PreviewProject:
 
     def view(self, relative: str, request: ViewRequest) -> Optional[FileView]:
         """The page for one served file; ``None`` when ``relative`` is not one."""
+        from brazelint.fixes.preview import fix_previews
         from brazelint.lint.linter import Linter, LintOptions
         from brazelint.lint.targets import is_webhook
         from brazelint.renderer import parse_now
@@ -426,6 +430,7 @@ class PreviewProject:
             return view
         view.diagnostics = result.diagnostics
         view.schema = result.schema
+        view.fixes = fix_previews(source, result.diagnostics, relative)
         if result.coverage is not None:
             view.unrendered = {
                 line
@@ -443,6 +448,17 @@ class PreviewProject:
                     self._render_view(entry, entry.profile in generated, result.diagnostics, view)
                 )
         return view
+
+    def apply_fix(self, relative: str, key: FixKey) -> Optional[str]:
+        """Write the fix of one finding (the page's only write); ``None`` when done,
+        else why not."""
+        from brazelint.fixes.preview import apply_fix
+
+        path = self.lookup(relative, self.config())
+        if path is None:
+            return "no such file"
+        linter = self.linter(self.config_of(path))
+        return apply_fix(linter, path, self.relative(path) or relative, key)
 
     # -- helpers -------------------------------------------------------------------------
 

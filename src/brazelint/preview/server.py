@@ -5,6 +5,7 @@ Routes::
     GET  /                 the index of templates
     GET  /file/<path>      one template (``?profile=a&profile=b&show=empty&now=ISO``)
     POST /api/view         the template page's body for the page's current choices (JSON)
+    POST /api/fix          apply one finding's fix to the file (the only write), then as /api/view
     GET  /api/index        the index's body
     GET  /events           server-sent events: ``change`` whenever a watched file is saved
     GET  /static/<name>    the stylesheet and the script (a fixed list, from the package)
@@ -212,7 +213,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _post(self) -> None:
         if not self._host_ok():
             return
-        if urlsplit(self.path).path != "/api/view":
+        route = urlsplit(self.path).path
+        if route not in ("/api/view", "/api/fix"):
             self._not_found()
             return
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -229,12 +231,20 @@ class PreviewHandler(BaseHTTPRequestHandler):
         try:
             data = json.loads(self.rfile.read(length).decode("utf-8"))
             path, request = _view_request(data)
+            fix = _fix_key(data) if route == "/api/fix" else None
         except (ValueError, UnicodeDecodeError) as err:
             self._plain(HTTPStatus.BAD_REQUEST, f"bad request: {err}")
             return
         except RecursionError:
             self._plain(HTTPStatus.BAD_REQUEST, "bad request: JSON nested too deeply")
             return
+        if fix is not None:
+            if not self._write_ok():
+                return
+            refused = self.server.project.apply_fix(path, fix)
+            if refused is not None:
+                self._plain(HTTPStatus.CONFLICT, refused)
+                return
         view = self.server.project.view(path, request)
         if view is None:
             self._not_found()
@@ -322,6 +332,29 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self._plain(HTTPStatus.FORBIDDEN, "this preview only answers to its own address")
         return False
 
+    def _write_ok(self) -> bool:
+        """The fix route writes a file: only for a loopback client, at a loopback address,
+        from the page's own origin (``--allow-remote`` and ``--allowed-host`` widen reading,
+        never writing)."""
+        import ipaddress
+
+        try:
+            client = ipaddress.ip_address(str(self.client_address[0]).split("%")[0])
+        except ValueError:
+            client = None
+        mapped = getattr(client, "ipv4_mapped", None)
+        loopback = client is not None and (
+            client.is_loopback or bool(mapped is not None and mapped.is_loopback)
+        )
+        host = (self.headers.get("Host") or "").strip().lower()
+        origin = self.headers.get("Origin")
+        same_origin = origin is None or urlsplit(origin).netloc.lower() == host
+        names = {f"{name}:{self.server.port}" for name in ("127.0.0.1", "localhost", "[::1]")}
+        if loopback and host in names and same_origin:
+            return True
+        self._plain(HTTPStatus.FORBIDDEN, "fixes are applied only from this machine's own page")
+        return False
+
     def _not_found(self) -> None:
         self._send(
             HTTPStatus.NOT_FOUND,
@@ -382,6 +415,17 @@ def _view_request(data: Any) -> tuple[str, ViewRequest]:
                 raise ValueError("too many edits")
             edits.setdefault(str(profile), []).append(_edit(item))
     return path, ViewRequest(profiles=profiles, show_generated=show, now=now, edits=edits)
+
+
+def _fix_key(data: Any) -> tuple[str, int, int]:
+    """The finding whose fix ``/api/fix`` applies: ``{"fix": {code, line, column}}``."""
+    fix = data.get("fix") if isinstance(data, dict) else None
+    if not isinstance(fix, dict):
+        raise ValueError("'fix' names a finding: {code, line, column}")
+    code, line, column = fix.get("code"), fix.get("line"), fix.get("column")
+    if not isinstance(code, str) or not isinstance(line, int) or not isinstance(column, int):
+        raise ValueError("'fix' names a finding: {code, line, column}")
+    return code, line, column
 
 
 def _edit(item: Any) -> Edit:

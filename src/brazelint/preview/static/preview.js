@@ -238,8 +238,39 @@
     rerender();
   });
 
+  function applyFix(button) {
+    const state = choices();
+    state.fix = {
+      code: button.dataset.code,
+      line: Number(button.dataset.line),
+      column: Number(button.dataset.column),
+    };
+    button.disabled = true;
+    fetch("/api/fix", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(state),
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        if (response.ok) {
+          swap(text);
+          setLive("fixed", "good");
+        } else {
+          button.disabled = false;
+          setLive(text.trim() || "error " + response.status, "bad");
+        }
+      });
+    }).catch(function () {
+      setLive("offline", "bad");
+    });
+  }
+
   view.addEventListener("click", function (event) {
     const target = event.target;
+    if (target.matches && target.matches("button.apply-fix")) {
+      applyFix(target);
+      return;
+    }
     const editor = target.closest ? target.closest(".profile-editor") : null;
     if (!editor) {
       return;
