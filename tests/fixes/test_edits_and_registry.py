@@ -45,3 +45,20 @@ def test_fixability() -> None:
     assert fixability("invalid-json") == "safe"
     assert fixability("quoted-placeholder") == "unsafe"
     assert fixability("render-error") is None
+
+
+def test_proven_fixes_leave_out_a_fix_the_relint_refuses() -> None:
+    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.fixes.preview import proven_fixes
+    from brazelint.fixes.run import Target
+
+    text = "Hi\n{% comment %}brazelint: disable BL203{% endcomment %}\n"
+    unused = Diagnostic(
+        "t.liquid", 2, 1, "BL901", "unused-suppression", "warning", "suppresses nothing"
+    )
+    honest = Target(Path("t.liquid"), "t.liquid", lambda t: [unused] if "BL203" in t else [])
+    (fix,) = proven_fixes(honest, text)
+    assert apply_edits(text, fix.edits) == "Hi\n"
+    stubborn = Target(Path("t.liquid"), "t.liquid", lambda t: [unused])  # still there after
+    assert proven_fixes(stubborn, text) == []
+    assert proven_fixes(honest, text, lambda d: d.code != "BL901") == []

@@ -54,10 +54,18 @@ def test_the_readme_json_settings_parse_and_start_brazelint_lsp() -> None:
 
 
 def test_the_readme_neovim_setups_start_brazelint_lsp() -> None:
-    lua = blocks("lua")
+    lua = [block for block in blocks("lua") if "source.fixAll" not in block]
     assert len(lua) == 2  # vim.lsp.config (0.11+) and nvim-lspconfig
     assert all('{ "brazelint", "lsp" }' in block for block in lua)
     assert lua[0].strip() in (EDITORS / "neovim/brazelint.lua").read_text()
+
+
+def test_the_readme_fix_on_save_settings_name_the_fix_all_kind() -> None:
+    settings = [json.loads(block) for block in blocks("json")]
+    vscode = next(s for s in settings if "editor.codeActionsOnSave" in s)
+    assert vscode["editor.codeActionsOnSave"] == {"source.fixAll.brazelint": "explicit"}
+    (neovim,) = [block for block in blocks("lua") if "source.fixAll" in block]
+    assert 'only = { "source.fixAll.brazelint" }' in neovim
 
 
 def test_the_zed_extension_declares_the_server() -> None:

@@ -16,7 +16,7 @@ from lsprotocol import types
 
 from brazelint.checks.diagnostic import Diagnostic
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
-from brazelint.lsp import convert
+from brazelint.lsp import code_actions, convert
 from brazelint.lsp.completion import suggestions
 from brazelint.lsp.cursor import Target, Typing, target_at, typing_at
 from brazelint.lsp.filter_docs import FILTER_DOCS, filter_markdown
@@ -177,6 +177,33 @@ def test_positions_count_utf16_code_units() -> None:
     utf32 = convert.to_lsp(diagnostic, lines, "file:///x", types.PositionEncodingKind.Utf32)
     assert utf32.range.start == types.Position(0, 26)
     assert lines[0].endswith(",}")
+
+
+def test_edit_offsets_become_utf16_positions() -> None:
+    text = 'one\r\n{"emoji": "😀",}\n'
+    comma = text.index(",}")
+    utf16 = convert.offset_position(text, comma, types.PositionEncodingKind.Utf16)
+    assert utf16 == types.Position(1, 14)  # 13 code points, the emoji counts twice
+    assert convert.offset_position(text, comma, types.PositionEncodingKind.Utf32).character == 13
+    assert convert.offset_position(text, len(text), "utf-16") == types.Position(2, 0)
+
+
+@pytest.mark.parametrize(
+    ("only", "kind", "expected"),
+    [
+        (None, "source.fixAll.brazelint", True),
+        (["source"], "source.fixAll.brazelint", True),
+        (["source.fixAll"], "source.fixAll.brazelint", True),
+        (["source.fixAll.brazelint"], "quickfix", False),
+        (["quickfix"], "quickfix", True),
+        (["source.organizeImports"], "source.fixAll.brazelint", False),
+        (["refactor"], "quickfix", False),
+    ],
+)
+def test_which_action_kinds_a_request_asks_for(
+    only: Optional[list[str]], kind: str, expected: bool
+) -> None:
+    assert code_actions.wants(only, kind) is expected
 
 
 def test_a_newer_lint_supersedes_an_older_one() -> None:

@@ -8,18 +8,19 @@ file is replaced.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from brazelint.fixes.apply import verdict
 from brazelint.fixes.diff import unified
 from brazelint.fixes.edits import apply_edits
-from brazelint.fixes.registry import fix_for
+from brazelint.fixes.registry import Fix, fix_for
 from brazelint.fixes.source import Source
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.fixes.run import Target
     from brazelint.lint.linter import Linter
 
 FixKey = tuple[str, int, int]
@@ -80,3 +81,24 @@ def apply_fix(linter: Linter, path: Path, display: str, key: FixKey) -> Optional
         write_fixed(target.path, after)
         return None
     return f"no {code} finding at {line}:{column} any more"
+
+
+def proven_fixes(
+    target: Target, text: str, wanted: Callable[[Diagnostic], bool] = lambda d: True
+) -> list[Fix]:
+    """The fix of each ``wanted`` finding in ``text`` that the re-lint proves, as
+    :func:`apply_fix` proves it (safe and unsafe; a refused fix is left out)."""
+    before = target.lint(text)
+    broken = target.parses is not None and not target.parses(text)
+    source = Source(text)
+    proven: list[Fix] = []
+    for diagnostic in before:
+        if diagnostic.path != target.display or not wanted(diagnostic):
+            continue
+        fix = fix_for(source, diagnostic)
+        if fix is None:
+            continue
+        after = apply_edits(text, fix.edits)
+        if verdict(text, before, after, target.lint(after), [fix], broken=broken) is None:
+            proven.append(fix)
+    return proven

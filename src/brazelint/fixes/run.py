@@ -56,24 +56,32 @@ def targets(linter: Linter, path: Path, display: str) -> list[Target]:
     """The files fixing ``path`` may edit: itself, and a webhook's body file."""
     from brazelint.lint.targets import is_webhook
 
+    found = [own_target(linter, path, display)]
     if not is_webhook(path):
-        return [
-            Target(
-                path,
-                display,
-                lambda text: linter.lint_template(text, display, path=path).diagnostics,
-                _parser(linter, display),
-            )
-        ]
+        return found
+    body = _body_target(linter, path, display)
+    return found + ([body] if body is not None else [])
+
+
+def own_target(linter: Linter, path: Path, display: str) -> Target:
+    """``path`` itself (a template, or a webhook file with its inline body), linted in
+    memory: what an editor buffer can fix without touching another file."""
+    from brazelint.lint.targets import is_webhook
+
+    if not is_webhook(path):
+        return Target(
+            path,
+            display,
+            lambda text: linter.lint_template(text, display, path=path).diagnostics,
+            _parser(linter, display),
+        )
     from brazelint.lint.webhook_lint import lint_webhook
 
     def lint_yaml(text: str) -> list[Diagnostic]:
         found = lint_webhook(linter, path, display, text).diagnostics
         return [d for d in found if d.path == display]
 
-    found = [Target(path, display, lint_yaml)]
-    body = _body_target(linter, path, display)
-    return found + ([body] if body is not None else [])
+    return Target(path, display, lint_yaml)
 
 
 def _body_target(linter: Linter, path: Path, display: str) -> Optional[Target]:

@@ -48,6 +48,12 @@ def position(lines: Sequence[str], line: int, column: int, encoding: str) -> typ
     return types.Position(row, code_units(text[: max(column - 1, 0)], encoding))
 
 
+def offset_position(text: str, offset: int, encoding: str) -> types.Position:
+    """The LSP position of the code-point ``offset`` of ``text``."""
+    start = text.rfind("\n", 0, offset) + 1
+    return types.Position(text.count("\n", 0, offset), code_units(text[start:offset], encoding))
+
+
 def text_lines(text: str) -> list[str]:
     """Lines as brazelint counts them: split at ``\\n`` only, ``\\r`` dropped."""
     return [line.rstrip("\r") for line in text.split("\n")]

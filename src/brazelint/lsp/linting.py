@@ -9,7 +9,7 @@ its profiles, stubs, Content Blocks, schemas and rule selection.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from brazelint.errors import TemplateRenderError
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from brazelint.checks.catalog import Rule
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
+    from brazelint.fixes.registry import Fix
     from brazelint.lint.linter import Linter
     from brazelint.profiles import Profile
 
@@ -100,6 +101,22 @@ class ProjectLinter:
         result = self._linter.redacted(result, path)  # no credential value in the editor
         return [d for d in result.diagnostics if d.path == display]
 
+    def fixes(self, path: Path, text: str, wanted: Callable[[Diagnostic], bool]) -> list[Fix]:
+        """The proven fix of each ``wanted`` finding of ``path`` if it held ``text``, as the
+        preview page applies one (a webhook: its inline body, never its body file)."""
+        from brazelint.fixes.preview import proven_fixes
+        from brazelint.fixes.run import own_target
+
+        return proven_fixes(own_target(self._linter, path, str(path)), text, wanted)
+
+    def fix_all(self, path: Path, text: str) -> str:
+        """``text`` with every safe fix made, in the passes of ``brazelint lint --fix``."""
+        from brazelint.fixes.apply import fix_text
+        from brazelint.fixes.run import own_target
+
+        target = own_target(self._linter, path, str(path))
+        return fix_text(text, target.lint, parses=target.parses).text
+
     def render(self, path: Path, text: str, profile: Optional[str] = None) -> list[ProfileOutput]:
         """``text`` rendered for every profile (or the one named), generated users last.
 
@@ -175,6 +192,13 @@ def rule_for(code: str) -> Optional[Rule]:
     from brazelint.checks.catalog import get_rule
 
     return get_rule(code)
+
+
+def has_fix(rule: str) -> bool:
+    """Whether any fix is registered for the rule named ``rule``."""
+    from brazelint.fixes.registry import fixability
+
+    return fixability(rule) is not None
 
 
 def config_file_for(path: Path) -> Optional[Path]:

@@ -22,7 +22,7 @@ from pygls.uris import from_fs_path
 
 from brazelint._version import __version__
 from brazelint.errors import BrazelintError
-from brazelint.lsp import convert
+from brazelint.lsp import code_actions, convert
 from brazelint.lsp.completion import suggestions
 from brazelint.lsp.cursor import target_at, typing_at
 from brazelint.lsp.definition import definition_of
@@ -37,6 +37,7 @@ from brazelint.lsp.scheduler import LintScheduler
 from brazelint.lsp.watching import register_watchers
 
 if TYPE_CHECKING:
+    from brazelint.lsp.linting import ProjectLinter
     from brazelint.profiles import Profile
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ logger = logging.getLogger(__name__)
 CHANGE_DELAY = 0.15
 """Seconds of quiet after an edit before the buffer is linted (typing stays smooth)."""
 OPEN_PREVIEW_COMMAND = "brazelint.openPreview"
+APPLY_FIX_COMMAND = "brazelint.applyFix"
 TRIGGER_CHARACTERS = ["{", "|", ".", ":", "%", " "]
 
 
@@ -91,6 +93,18 @@ class BrazelintLanguageServer(LanguageServer):
             path = lintable_path(uri)
             if path is not None and (not webhooks_only or is_webhook_file(path)):
                 self.scheduler.schedule(uri)
+
+    def editing(self, buffer: Buffer) -> tuple[Optional[ProjectLinter], code_actions.Editing]:
+        """The buffer's project (``None`` when broken) and how to write edits to it."""
+        encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        capabilities = self.client_capabilities.workspace
+        edits = capabilities.workspace_edit if capabilities else None
+        versioned = bool(edits and edits.document_changes and buffer.version is not None)
+        editing = code_actions.Editing(buffer, encoding, versioned=versioned)
+        try:
+            return self.projects.for_document(buffer.path), editing
+        except BrazelintError:
+            return None, editing
 
     # -- reading the cursor --------------------------------------------------------------
 
@@ -218,10 +232,59 @@ def build_server() -> BrazelintLanguageServer:
         start = types.Position(0, 0)
         return types.Location(uri=from_fs_path(str(found)) or "", range=types.Range(start, start))
 
-    # Code actions (a quick fix per diagnostic, ``source.fixAll.brazelint``) belong here
-    # once the fixes of the autofix issue exist: a ``code_actions.py`` beside ``hover.py``
-    # that turns a finding's source edits into a WorkspaceEdit. Each diagnostic's ``data``
-    # already carries the rule name, profiles and hint such a module would read.
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=code_actions.KINDS),
+    )
+    async def code_action(
+        ls: BrazelintLanguageServer, params: types.CodeActionParams
+    ) -> Optional[list[types.CodeAction]]:
+        only = params.context.only
+        quick = code_actions.wants(only, types.CodeActionKind.QuickFix)
+        automatic = params.context.trigger_kind == types.CodeActionTriggerKind.Automatic
+        # a light bulb on every cursor move asks for no kind: fix-all waits to be asked
+        every = code_actions.wants(only, code_actions.FIX_ALL_KIND) and not (
+            automatic and only is None
+        )
+        buffer = ls.snapshot(params.text_document.uri)
+        if buffer is None or not (quick or every):
+            return None
+        diagnostics = params.context.diagnostics if quick else []
+
+        def compute() -> list[types.CodeAction]:
+            project, editing = ls.editing(buffer)
+            if project is None:
+                return []
+            actions = code_actions.quick_fixes(project, editing, diagnostics)
+            whole = code_actions.fix_all(project, editing) if every else None
+            return actions + ([whole] if whole is not None else [])
+
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(ls.worker, compute) or None
+
+    @server.command(APPLY_FIX_COMMAND)
+    async def apply_fix(
+        ls: BrazelintLanguageServer, uri: str, diagnostic: types.Diagnostic
+    ) -> bool:
+        """Apply the proven fix of ``diagnostic`` through ``workspace/applyEdit``."""
+        buffer = ls.snapshot(uri)
+        if buffer is None:
+            raise JsonRpcInvalidParams(f"{APPLY_FIX_COMMAND}: {uri} is not an open template")
+
+        def compute() -> list[types.CodeAction]:
+            project, editing = ls.editing(buffer)
+            return (
+                [] if project is None else code_actions.quick_fixes(project, editing, [diagnostic])
+            )
+
+        loop = asyncio.get_running_loop()
+        found = await loop.run_in_executor(ls.worker, compute)
+        if not found or found[0].edit is None:
+            return False
+        answer = await ls.workspace_apply_edit_async(
+            types.ApplyWorkspaceEditParams(edit=found[0].edit, label=found[0].title)
+        )
+        return answer.applied
 
     @server.feature(RENDER_METHOD)
     async def render(ls: BrazelintLanguageServer, params: Any) -> dict[str, Any]:
