@@ -74,7 +74,7 @@ async def client(project: Path) -> AsyncIterator[LanguageClient]:
         registrations.extend(params.registrations)
 
     lsp.registrations = registrations  # type: ignore[attr-defined]
-    await lsp.initialize_session(
+    lsp.initialize_result = await lsp.initialize_session(  # type: ignore[attr-defined]
         types.InitializeParams(
             capabilities=client_capabilities("visual-studio-code"),
             root_uri=project.as_uri(),

@@ -156,3 +156,14 @@ async def test_no_action_for_a_diagnostic_without_a_fix(
         )
     start = types.Position(0, 0)
     assert await code_actions(client, uri, types.Range(start, start), found, [FIX_ALL]) == []
+
+
+async def test_code_actions_and_the_apply_command_are_advertised(client: LanguageClient) -> None:
+    result = client.initialize_result  # type: ignore[attr-defined]
+    assert isinstance(result, types.InitializeResult)
+    provider = result.capabilities.code_action_provider
+    assert isinstance(provider, types.CodeActionOptions)
+    assert list(provider.code_action_kinds or []) == [types.CodeActionKind.QuickFix, FIX_ALL]
+    commands = result.capabilities.execute_command_provider
+    assert commands is not None
+    assert "brazelint.applyFix" in commands.commands
