@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 import pytest
+from lspkit import WEBHOOK_BROKEN, WEBHOOK_FIXED
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 from test_server_e2e import diagnostics_for, open_document, position_of, replace_all
-
-from conftest import WEBHOOK_BROKEN, WEBHOOK_FIXED
 
 pytestmark = pytest.mark.asyncio
 

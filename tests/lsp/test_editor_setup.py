@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from lspkit import write_project
 
-from conftest import write_project
 from netblock import subprocess_env
 
 if sys.version_info >= (3, 11):

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+from lspkit import write_project
 
-from conftest import write_project
 from netblock import subprocess_env
 
 pytest.importorskip("pygls")

@@ -6,10 +6,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from lspkit import WEBHOOK_BROKEN, WEBHOOK_FIXED
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from conftest import WEBHOOK_BROKEN, WEBHOOK_FIXED
 
 pytestmark = pytest.mark.asyncio
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 import pytest
+from lspkit import write_project
 from lsprotocol import types
 
 from brazelint.checks.diagnostic import Diagnostic
@@ -24,7 +25,6 @@ from brazelint.lsp.hover import attribute_markdown, block_markdown, rule_markdow
 from brazelint.lsp.projects import Projects
 from brazelint.lsp.scheduler import LintScheduler
 from brazelint.profiles import Profile
-from conftest import write_project
 
 PROFILES = [
     Profile("known", {"first_name": "Jane"}, {"custom_attribute": {"address": {"city": "Oslo"}}}),
