@@ -76,10 +76,19 @@ def serve_args(root: Path, **overrides: Any) -> argparse.Namespace:
 
 @contextmanager
 def running_server(
-    root: Path, *, poll_interval: float = 0.05, **overrides: Any
+    root: Path,
+    *,
+    poll_interval: float = 0.05,
+    server_options: Optional[dict[str, Any]] = None,
+    **overrides: Any,
 ) -> Iterator[PreviewServer]:
+    """A watching preview server for ``root`` on a free loopback port; ``overrides`` are
+    ``serve`` arguments, ``server_options`` go to ``PreviewServer`` itself."""
     server = PreviewServer(
-        ("127.0.0.1", 0), PreviewProject(serve_args(root, **overrides)), poll_interval=poll_interval
+        ("127.0.0.1", 0),
+        PreviewProject(serve_args(root, **overrides)),
+        poll_interval=poll_interval,
+        **(server_options or {}),
     )
     server.start_watching()
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})

@@ -4,37 +4,19 @@ deeply nested JSON, Host checks kept with --allow-remote, and caps on streams.""
 from __future__ import annotations
 
 import http.client
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from previewkit import GOLD, WELCOME, call, make_project, post_view, serve_args
+from previewkit import GOLD, WELCOME, call, make_project, post_view, running_server
 
 from brazelint.preview import server as server_module
-from brazelint.preview.project import PreviewProject
-from brazelint.preview.server import PreviewServer
 
 RANGE_PAST_2_63 = "{% for i in (1..99999999999999999999) %}{{i}}{% endfor %}"
-
-
-@contextmanager
-def serving(root: Path, **options: object) -> Iterator[PreviewServer]:
-    server = PreviewServer(("127.0.0.1", 0), PreviewProject(serve_args(root)), **options)  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.close()
-        thread.join(timeout=5)
 
 
 def test_one_bad_file_never_breaks_the_index(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     (root / "templates" / "bad.liquid").write_text(RANGE_PAST_2_63, encoding="utf-8")
-    with serving(root) as server:
+    with running_server(root) as server:
         index = call(server, "/")
         page = call(server, "/file/templates/bad.liquid")
     assert index.status == 200, index.text[:500]
@@ -46,7 +28,7 @@ def test_one_bad_file_never_breaks_the_index(tmp_path: Path) -> None:
 def test_deeply_nested_json_is_a_bad_request(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     body = ('{"path": ' + "[" * 100_000 + "]" * 100_000 + "}").encode()
-    with serving(root) as server:
+    with running_server(root) as server:
         reply = call(
             server,
             "/api/view",
@@ -61,7 +43,9 @@ def test_deeply_nested_json_is_a_bad_request(tmp_path: Path) -> None:
 
 def test_allow_remote_keeps_the_host_check_with_named_hosts(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    with serving(root, allow_remote=True, allowed_names=["preview.internal"]) as server:
+    with running_server(
+        root, server_options={"allow_remote": True, "allowed_names": ["preview.internal"]}
+    ) as server:
         port = server.port
         named = call(server, "/", headers={"Host": f"preview.internal:{port}"})
         loopback = call(server, "/")
@@ -78,7 +62,7 @@ def test_allow_remote_keeps_the_host_check_with_named_hosts(tmp_path: Path) -> N
 def test_live_reload_streams_are_capped(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     cap = server_module.MAX_EVENT_STREAMS
-    with serving(root) as server:
+    with running_server(root) as server:
         streams = []
         try:
             for _ in range(cap):
