@@ -34,20 +34,26 @@ def needs_lax_reading(expression: str) -> bool:
 
 def lax_condition(expression: str) -> str:
     """``expression`` with what lax Ruby Liquid ignores replaced by blanks (same length)."""
+    return _blank_dropped(expression, _PART)
+
+
+def _blank_dropped(text: str, parts: re.Pattern[str]) -> str:
+    """``text`` with blanks from each ``parts`` match whose group 2 starts a dropped run
+    up to the next match whose group 1 ends it (quoted strings match neither group)."""
     out: list[str] = []
     index = 0
     cutting = False
-    for found in _PART.finditer(expression):
-        if found.group(1):  # `and` / `or`: a new part starts after it
+    for found in parts.finditer(text):
+        if found.group(1):
             if cutting:
                 out.append(" " * (found.start() - index))
                 index = found.start()
                 cutting = False
         elif found.group(2) and not cutting:
-            out.append(expression[index : found.start()])
+            out.append(text[index : found.start()])
             index = found.start()
             cutting = True
-    tail = expression[index:]
+    tail = text[index:]
     out.append(" " * len(tail) if cutting else tail)
     return "".join(out)
 
@@ -77,19 +83,4 @@ def lax_assignment(expression: str) -> str:
     """
     equals = expression.find("=")
     head, body = expression[: equals + 1], expression[equals + 1 :]
-    out = [head]
-    index = 0
-    cutting = False
-    for found in _ASSIGN_PART.finditer(body):
-        if found.group(1):
-            if cutting:
-                out.append(" " * (found.start() - index))
-                index = found.start()
-                cutting = False
-        elif found.group(2) and not cutting:
-            out.append(body[index : found.start()])
-            index = found.start()
-            cutting = True
-    tail = body[index:]
-    out.append(" " * len(tail) if cutting else tail)
-    return "".join(out)
+    return head + _blank_dropped(body, _ASSIGN_PART)
