@@ -15,7 +15,7 @@ from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, T
 if TYPE_CHECKING:
     from brazelint.api import render
     from brazelint.checks.diagnostic import Diagnostic
-    from brazelint.lint.project import lint_paths
+    from brazelint.lint.session import lint_paths
     from brazelint.profiles import Profile
     from brazelint.result import RenderResult, Request
 
@@ -35,7 +35,7 @@ __all__ = [
 
 _LAZY = {
     "render": "brazelint.api",
-    "lint_paths": "brazelint.lint.project",
+    "lint_paths": "brazelint.lint.session",
     "Diagnostic": "brazelint.checks.diagnostic",
     "Profile": "brazelint.profiles",
     "RenderResult": "brazelint.result",

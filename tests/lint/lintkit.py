@@ -15,7 +15,9 @@ from typing import Any, Optional
 from brazelint.checks.diagnostic import Diagnostic
 from brazelint.config import load_config
 from brazelint.lint.linter import FileResult
-from brazelint.lint.project import linter_for
+from brazelint.config_lookup import ConfigLookup
+from brazelint.lint.session import LintSession
+from brazelint.lint.settings import RunOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lint"
 
@@ -41,8 +43,9 @@ class Project:
     def lint_file(self, name: str, text: Optional[str] = None, **options: Any) -> FileResult:
         """Lint one file (written first when ``text`` is given) with a fresh linter."""
         path = self.write(name, text) if text is not None else self.root / name
-        linter = linter_for(load_config(self.root / "brazelint.toml"), **options)
-        return linter.lint_path(path)
+        config = load_config(self.root / "brazelint.toml")
+        session = LintSession(RunOptions(**options), lookup=ConfigLookup.fixed(config), cache=False)
+        return session.lint_file(path)
 
     def lint(self, name: str, text: Optional[str] = None, **options: Any) -> list[Diagnostic]:
         return self.lint_file(name, text, **options).diagnostics

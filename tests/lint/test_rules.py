@@ -2,7 +2,7 @@
 catalog's good example (adapted) without it.
 
 Each test lints real files in a tmp project (``project`` fixture) through the same
-``linter_for`` the CLI uses. Columns come from the template text (``at``/``span``), so a
+``LintSession`` the CLI uses. Columns come from the template text (``at``/``span``), so a
 test reads as "the diagnostic points at this piece of the template".
 """
 

@@ -10,7 +10,8 @@ import pytest
 from brazelint.config import load_config
 from brazelint.errors import BrazelintError
 from brazelint.lint.linter import FileResult
-from brazelint.lint.project import linter_for
+from brazelint.lint.session import LintSession
+from brazelint.lint.settings import RunOptions
 from brazelint.lint.runner import MAX_BATCH, MIN_BATCH, batches, lint_files
 
 
@@ -37,18 +38,19 @@ def test_workers_return_every_result_in_file_order(tmp_path: Path) -> None:
         path = tmp_path / f"t{number:02}.liquid"
         path.write_text("{{ 'x' | upcase }}" if number % 7 else "{{ x | nope }}", encoding="utf-8")
         paths.append(path)
-    linter = linter_for(load_config(start=tmp_path), now="2024-03-01T12:00:00Z")
+    session = LintSession(RunOptions(now="2024-03-01T12:00:00Z"), cache=False)
+    linter = session.linter_for(session.settings_for(load_config(start=tmp_path)))
     written: list[str] = []
 
     def after_each(path: Path, result: FileResult) -> None:
         written.append(path.name)  # in the worker, so the parent's list stays empty
 
     items = [(path, path.name) for path in paths]
-    results = list(lint_files(linter, items, jobs=2, after_each=after_each))
+    results = list(lint_files(linter.lint_path, items, jobs=2, after_each=after_each))
     assert [result.path for result in results] == [path.name for path in paths]
     assert [bool(result.diagnostics) for result in results] == [n % 7 == 0 for n in range(60)]
     assert written == []
-    serial = list(lint_files(linter, items, jobs=1))
+    serial = list(lint_files(linter.lint_path, items, jobs=1))
     assert [r.diagnostics for r in results] == [r.diagnostics for r in serial]
 
 
@@ -63,7 +65,7 @@ class DiesOnOneFile:
 
 def test_a_worker_that_stops_abruptly_is_one_clear_error() -> None:
     items = [(Path(f"t{number:02}.liquid"), f"t{number:02}.liquid") for number in range(60)]
-    results = lint_files(DiesOnOneFile(), items, jobs=2)  # type: ignore[arg-type]
+    results = lint_files(DiesOnOneFile().lint_path, items, jobs=2)
     with pytest.raises(BrazelintError) as caught:
         list(results)
     assert str(caught.value) == (

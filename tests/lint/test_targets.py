@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from brazelint.cli.lint_cmd import display_names
+from brazelint.lint.session import display_names
 from brazelint.lint.targets import Resolver, discover
 
 

@@ -25,7 +25,9 @@ import pytest
 
 import brazelint
 from brazelint.config import load_config
-from brazelint.lint.project import linter_for
+from brazelint.config_lookup import ConfigLookup
+from brazelint.lint.session import LintSession
+from brazelint.lint.settings import RunOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET = float(os.environ.get("BRAZELINT_FUZZ_SECONDS", "40"))
@@ -90,7 +92,10 @@ def test_mutated_bundled_templates_never_fail_internally() -> None:
     sources = _templates()
     assert sources, "no bundled templates to mutate"
     config = load_config(ROOT / "brazelint.toml")
-    linter = linter_for(config, now="2026-01-01T09:00:00Z")
+    session = LintSession(
+        RunOptions(now="2026-01-01T09:00:00Z"), lookup=ConfigLookup.fixed(config), cache=False
+    )
+    linter = session.linter_for(session.settings_for(config))
     profiles = [str(p) for p in sorted((ROOT / "profiles").glob("*.yaml"))]
     rng = random.Random(SEED)
     failures: Counter[str] = Counter()

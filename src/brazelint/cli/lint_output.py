@@ -1,8 +1,13 @@
-"""``lint --quiet`` and ``lint --statistics``: the report, trimmed or counted."""
+"""How ``lint`` writes its report: format, file, colour; ``--quiet`` and ``--statistics``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import LintReport
@@ -34,3 +39,37 @@ def shown_report(
     if body.endswith(summary):
         body = body[: -len(summary)].rstrip("\n")
     return body + "\n" if body else ""
+
+
+def emit_report(report: LintReport, args: argparse.Namespace) -> None:
+    """Write ``report`` as the command line asks: format, file, colour, quiet, statistics."""
+    from brazelint.report.formats import write_report
+
+    color = (
+        args.output_file is None
+        and not args.no_color
+        and not os.environ.get("NO_COLOR")
+        and sys.stdout.isatty()
+    )
+
+    def write(out: TextIO) -> None:
+        if args.statistics or args.quiet:
+            out.write(
+                shown_report(
+                    report, args.format, color=color, quiet=args.quiet, statistics=args.statistics
+                )
+            )
+        else:
+            write_report(report, args.format, out, color=color)
+
+    if args.output_file is not None:
+        try:
+            with open(args.output_file, "w", encoding="utf-8") as out:
+                write(out)
+        except OSError as err:
+            raise ConfigError(
+                f"{args.output_file}: cannot write the report ({err.strerror})"
+            ) from None
+    else:
+        write(sys.stdout)
+        sys.stdout.flush()

@@ -1,4 +1,5 @@
-"""What ``render`` and ``stubs record`` share: their inputs and how they become a Renderer."""
+"""Options commands share: ``render`` and ``stubs record``'s inputs and how they become a
+Renderer; ``lint``'s and ``serve``'s project inputs and how they become ``RunOptions``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from brazelint.errors import ConfigError
 if TYPE_CHECKING:
     from brazelint.config import Config
     from brazelint.http.types import Transport
+    from brazelint.lint.settings import RunOptions
     from brazelint.profiles import Profile
     from brazelint.renderer import Renderer
     from brazelint.result import RenderResult
@@ -161,3 +163,27 @@ def _present(output: str) -> str:
     from pygments.lexers import JsonLexer
 
     return str(highlight(pretty, JsonLexer(), TerminalFormatter()))
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The command line's choices, over every configuration's."""
+    from brazelint.lint.settings import RunOptions
+
+    return RunOptions(
+        config=args.config,
+        profiles=args.profiles,
+        profile=tuple(args.profile or ()),
+        stubs=args.stubs,
+        content_blocks=args.content_blocks,
+        schema=args.schema,
+        now=args.now,
+        select=tuple(_split(args.select)) if args.select else None,
+        extend_select=tuple(_split(args.extend_select)),
+        ignore=tuple(_split(args.ignore)),
+        generated_profiles=False if args.no_generated_profiles else None,
+        fail_level=args.fail_level,
+    )
+
+
+def _split(values: Optional[list[str]]) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]

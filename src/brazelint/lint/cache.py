@@ -146,6 +146,10 @@ class LintCache:
             data = path.read_bytes()
         except OSError:
             return None
+        return self.text_key(data, display)
+
+    def text_key(self, data: bytes, display: str) -> str:
+        """The entry for a file holding ``data`` (an editor's buffer, or a file's bytes)."""
         digest = hashlib.sha256(display.encode() + b"\0" + data)
         for name in sorted(set(_ENV_REFERENCE.findall(data))):
             value = os.environ.get(name.decode())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence, cast
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from brazelint.errors import ConfigError
 from brazelint.lint.affected import Overrides, lint_paths_for
@@ -19,7 +19,6 @@ from brazelint.lint.targets import Scope, discover
 if TYPE_CHECKING:
     from brazelint.config import Config
     from brazelint.config_lookup import ConfigLookup
-    from brazelint.lint.linter import FileResult, Linter
 
 
 class Group:
@@ -97,23 +96,3 @@ class RunFiles:
             ]  # a nested project's templates belong to it
             self._templates[id(config)] = found
         return found
-
-
-class PerFileLinter:
-    """Lints each file with the linter of its configuration, so one pool of workers serves
-    a run over several projects (the workers are forked with every linter built)."""
-
-    def __init__(self, by_path: dict[Path, Linter]) -> None:
-        self._by_path = by_path
-
-    @classmethod
-    def over(cls, linters: Sequence[tuple[Linter, list[Path]]]) -> Linter:
-        """One linter for the run: the group's own when there is one group."""
-        if len(linters) == 1:
-            return linters[0][0]
-        by_path = {path: linter for linter, paths in linters for path in paths}
-        # duck-typed: the runner only calls lint_path
-        return cast("Linter", cls(by_path))
-
-    def lint_path(self, path: Path, display: Optional[str] = None) -> FileResult:
-        return self._by_path[path].lint_path(path, display)

@@ -36,13 +36,15 @@ if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
     from brazelint.engine.environment import BrazeTemplate
-    from brazelint.lint.selection import Selection
+    from brazelint.lint.settings import LintSettings
     from brazelint.profiles import Profile
     from brazelint.renderer import Renderer
     from brazelint.result import RenderResult
 
 
 _READS: WeakKeyDictionary[Any, Reads] = WeakKeyDictionary()
+LINT_PARSE_CACHE = 8
+"""Parsed templates kept per process while linting (Content Blocks are cached apart)."""
 
 
 class ProfileRender:
@@ -87,67 +89,70 @@ class FileResult:
         """Which lines the profiles rendered (``None`` when the file was not rendered)."""
 
 
-class LintOptions:
-    """Command-line choices that override the configuration."""
-
-    __slots__ = ("keep_renders", "now", "profiles", "schema")
+class Linter:
+    """Lints the files of one ``LintSettings``: holds what they share, the renderer (parse
+    cache, stubs, Content Blocks) and the profiles, built once."""
 
     def __init__(
         self,
-        profiles: Optional[Sequence[Profile]] = None,
-        schema: Optional[str] = None,
+        settings: LintSettings,
+        renderer: Renderer,
+        profiles: Sequence[Profile],
+        *,
         now: Optional[str] = None,
         keep_renders: bool = False,
     ) -> None:
-        self.profiles = profiles
-        self.schema = schema
-        self.now = now
-        self.keep_renders = keep_renders
-
-
-class Linter:
-    """Holds what every file shares: the renderer (parse cache, stubs) and the profiles."""
-
-    def __init__(
-        self,
-        config: Config,
-        renderer: Renderer,
-        selection: Selection,
-        options: Optional[LintOptions] = None,
-    ) -> None:
-        from brazelint.profiles import load_profiles
-
-        self.config = config
-        self.renderer = renderer
-        self.selection = selection
-        self.options = options or LintOptions()
-        if self.options.profiles is not None:
-            profiles = list(self.options.profiles)
-        elif config.profiles.is_dir():
-            profiles = load_profiles(config.profiles)
-        else:
-            profiles = []
-        self.profiles = profiles
-        self.generated: list[Profile] = []
-        if config.generated_profiles:
-            self.generated = [empty_profile(), adversarial_profile(profiles)]
+        from brazelint.http.redact import Redactor
+        from brazelint.lint.selection import expand
         from brazelint.renderer import parse_now
 
-        self.now = self.options.now or config.now or "2026-01-01T09:00:00Z"
+        self.settings = settings
+        self.config = settings.config
+        self.selection = settings.selection
+        self.renderer = renderer
+        self.keep_renders = keep_renders
+        self.profiles = list(profiles)
+        self.generated: list[Profile] = []
+        if settings.generated_profiles:
+            self.generated = [empty_profile(), adversarial_profile(self.profiles)]
+        self.now = now or settings.now
         self.clock = parse_now(self.now)
         """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
-        from brazelint.http.redact import Redactor
-
         self.redactor = Redactor(renderer.credentials.secret_values())
         """Hides the run's credential values in everything a file's lint returns."""
-        from brazelint.lint.selection import expand
-
+        config = self.config
         self.profile_ignores = {
             name: frozenset(expand(codes, f"{config.path or 'configuration'}: 'profile-ignores'"))
             for name, codes in config.profile_ignores.items()
         }
         """Profile name -> codes not reported for it (``profile-ignores``)."""
+
+    @classmethod
+    def build(cls, settings: LintSettings, *, keep_renders: bool = False) -> Linter:
+        """The linter of ``settings``: its renderer and profiles, loaded and checked."""
+        from brazelint.renderer import Renderer
+
+        config = settings.config
+        renderer = Renderer(
+            limits=config.limits,
+            content_blocks=settings.content_blocks,
+            catalogs=config.load_catalogs(),
+            promotions=config.promotions,
+            stubs=settings.stubs,
+            credentials=config.credentials,
+            exchange_rules=config.exchange_rules,
+            # lint parses each file once: a big cache of parsed files only grows memory
+            cache_size=LINT_PARSE_CACHE,
+        )
+        return cls(settings, renderer, run_profiles(settings), keep_renders=keep_renders)
+
+    def with_profiles(self, profiles: Sequence[Profile], *, now: Optional[str] = None) -> Linter:
+        """A linter for other profiles (or another clock) sharing this one's renderer: the
+        preview's profile choices and edits."""
+        return Linter(
+            self.settings, self.renderer, profiles, now=now or self.now, keep_renders=True
+        )
 
     # -- files -----------------------------------------------------------------------------
 
@@ -160,14 +165,17 @@ class Linter:
             result = self.not_checked(path, display, err)
         return self.redacted(result, path)
 
-    def redacted(self, result: FileResult, path: Path) -> FileResult:
+    def redacted(
+        self, result: FileResult, path: Optional[Path], *, source: Optional[str] = None
+    ) -> FileResult:
         """Findings and renders as they may leave the core: credentials hidden by value
         (``http.redact``), so no report format, cache entry or preview page shows one."""
         redactor = self.redactor
-        if is_webhook(path) and result.source:
+        text = result.source if source is None else source
+        if path is not None and is_webhook(path) and text:
             from brazelint.lint.webhook import ENV_REFERENCE
 
-            names = ENV_REFERENCE.findall(result.source)
+            names = ENV_REFERENCE.findall(text)
             redactor = redactor.with_values(os.environ.get(name, "") for name in names)
         result.diagnostics = [redactor.diagnostic(d) for d in result.diagnostics]
         for entry in result.renders:
@@ -189,17 +197,20 @@ class Linter:
             return lint_webhook(self, path, display, source)
         return self.lint_template(source, display, path=path)
 
-    def not_checked(self, path: Path, display: str, err: Exception) -> FileResult:
+    def not_checked(
+        self, path: Path, display: str, err: Exception, *, source: Optional[str] = None
+    ) -> FileResult:
         """``err`` stopped the file's checks: one BL306 finding where it is known, else line 1."""
         from brazelint.errors import BrazelintError
         from brazelint.failures import describe_failure
 
         if isinstance(err, UsageError) or os.environ.get("BRAZELINT_DEBUG"):
             raise err
-        try:
-            source = read_template(path)
-        except Exception:
-            source = ""
+        if source is None:
+            try:
+                source = read_template(path)
+            except Exception:
+                source = ""
         reporter = Reporter(display, source)
         if isinstance(err, BrazelintError):
             message, hint = err.message, err.hint
@@ -333,7 +344,7 @@ class Linter:
                 entry.json_ok = verdict.parsed
                 broken |= verdict.broken_at
         coverage = check_coverage(branches.branches, traces, reporter, branches.aliases)
-        return (renders if self.options.keep_renders else []), coverage
+        return (renders if self.keep_renders else []), coverage
 
     def _excuse_made_up_requests(self, result: RenderResult) -> None:
         """The complete user's values are made up, so a stub that answers the same method,
@@ -408,7 +419,8 @@ class Linter:
     def _schema_for(
         self, path: Optional[Path], directives: Directives, explicit: Optional[str]
     ) -> Optional[str]:
-        chosen = self.options.schema or explicit or directives.schema
+        override = self.settings.options.schema
+        chosen = override or explicit or directives.schema
         if chosen is None and path is not None:
             chosen = first_match(self.config.schema_targets, path, self.config.root)
         if chosen is None:
@@ -416,7 +428,7 @@ class Linter:
         try:
             return resolve_schema(chosen, path, self.config.root)
         except ConfigError as err:
-            if chosen == self.options.schema:
+            if chosen == override:
                 raise UsageError(err.message, hint=err.hint) from None
             if chosen != directives.schema or chosen == explicit:
                 raise
@@ -432,6 +444,35 @@ class Linter:
                     names |= scan_source(read_template(block), Reporter(str(block), "")).assigned
             self._block_assigned = names
         return self._block_assigned
+
+
+def run_profiles(settings: LintSettings) -> list[Profile]:
+    """The profiles of ``settings``: named ones (``--profile``), else the profiles folder.
+
+    A name in ``template-profiles`` that no profile has would silently drop that profile,
+    so it is an error.
+    """
+    from brazelint.profiles import find_profile, load_profile, load_profiles
+
+    options, config = settings.options, settings.config
+    if options.profile:
+        return [
+            load_profile(item) if Path(item).is_file() else find_profile(item, settings.profiles)
+            for item in options.profile
+        ]
+    profiles = load_profiles(settings.profiles) if settings.profiles.is_dir() else []
+    if options.profiles is not None:
+        return profiles
+    known = {p.name for p in profiles}
+    for pattern, names in config.template_profiles.items():
+        for name in names:
+            if name not in known:
+                raise ConfigError(
+                    f"{config.path or 'configuration'}: 'template-profiles.\"{pattern}\"' "
+                    f"names an unknown profile '{name}'",
+                    hint=f"profiles in {config.profiles}: {', '.join(sorted(known)) or 'none'}",
+                )
+    return profiles
 
 
 def resolve_schema(chosen: str, path: Optional[Path], root: Path) -> str:

@@ -1,7 +1,7 @@
 """Run a linter over many files: in this process, or on every core when there are many.
 
 Results stream back in file order, so memory stays flat however many files there are.
-Workers are forked with the linter already built (profiles loaded, stubs parsed).
+Workers are forked with the linters already built (profiles loaded, stubs parsed).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TypeVa
 from brazelint.errors import BrazelintError
 
 if TYPE_CHECKING:
-    from brazelint.lint.linter import FileResult, Linter
+    from brazelint.lint.linter import FileResult
 
 PARALLEL_THRESHOLD = 24
 """Below this many files, starting workers costs more than it saves."""
@@ -26,13 +26,15 @@ MIN_BATCH = 4
 T = TypeVar("T")
 
 AfterEach = Callable[[Path, "FileResult"], None]
+LintOne = Callable[[Path, str], "FileResult"]
+"""Lints the file at a path, shown under a name; never raises for the file's content."""
 
-_worker_linter: Optional[Linter] = None
+_worker_lint: Optional[LintOne] = None
 _worker_after: Optional[AfterEach] = None
 
 
 def lint_files(
-    linter: Linter,
+    lint: LintOne,
     files: Sequence[tuple[Path, str]],
     *,
     jobs: Optional[int] = None,
@@ -46,13 +48,13 @@ def lint_files(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD or not _can_fork():
         for path, display in files:
-            result = linter.lint_path(path, display)
+            result = lint(path, display)
             if after_each is not None:
                 after_each(path, result)
             yield result
         return
-    global _worker_linter, _worker_after
-    _worker_linter, _worker_after = linter, after_each
+    global _worker_lint, _worker_after
+    _worker_lint, _worker_after = lint, after_each
     # here: a one-file run (pre-commit) never needs them
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -80,7 +82,7 @@ def lint_files(
             # waiting for them would keep Ctrl-C waiting for seconds
             _stop_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
-        _worker_linter = _worker_after = None
+        _worker_lint = _worker_after = None
 
 
 def _start_worker(parent: int) -> None:
@@ -140,10 +142,10 @@ def batches(files: Sequence[T], workers: int) -> Iterator[Sequence[T]]:
 
 
 def _lint_batch(items: Sequence[tuple[Path, str]]) -> list[FileResult]:
-    assert _worker_linter is not None
+    assert _worker_lint is not None
     results = []
     for path, display in items:
-        result = _worker_linter.lint_path(path, display)
+        result = _worker_lint(path, display)
         if _worker_after is not None:
             _worker_after(path, result)
         results.append(result)

@@ -59,10 +59,14 @@ class ProjectLinter:
     """One project's linter, built once and reused for every buffer until its inputs change."""
 
     def __init__(self, config: Config) -> None:
-        from brazelint.lint.project import linter_for
+        from brazelint.config_lookup import ConfigLookup
+        from brazelint.lint.session import LintSession
 
         self.config = config
-        self._linter: Linter = linter_for(config)
+        self.session = LintSession(lookup=ConfigLookup.fixed(config))
+        """The session ``brazelint lint`` uses, with its cache: an unchanged buffer's
+        verdict is the one the last lint (in the editor or the terminal) stored."""
+        self._linter: Linter = self.session.linter_for(self.session.settings_for(config))
 
     @property
     def profiles(self) -> list[Profile]:
@@ -89,16 +93,7 @@ class ProjectLinter:
         so only the buffer's own findings are returned.
         """
         display = str(path)
-        try:
-            if is_webhook_file(path):
-                from brazelint.lint.webhook_lint import lint_webhook
-
-                result = lint_webhook(self._linter, path, display, text)
-            else:
-                result = self._linter.lint_template(text, display, path=path)
-        except Exception as err:  # as in `brazelint lint`: a finding, never a dead server
-            result = self._linter.not_checked(path, display, err)
-        result = self._linter.redacted(result, path)  # no credential value in the editor
+        result = self.session.lint_text(text, path, display)
         return [d for d in result.diagnostics if d.path == display]
 
     def fixes(self, path: Path, text: str, wanted: Callable[[Diagnostic], bool]) -> list[Fix]:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from brazelint.fixes.preview import FixKey, FixPreview
     from brazelint.lint.groups import RunFiles
     from brazelint.lint.linter import Linter, ProfileRender
+    from brazelint.lint.session import LintSession
     from brazelint.profiles import Profile
 
 SCHEMA_CODES = frozenset({"BL402", "BL404", "BL407", "BL410"})
@@ -254,7 +255,7 @@ class PreviewProject:
 
     def webhook_bodies(self, files: dict[str, Path]) -> dict[str, str]:
         """Body file -> the webhook that sends it, among ``files``."""
-        from brazelint.lint.project import drop_webhook_bodies
+        from brazelint.lint.session import drop_webhook_bodies
         from brazelint.lint.targets import is_webhook
         from brazelint.lint.webhook import load_webhook
 
@@ -328,10 +329,28 @@ class PreviewProject:
 
     # -- linting -------------------------------------------------------------------------
 
-    def linter(self, config: Config, *, keep_renders: bool = False) -> Linter:
-        from brazelint.cli.lint_cmd import build_linter
+    def session(self, *, keep_renders: bool = False) -> LintSession:
+        """A lint session over the files as they are now (the page is built afresh after
+        every change, so nothing is cached between sessions)."""
+        from brazelint.lint.session import LintSession
+        from brazelint.lint.settings import RunOptions
 
-        return build_linter(self._lint_args(), config, keep_renders=keep_renders)
+        args = self.args
+        options = RunOptions(
+            config=args.config,
+            profiles=args.profiles,
+            profile=tuple(args.profile or ()),
+            stubs=args.stubs,
+            content_blocks=args.content_blocks,
+            schema=args.schema,
+            now=args.now,
+        )
+        return LintSession(options, cache=False, keep_renders=keep_renders)
+
+    def linter(self, config: Config, *, keep_renders: bool = False) -> Linter:
+        """The linter of the files under ``config``."""
+        session = self.session(keep_renders=keep_renders)
+        return session.linter_for(session.settings_for(config))
 
     def index(self, generation: int) -> Index:
         """Every served file with its diagnostic counts (cached until files change)."""
@@ -343,14 +362,9 @@ class PreviewProject:
             config = self.config()
             files = self.files(config)
             bodies = self.webhook_bodies(files)
-            linters: dict[Optional[Path], Linter] = {}
-            found = self._run_files()  # each configuration read once for the whole index
+            session = self.session()  # each configuration read once for the whole index
             for name, path in files.items():
-                own = found.config_of(path)
-                linter = linters.get(own.path)
-                if linter is None:
-                    linter = linters[own.path] = self.linter(own)
-                result = linter.lint_path(path, name)
+                result = session.lint_file(path, name)
                 severities = [d.severity for d in result.diagnostics]
                 index.entries.append(
                     IndexEntry(
@@ -370,7 +384,6 @@ class PreviewProject:
     def view(self, relative: str, request: ViewRequest) -> Optional[FileView]:
         """The page for one served file; ``None`` when ``relative`` is not one."""
         from brazelint.fixes.preview import fix_previews
-        from brazelint.lint.linter import Linter, LintOptions
         from brazelint.lint.targets import is_webhook
         from brazelint.renderer import parse_now
         from brazelint.sources import read_template
@@ -416,10 +429,7 @@ class PreviewProject:
                 view.errors.append(f"clock: {err.message} ({err.hint}); showing {now}")
         profiles = self._edited_profiles(base.profiles, request, view)
         chosen = [p for p in profiles if request.profiles is None or p.name in request.profiles]
-        options = LintOptions(
-            profiles=chosen, schema=base.options.schema, now=now, keep_renders=True
-        )
-        linter = Linter(config, base.renderer, base.selection, options)
+        linter = base.with_profiles(chosen, now=now)
         view.profiles += [
             ProfileChoice(p.name, True, p.name in request.show_generated) for p in linter.generated
         ]
@@ -528,21 +538,6 @@ class PreviewProject:
                         render.json_ok = True
                         render.pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
             view.renders.append(render)
-
-    def _lint_args(self) -> argparse.Namespace:
-        args = self.args
-        return argparse.Namespace(
-            profiles=args.profiles,
-            profile=list(args.profile or []),
-            stubs=args.stubs,
-            content_blocks=args.content_blocks,
-            schema=args.schema,
-            now=args.now,
-            select=None,
-            extend_select=[],
-            ignore=[],
-            fail_level=None,
-        )
 
     def _under_root(self, relative: str) -> Optional[Path]:
         """``relative`` resolved, when it is a plain name that stays inside the root."""
