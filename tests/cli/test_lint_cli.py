@@ -51,7 +51,8 @@ NOTHING_CHECKED: Row = ("templates/clock.liquid", 1, 72, "BL308", ())
 """After 2030 every profile aborts on clock.liquid: its message is never checked."""
 WITH_GENERATED = [  # the empty user prints gaps; the complete user gets past every guard
     ("templates/body.json.liquid", 1, 13, "BL203", ("empty",)),
-    ("templates/body.json.liquid", 1, 34, "BL401", ("alice", "bob", "empty", "complete")),
+    # alice and bob set all the body reads: the complete user would repeat their verdict
+    ("templates/body.json.liquid", 1, 34, "BL401", ("alice", "bob", "empty")),
     ("templates/event.liquid", 1, 32, "BL203", ("empty",)),
     ("templates/greet.liquid", 1, 6, "BL203", ("bob", "empty")),
     ("templates/offers.liquid", 1, 60, "BL203", ("empty",)),

@@ -14,8 +14,8 @@ from typing import Any, Optional
 
 from brazelint.checks.diagnostic import Diagnostic
 from brazelint.config import load_config
-from brazelint.lint.linter import FileResult
 from brazelint.config_lookup import ConfigLookup
+from brazelint.lint.linter import FileResult
 from brazelint.lint.session import LintSession
 from brazelint.lint.settings import RunOptions
 

@@ -23,6 +23,9 @@ WITH_EMPTY = (*REAL, "empty", "complete")
 """The real profiles and the generated ones that render the body (the adversarial user
 only reports what its hostile text breaks)."""
 EVERYONE = (*WITH_EMPTY, "adversarial")
+SET_BY_REAL = (*REAL, "empty")
+"""When the real profiles set every value a body reads and reach all of it, the complete
+user is not rendered: its made-up values could only repeat their verdict."""
 
 
 def lint_doc(project: Project, name: str) -> tuple[str, list[Diagnostic]]:
@@ -169,7 +172,7 @@ def test_timezone_for_time_zone(project: Project) -> None:
             *placeholder,
             placeholder[1] + 1,
             "error",
-            WITH_EMPTY,
+            SET_BY_REAL,
             "$.timezone is empty for this profile; the schema requires a value",
         ),
         (
@@ -237,7 +240,7 @@ def test_movable_ink_sample_body_has_exactly_three_json_mistakes(project: Projec
             *comment,
             comment[1],
             "error",
-            WITH_EMPTY,
+            SET_BY_REAL,
             'comment "// Converts the timestamp to milliseconds for M\u2026" is not valid JSON',
         ),
         (
@@ -246,7 +249,7 @@ def test_movable_ink_sample_body_has_exactly_three_json_mistakes(project: Projec
             len(lines[user_line - 1]) + 1,
             len(lines[user_line - 1]) + 1,
             "error",
-            WITH_EMPTY,
+            SET_BY_REAL,
             'missing comma before "type"',
         ),
         (
@@ -255,7 +258,7 @@ def test_movable_ink_sample_body_has_exactly_three_json_mistakes(project: Projec
             lines[type_line - 1].index(",") + 1,
             lines[type_line - 1].index(",") + 1,
             "error",
-            WITH_EMPTY,
+            SET_BY_REAL,
             "trailing comma before '}'",
         ),
     ]
@@ -274,7 +277,7 @@ def test_quoted_price_and_seconds_as_string_timestamp(project: Project) -> None:
             *timestamp,
             timestamp[1] + 1,
             "error",
-            WITH_EMPTY,
+            SET_BY_REAL,
             "$.timestamp is a time in seconds; the partner expects milliseconds",
         ),
         (
@@ -282,7 +285,7 @@ def test_quoted_price_and_seconds_as_string_timestamp(project: Project) -> None:
             *price,
             price[1] + 1,
             "error",
-            WITH_EMPTY,
+            SET_BY_REAL,
             "$.properties.price is a string; the schema wants a number",
         ),
     ]

@@ -10,9 +10,9 @@ import pytest
 from brazelint.config import load_config
 from brazelint.errors import BrazelintError
 from brazelint.lint.linter import FileResult
+from brazelint.lint.runner import MAX_BATCH, MIN_BATCH, batches, lint_files
 from brazelint.lint.session import LintSession
 from brazelint.lint.settings import RunOptions
-from brazelint.lint.runner import MAX_BATCH, MIN_BATCH, batches, lint_files
 
 
 @pytest.mark.parametrize("total", [0, 1, 3, 24, 100, 2000, 10_000])

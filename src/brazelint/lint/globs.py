@@ -70,10 +70,30 @@ def _relative(path: Path, root: Path) -> str:
 
 @lru_cache(maxsize=4096)
 def _relative_from(path: Path, root: Path, cwd: str) -> str:
-    try:
-        return path.resolve().relative_to(_resolved(root, cwd)).as_posix()
-    except ValueError:
-        return path.as_posix()
+    resolved = _resolved_file(str(path))
+    root_text = str(_resolved(root, cwd))
+    if resolved == root_text:
+        return "."
+    prefix = root_text.rstrip(os.sep) + os.sep
+    if resolved.startswith(prefix):
+        return resolved[len(prefix) :].replace(os.sep, "/")
+    return path.as_posix()
+
+
+def _resolved_file(path: str) -> str:
+    """``path`` resolved: its directory resolved once per process, then its name (a
+    symbolic link, or a name such as ``..``, is resolved in full)."""
+    directory, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return str(Path(path).resolve())
+    cwd = "" if os.path.isabs(directory) else os.getcwd()
+    return os.path.join(_resolved_directory(directory or ".", cwd), name)
+
+
+@lru_cache(maxsize=1024)
+def _resolved_directory(directory: str, cwd: str) -> str:
+    """``directory`` resolved (``cwd``, for a relative one, keys the cache)."""
+    return str(Path(cwd, directory).resolve())
 
 
 @lru_cache(maxsize=16)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
 from weakref import WeakKeyDictionary
 
+from brazelint.checks.coverage import Trace
 from brazelint.checks.json_detect import looks_like_json
 from brazelint.checks.positions import Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
@@ -20,12 +22,13 @@ from brazelint.errors import (
 )
 from brazelint.lint.generated import (
     ADVERSARIAL,
-    COMPLETE,
+    EMPTY,
     adversarial_profile,
     complete_profile,
     empty_profile,
 )
 from brazelint.lint.globs import any_match, first_match
+from brazelint.lint.profile_reads import PROFILE_VARIABLES, ProfileReads
 from brazelint.lint.reads import Reads, template_reads
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
@@ -88,6 +91,30 @@ class FileResult:
         self.coverage = coverage
         """Which lines the profiles rendered (``None`` when the file was not rendered)."""
 
+    def movable(self) -> bool:
+        """Whether this verdict holds for another file with the same text: nothing in it
+        names this file except the findings' own ``path``."""
+        if self.renders or self.extra_sources:
+            return False
+        name = self.path
+        return not any(
+            name in d.message
+            or (d.hint is not None and name in d.hint)
+            or (d.excerpt is not None and name in d.excerpt)
+            or d.path != name
+            for d in self.diagnostics
+        )
+
+    def moved_to(self, path: str) -> FileResult:
+        """This verdict, for the file shown as ``path``."""
+        return FileResult(
+            path,
+            [replace(d, path=path) for d in self.diagnostics],
+            self.source,
+            schema=self.schema,
+            coverage=self.coverage,
+        )
+
 
 class Linter:
     """Lints the files of one ``LintSettings``: holds what they share, the renderer (parse
@@ -119,6 +146,9 @@ class Linter:
         self.clock = parse_now(self.now)
         """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
+        self._block_texts: Optional[list[str]] = None
+        self._profile_data: dict[int, dict[str, Any]] = {}
+        self.stats = RenderStats()
         self.redactor = Redactor(renderer.credentials.secret_values())
         """Hides the run's credential values in everything a file's lint returns."""
         config = self.config
@@ -197,6 +227,23 @@ class Linter:
             return lint_webhook(self, path, display, source)
         return self.lint_template(source, display, path=path)
 
+    def verdict_key(self, path: Path, digest: bytes) -> Optional[tuple[object, ...]]:
+        """Files with equal keys get equal verdicts (under their own names): the same
+        bytes (``digest``) in the same folder, matching the same path patterns. ``None`` for a
+        webhook file, whose verdict also depends on its body file and environment."""
+        if is_webhook(path):
+            return None
+        config = self.config
+        return (
+            id(self),
+            digest,
+            os.path.dirname(str(path)),
+            first_match(config.schema_targets, path, config.root),
+            _json_by_config(config, path),
+            tuple(p for p in config.template_profiles if any_match([p], path, config.root)),
+            tuple(p for p in config.per_file_ignores if any_match([p], path, config.root)),
+        )
+
     def not_checked(
         self, path: Path, display: str, err: Exception, *, source: Optional[str] = None
     ) -> FileResult:
@@ -268,7 +315,7 @@ class Linter:
     ) -> tuple[list[ProfileRender], Optional[Coverage]]:
         """Render ``source`` for every profile and check each render; return the renders
         (when kept) and which lines the profiles rendered."""
-        from brazelint.checks.coverage import Trace, check_coverage
+        from brazelint.checks.coverage import check_coverage
         from brazelint.checks.payload import check_json
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
@@ -293,48 +340,38 @@ class Linter:
             unguarded=unguarded,
         )
         branches = branch_map(template.nodes)
-        renders: list[ProfileRender] = []
-        traces: list[Trace] = []
+        run = _TemplateRun(self, template, reporter)
+        real = self._real_profiles(path)
+        for profile in real:
+            run.render(profile)
+        generated = {p.name: p for p in self.generated}
+        if generated:
+            run.render(generated[EMPTY], generated=True)
+            if self._complete_can_change_verdict(run, branches.branches, real):
+                complete, answers = complete_profile(self._reads(template), self.clock)
+                if complete.attributes or complete.namespaces or answers:
+                    run.render(complete, generated=True, answers=answers)
+            run.render(generated[ADVERSARIAL], generated=True)
+        # the checks run in profile order: the adversarial user's JSON breaks are judged
+        # against the breaks every other profile already showed
         broken: set[int] = set()
         schema_base = str(path.parent) if path is not None else None
-        profiles, generated_from, answers = self._profiles_for(path, template)
-        for position, profile in enumerate(profiles):
-            generated = position >= generated_from
-            adversarial = generated and profile.name == ADVERSARIAL
-            entry = ProfileRender(profile.name)
-            renders.append(entry)
-            trace = Trace(profile.name, set())
-            traces.append(trace)
-            try:
-                result = self.renderer.render(
-                    template,
-                    profile,
-                    now=self.clock,
-                    path=reporter.path,
-                    globals=answers if profile.name == COMPLETE and generated else None,
-                    reached=trace.reached,
-                )
-            except TemplateRenderError as err:
-                entry.error = err.message
-                trace.reason = f"failed ({err.message})"
-                trace.stop = _error_offset(err, reporter)
-                report_render_error(err, profile.name, reporter)
-                continue
-            entry.result = result
-            if generated and profile.name == COMPLETE:
-                self._excuse_made_up_requests(result)
+        for entry, generated_user in run.checkable():
+            result = entry.result
+            assert result is not None
+            adversarial = generated_user and entry.profile == ADVERSARIAL
             if not adversarial:
-                check_render(result, profile.name, reporter, render_facts, generated=generated)
+                check_render(
+                    result, entry.profile, reporter, render_facts, generated=generated_user
+                )
             if result.aborted:
-                trace.stop = result.abort_offset if result.abort_offset is not None else 0
-                trace.reason = f"aborted ({result.abort_reason or 'no reason given'})"
                 continue
             if json_expected is None and result.output.strip():
                 json_expected = looks_like_json(result.output)
-            if json_expected and (result.output.strip() or not generated):
+            if json_expected and (result.output.strip() or not generated_user):
                 verdict = check_json(
                     result,
-                    profile.name,
+                    entry.profile,
                     reporter,
                     schema=schema,
                     schema_base=schema_base,
@@ -343,8 +380,39 @@ class Linter:
                 )
                 entry.json_ok = verdict.parsed
                 broken |= verdict.broken_at
-        coverage = check_coverage(branches.branches, traces, reporter, branches.aliases)
-        return (renders if self.keep_renders else []), coverage
+        coverage = check_coverage(branches.branches, run.traces, reporter, branches.aliases)
+        return (run.renders if self.keep_renders else []), coverage
+
+    def _complete_can_change_verdict(
+        self, run: _TemplateRun, branches: list[Any], real: list[Profile]
+    ) -> bool:
+        """Whether the complete user can show what the others did not: a branch nobody
+        entered, a line after an abort or failure, a value no real profile sets, or a
+        Connected Content answer (the complete user's fields stand in where stubs leave
+        some out). When the real profiles set everything the template reads and reached
+        all of it, the made-up values would only repeat their verdict."""
+        if any(trace.stop is not None for trace in run.traces):
+            return True
+        if "connected_content" in run.reporter.source or "connected_content" in "".join(
+            self._content_block_texts() if "content_blocks" in run.reporter.source else ()
+        ):
+            return True
+        entered: set[object] = set().union(*(trace.reached for trace in run.traces))
+        if any(branch.block not in entered for branch in branches):
+            return True
+        datas = [run.data(profile) for profile in real]
+        for name, keys in run.reads.roots.items():
+            if name not in PROFILE_VARIABLES:
+                continue  # a local, a saved answer, or a word of the text
+            values = [data.get(name) for data in datas]
+            if keys is None or not all(isinstance(v, dict) or v is None for v in values):
+                if not any(_is_set(v) for v in values):
+                    return True
+                continue
+            for key in keys:
+                if not any(isinstance(v, dict) and _is_set(v.get(key)) for v in values):
+                    return True
+        return False
 
     def _excuse_made_up_requests(self, result: RenderResult) -> None:
         """The complete user's values are made up, so a stub that answers the same method,
@@ -382,11 +450,8 @@ class Linter:
         for name in names:
             filters.setdefault(name, _unchanged)
 
-    def _profiles_for(
-        self, path: Optional[Path], template: BrazeTemplate
-    ) -> tuple[list[Profile], int, dict[str, Any]]:
-        """The profiles a template renders for, where the generated ones start, and the
-        Connected Content answers the complete user assumes."""
+    def _real_profiles(self, path: Optional[Path]) -> list[Profile]:
+        """The profiles a template renders for (``template-profiles`` may choose some)."""
         profiles = self.profiles
         if path is not None and self.config.template_profiles:
             names = next(
@@ -399,15 +464,37 @@ class Linter:
             )
             if names is not None:
                 profiles = [p for p in profiles if p.name in names]
-        if not self.generated:
-            return list(profiles), len(profiles), {}
-        complete, answers = complete_profile(self._reads(template), self.clock)
-        # the adversarial profile goes last: its JSON breaks are judged against the others
-        empty, adversarial = self.generated
-        if not (complete.attributes or complete.namespaces or answers):
-            # the template reads nothing of a user: the complete user is the empty one
-            return [*profiles, empty, adversarial], len(profiles), answers
-        return [*profiles, empty, complete, adversarial], len(profiles), answers
+        return list(profiles)
+
+    def profile_data(self, profile: Profile) -> dict[str, Any]:
+        """``profile``'s Liquid variables, made once per profile of the run."""
+        data = self._profile_data.get(id(profile))
+        if data is None:
+            data = profile.liquid_data()
+            if any(profile is p for p in (*self.profiles, *self.generated)):
+                self._profile_data[id(profile)] = data
+        return data
+
+    def profile_reads(self, source: str) -> ProfileReads:
+        """What ``source`` can read of a profile (with every Content Block, when it
+        includes any: which one is decided at render time)."""
+        texts = [source]
+        if "content_blocks" in source:
+            texts += self._content_block_texts()
+        return ProfileReads.scan(texts)
+
+    def _content_block_texts(self) -> list[str]:
+        if self._block_texts is None:
+            directory = self.settings.content_blocks
+            texts = []
+            if directory is not None:
+                for block in sorted(directory.glob("*.liquid")):
+                    try:
+                        texts.append(read_template(block))
+                    except (ConfigError, OSError):
+                        continue
+            self._block_texts = texts
+        return self._block_texts
 
     def _reads(self, template: BrazeTemplate) -> Reads:
         """What ``template`` reads (cached on the template: a preview lints it again)."""
@@ -444,6 +531,102 @@ class Linter:
                     names |= scan_source(read_template(block), Reporter(str(block), "")).assigned
             self._block_assigned = names
         return self._block_assigned
+
+
+_Rendered = tuple[Optional["RenderResult"], Optional[TemplateRenderError], Trace]
+"""A render's result (or the error that stopped it) and its trace, to share."""
+
+
+class _TemplateRun:
+    """The renders of one parsed template: each profile once, and profiles that agree on
+    everything the template reads (``lint/profile_reads.py``) sharing one render."""
+
+    def __init__(self, linter: Linter, template: BrazeTemplate, reporter: Reporter) -> None:
+        self.linter = linter
+        self.template = template
+        self.reporter = reporter
+        self.reads = linter.profile_reads(reporter.source)
+        self.renders: list[ProfileRender] = []
+        self.traces: list[Trace] = []
+        self._generated: list[bool] = []
+        self._shared: dict[
+            str, tuple[Optional[RenderResult], Optional[TemplateRenderError], Trace]
+        ] = {}
+
+    def data(self, profile: Profile) -> dict[str, Any]:
+        return self.linter.profile_data(profile)
+
+    def render(
+        self, profile: Profile, *, generated: bool = False, answers: Optional[dict[str, Any]] = None
+    ) -> None:
+        """Render for ``profile`` (or reuse the render of a profile that reads alike);
+        a render error is reported at once, as each profile's own finding."""
+        entry = ProfileRender(profile.name)
+        self.renders.append(entry)
+        self._generated.append(generated)
+        key = None if answers is not None else self.reads.project(self.data(profile))
+        shared = self._shared.get(key) if key is not None else None
+        if shared is not None:
+            result, error, first = shared
+            self.traces.append(Trace(profile.name, first.reached, first.stop, first.reason))
+            self.linter.stats.shared += 1
+            if error is not None:
+                entry.error = error.message
+                report_render_error(error, profile.name, self.reporter)
+            elif result is not None:
+                entry.result = copy.copy(result)
+                entry.result.profile = profile.name
+            return
+        trace = Trace(profile.name, set())
+        self.traces.append(trace)
+        linter = self.linter
+        linter.stats.renders += 1
+        try:
+            result = linter.renderer.render(
+                self.template,
+                profile,
+                now=linter.clock,
+                path=self.reporter.path,
+                globals=answers,
+                reached=trace.reached,
+            )
+        except TemplateRenderError as err:
+            entry.error = err.message
+            trace.reason = f"failed ({err.message})"
+            trace.stop = _error_offset(err, self.reporter)
+            report_render_error(err, profile.name, self.reporter)
+            if key is not None:
+                self._shared[key] = (None, err, trace)
+            return
+        if answers is not None:
+            linter._excuse_made_up_requests(result)
+        if result.aborted:
+            trace.stop = result.abort_offset if result.abort_offset is not None else 0
+            trace.reason = f"aborted ({result.abort_reason or 'no reason given'})"
+        entry.result = result
+        if key is not None:
+            self._shared[key] = (result, None, trace)
+
+    def checkable(self) -> Iterator[tuple[ProfileRender, bool]]:
+        """Each render that finished or aborted, in profile order, and whether its profile
+        is a generated user."""
+        for entry, generated in zip(self.renders, self._generated):
+            if entry.result is not None:
+                yield entry, generated
+
+
+class RenderStats:
+    """How many renders a linter made, and how many it shared between profiles."""
+
+    __slots__ = ("renders", "shared")
+
+    def __init__(self) -> None:
+        self.renders = 0
+        self.shared = 0
+
+
+def _is_set(value: object) -> bool:
+    return value is not None and value != "" and value != [] and value != {}
 
 
 def run_profiles(settings: LintSettings) -> list[Profile]:

@@ -9,6 +9,7 @@ files reuses cached verdicts, spreads the rest over the cores, and gathers the r
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -232,10 +233,24 @@ class LintSession:
 
         started = time.monotonic()
         shown = False
+        same = _same_verdicts(missed, linters)
+        linted = [item for item, first in zip(missed, same) if first is None]
         results = lint_files(
-            _by_path(linters), missed, jobs=self.jobs, after_each=remember if keys else None
+            _by_path(linters), linted, jobs=self.jobs, after_each=remember if keys else None
         )
-        for done, (result, (path, _)) in enumerate(zip(results, missed), start=1):
+        kept: dict[int, FileResult] = {}
+        wanted = {first for first in same if first is not None}
+        for done, ((path, display), first) in enumerate(zip(missed, same)):
+            if first is None:
+                result = next(results)
+                if done in wanted and result.movable():
+                    kept[done] = result
+            elif first in kept:
+                result = kept[first].moved_to(display)
+                remember(path, result)
+            else:  # the first file's verdict names it: this one is linted on its own
+                result = linters[path].lint_path(path, display)
+                remember(path, result)
             if result.coverage is not None:
                 report.coverage[result.path] = result.coverage
             if result.diagnostics:
@@ -247,11 +262,11 @@ class LintSession:
                     report.sources.update(result.extra_sources)
             if progress is not None and time.monotonic() - started > PROGRESS_AFTER:
                 shown = True
-                _draw_progress(progress, done, len(missed))
+                _draw_progress(progress, done + 1, len(missed))
         if shown and progress is not None:
             progress.write("\r\x1b[2K")
             progress.flush()
-        return LintRun(report, failed, linted=len(missed))
+        return LintRun(report, failed, linted=len(linted))
 
     def missing_profiles(self, batches: Sequence[Batch]) -> Optional[str]:
         """One note naming where profiles were looked for when a batch has none: the run
@@ -288,6 +303,28 @@ class LintSession:
         # hashed by LintCache.for_run); a --schema file is a per-file dependency
         inputs = [p for location in self.options.named_inputs() for p in files_under(location)]
         return LintCache.for_run(settings.config, settings.cache_choices(), inputs)
+
+
+def _same_verdicts(
+    files: Sequence[tuple[Path, str]], linters: dict[Path, Linter]
+) -> list[Optional[int]]:
+    """For each file, the position of an earlier file whose verdict is its own (the same
+    bytes in the same folder under the same settings), else ``None``: copies of a
+    template are linted once."""
+    first: dict[tuple[object, ...], int] = {}
+    same: list[Optional[int]] = []
+    for position, (path, _) in enumerate(files):
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+            key = linters[path].verdict_key(path, digest)
+        except OSError:
+            key = None
+        if key is None:
+            same.append(None)
+            continue
+        earlier = first.setdefault(key, position)
+        same.append(None if earlier == position else earlier)
+    return same
 
 
 def _by_path(linters: dict[Path, Linter]) -> Callable[[Path, str], FileResult]:
