@@ -194,9 +194,9 @@ def test_missing_closing_brace(project: Project) -> None:
     assert found[0].hint == "close the output statement with }}"
 
 
-URL_PROFILES = ("anonymous_user", "known_user", "empty", "adversarial")
-"""A webhook's URL renders for the real users and the empty and adversarial ones; the
-complete user is made per template, from what its body reads."""
+URL_PROFILES = ("anonymous_user", "known_user", "empty", "complete", "adversarial")
+"""A webhook's URL renders for the users its body renders for: the real ones and the
+generated ones, the complete user included (made from what the body reads)."""
 
 
 def test_postman_placeholders_in_webhook_url(project: Project) -> None:

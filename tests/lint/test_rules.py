@@ -1613,3 +1613,29 @@ def test_loop_keywords_as_names_are_no_syntax_error(project: Project) -> None:
             "'page' is never assigned and Braze does not define it; it renders empty",
         )
     ]
+
+
+def test_webhook_url_behind_an_id_guard_is_checked_with_no_profiles(project: Project) -> None:
+    """With no profiles the empty and adversarial users abort at the id guard; the complete
+    user gets past it, so the URL it would be sent to is still checked."""
+    for profile in (project.root / "profiles").iterdir():
+        profile.unlink()
+    source = (
+        'url: "http://api.example.com/users/{{${user_id}}}"\n'
+        "body: |\n"
+        "  {% if ${user_id} == blank %}{% abort_message('no user id') %}{% endif %}"
+        '{"id": "{{${user_id}}}"}\n'
+    )
+    found = project.lint("t.webhook.yaml", source)
+    line, column = at(source, "http://")
+    assert rows(found, "BL411") == [
+        (
+            "BL411",
+            line,
+            column,
+            column + 1,
+            "error",
+            ("complete",),
+            "the webhook URL is not an absolute https:// URL",
+        )
+    ]

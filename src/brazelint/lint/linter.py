@@ -53,7 +53,7 @@ LINT_PARSE_CACHE = 8
 class ProfileRender:
     """What one profile saw, for previews (kept only when asked)."""
 
-    __slots__ = ("error", "json_ok", "profile", "result")
+    __slots__ = ("error", "json_ok", "profile", "result", "user")
 
     def __init__(
         self,
@@ -61,11 +61,14 @@ class ProfileRender:
         result: Optional[RenderResult] = None,
         error: Optional[str] = None,
         json_ok: Optional[bool] = None,
+        user: Optional[Profile] = None,
     ) -> None:
         self.profile = profile
         self.result = result
         self.error = error
         self.json_ok = json_ok
+        self.user = user
+        """The profile rendered (a webhook's URL is rendered for the same users)."""
 
 
 class FileResult:
@@ -280,6 +283,20 @@ class Linter:
         schema: Optional[str] = None,
         json_expected: Optional[bool] = None,
     ) -> FileResult:
+        return self.lint_template_renders(
+            source, display, path=path, schema=schema, json_expected=json_expected
+        )[0]
+
+    def lint_template_renders(
+        self,
+        source: str,
+        display: str,
+        *,
+        path: Optional[Path] = None,
+        schema: Optional[str] = None,
+        json_expected: Optional[bool] = None,
+    ) -> tuple[FileResult, list[ProfileRender]]:
+        """``lint_template``, with every profile's render (a webhook reads its body's)."""
         reporter = Reporter(display, source)
         directives = read_directives(source, reporter)
         schema = self._schema_for(path, directives, schema)
@@ -289,7 +306,8 @@ class Linter:
             source, reporter, schema=schema, json_expected=json_expected, path=path
         )
         diagnostics = self.finish(reporter, directives, path)
-        return FileResult(display, diagnostics, source, renders, schema, coverage=coverage)
+        kept = renders if self.keep_renders else []
+        return FileResult(display, diagnostics, source, kept, schema, coverage=coverage), renders
 
     def finish(
         self, reporter: Reporter, directives: Directives, path: Optional[Path]
@@ -314,7 +332,7 @@ class Linter:
         path: Optional[Path],
     ) -> tuple[list[ProfileRender], Optional[Coverage]]:
         """Render ``source`` for every profile and check each render; return the renders
-        (when kept) and which lines the profiles rendered."""
+        and which lines the profiles rendered."""
         from brazelint.checks.coverage import check_coverage
         from brazelint.checks.payload import check_json
         from brazelint.checks.syntax import report_syntax_error
@@ -381,7 +399,7 @@ class Linter:
                 entry.json_ok = verdict.parsed
                 broken |= verdict.broken_at
         coverage = check_coverage(branches.branches, run.traces, reporter, branches.aliases)
-        return (run.renders if self.keep_renders else []), coverage
+        return run.renders, coverage
 
     def _complete_can_change_verdict(
         self, run: _TemplateRun, branches: list[Any], real: list[Profile]
@@ -561,7 +579,7 @@ class _TemplateRun:
     ) -> None:
         """Render for ``profile`` (or reuse the render of a profile that reads alike);
         a render error is reported at once, as each profile's own finding."""
-        entry = ProfileRender(profile.name)
+        entry = ProfileRender(profile.name, user=profile)
         self.renders.append(entry)
         self._generated.append(generated)
         key = None if answers is not None else self.reads.project(self.data(profile))

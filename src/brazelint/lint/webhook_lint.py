@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Optional
 from urllib.parse import urlsplit
 
 from brazelint.checks.positions import OutputLocator, Reporter
@@ -13,7 +13,7 @@ from brazelint.checks.render_checks import RenderFacts, check_render
 from brazelint.checks.source_scan import check_url, scan_source
 from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
 from brazelint.http.redact import SECRET_HEADER_PATTERN
-from brazelint.lint.linter import FileResult, resolve_schema
+from brazelint.lint.linter import FileResult, ProfileRender, resolve_schema
 from brazelint.lint.suppressions import read_directives
 from brazelint.lint.webhook import ENV_REFERENCE, Field, Webhook, expand_environment, load_webhook
 from brazelint.sources import read_template
@@ -40,61 +40,45 @@ def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileR
             message = err.message[found.end() :]
         reporter.at("BL001", int(found.group(1)) if found else 1, 1, message, hint=err.hint)
         return FileResult(display, linter.finish(reporter, directives, path), source)
-    silent = _aborting_profiles(linter, webhook)
-    _check_url(linter, webhook, reporter, silent)
-    for name, value in webhook.headers.items():
-        _check_header(linter, name, value, reporter, silent)
-    result = FileResult(display, [], source)
     schema = resolve_schema(webhook.schema, path, linter.config.root) if webhook.schema else None
     content_type = webhook.header("Content-Type") or ""
     json_expected = True if schema or "json" in content_type.lower() else None
+    result = FileResult(display, [], source, schema=schema)
+    # the body first: its renders say who gets no message (an abort), and the URL is
+    # rendered for the same users, the complete one included
+    renders: list[ProfileRender] = []
+    body: Optional[FileResult] = None
     if webhook.body is not None:
         sub = Reporter(display, webhook.body.text)
-        linter.check_template(
+        renders, _ = linter.check_template(
             webhook.body.text, sub, schema=schema, json_expected=json_expected, path=path
         )
         _shift_into(sub, webhook.body, reporter)
-    result.diagnostics = linter.finish(reporter, directives, path)
-    if webhook.body_file is not None:
-        body = linter.lint_template(
+    elif webhook.body_file is not None:
+        body, renders = linter.lint_template_renders(
             read_template(webhook.body_file),
             str(_display_beside(display, path, webhook.body_file)),
             path=webhook.body_file,
             schema=schema,
             json_expected=json_expected,
         )
+    silent = frozenset(
+        entry.profile for entry in renders if entry.result is not None and entry.result.aborted
+    )
+    users = [entry.user for entry in renders if entry.user is not None]
+    if not users:  # no body, or one that does not parse: its own lint says so
+        users = [*linter.profiles, *linter.generated]
+    _check_url(linter, webhook, reporter, [u for u in users if u.name not in silent])
+    for name, value in webhook.headers.items():
+        _check_header(linter, name, value, reporter, silent)
+    result.diagnostics = linter.finish(reporter, directives, path)
+    if body is not None:
         result.diagnostics += body.diagnostics
         result.extra_sources[body.path] = body.source or ""
-    result.schema = schema
     return result
 
 
-def _aborting_profiles(linter: Linter, webhook: Webhook) -> frozenset[str]:
-    """Profiles whose body aborts the message: Braze sends them nothing, so their URL
-    and headers do not matter."""
-    if webhook.body is not None:
-        text = webhook.body.text
-    elif webhook.body_file is not None:
-        text = read_template(webhook.body_file)
-    else:
-        return frozenset()
-    try:
-        template = linter.renderer.parse(text, path=str(webhook.body_file or webhook.path))
-    except TemplateSyntaxError:
-        return frozenset()  # the body's own lint reports it
-    aborting: set[str] = set()
-    for profile in [*linter.profiles, *linter.generated]:
-        try:
-            if linter.renderer.render(template, profile, now=linter.clock).aborted:
-                aborting.add(profile.name)
-        except TemplateRenderError:
-            continue
-    return frozenset(aborting)
-
-
-def _check_url(
-    linter: Linter, webhook: Webhook, reporter: Reporter, silent: frozenset[str]
-) -> None:
+def _check_url(linter: Linter, webhook: Webhook, reporter: Reporter, users: list[Profile]) -> None:
     url = webhook.url
     check_url(
         url.text,
@@ -103,8 +87,7 @@ def _check_url(
         connected_content=False,
     )
     sub = Reporter(reporter.path, url.text)
-    profiles = [p for p in (*linter.profiles, *linter.generated) if p.name not in silent]
-    for profile, result in _renders(linter, url.text, sub, profiles):
+    for profile, result in _renders(linter, url.text, sub, users):
         rendered = result.output.strip()
         locator = OutputLocator(result.output, result.source_map)
         if result.aborted:
