@@ -6,7 +6,6 @@ clock; a message that aborts for non-gold members), two profiles and one stub.
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
 import re
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from brazelint.lint.settings import RunOptions
 from brazelint.preview.project import PreviewProject
 from brazelint.preview.server import PreviewServer
 
@@ -58,20 +58,15 @@ def make_project(root: Path) -> Path:
     return root
 
 
-def serve_args(root: Path, **overrides: Any) -> argparse.Namespace:
-    """What ``brazelint serve`` parses, for the project at ``root``."""
-    values: dict[str, Any] = {
-        "paths": [],
-        "config": root / "brazelint.toml",
-        "profiles": None,
-        "profile": [],
-        "stubs": None,
-        "content_blocks": None,
-        "schema": None,
-        "now": None,
-    }
+def preview_project(root: Path, **overrides: Any) -> PreviewProject:
+    """The project ``brazelint serve`` previews for ``root``; ``overrides`` are its options
+    (``paths`` and the lint options of ``RunOptions``)."""
+    values: dict[str, Any] = {"config": root / "brazelint.toml"}
     values.update(overrides)
-    return argparse.Namespace(**values)
+    paths = values.pop("paths", [])
+    if "profile" in values:
+        values["profile"] = tuple(values["profile"])
+    return PreviewProject(RunOptions(**values), paths)
 
 
 @contextmanager
@@ -86,7 +81,7 @@ def running_server(
     ``serve`` arguments, ``server_options`` go to ``PreviewServer`` itself."""
     server = PreviewServer(
         ("127.0.0.1", 0),
-        PreviewProject(serve_args(root, **overrides)),
+        preview_project(root, **overrides),
         poll_interval=poll_interval,
         **(server_options or {}),
     )

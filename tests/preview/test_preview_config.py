@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from previewkit import call, card, cards, running_server, serve_args
+from previewkit import call, card, cards, preview_project, running_server
 
-from brazelint.preview.project import PreviewProject
 from brazelint.preview.server import PreviewServer
 
 FILES = {
@@ -67,12 +66,12 @@ def test_a_webhook_page_shows_the_request_each_profile_sends(served: PreviewServ
     assert "tok-preview-secret" not in page
 
 
-def test_serve_args_keep_an_explicit_config(tmp_path: Path) -> None:
+def test_preview_project_keep_an_explicit_config(tmp_path: Path) -> None:
     root = tmp_path / "p"
     (root / "sub").mkdir(parents=True)
     (root / "brazelint.toml").write_text('now = "2020-01-01T00:00:00Z"\n', encoding="utf-8")
     (root / "sub" / "brazelint.toml").write_text('now = "2031-01-01T00:00:00Z"\n', encoding="utf-8")
-    project = PreviewProject(serve_args(root))
+    project = preview_project(root)
     assert project.config_of(root / "sub" / "x.liquid").now == "2020-01-01T00:00:00Z"
 
 
@@ -82,6 +81,6 @@ def test_every_config_in_use_is_watched(tmp_path: Path, monkeypatch: pytest.Monk
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(root)
-    roots = PreviewProject(serve_args(root, config=None, paths=[Path(".")])).watch_roots()
+    roots = preview_project(root, config=None, paths=[Path(".")]).watch_roots()
     for watched in ("sub/brazelint.toml", "sub/profiles", "brazelint.toml", "profiles"):
         assert (root / watched).resolve() in {r.resolve() for r in roots}, watched

@@ -60,6 +60,7 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from brazelint.lint.settings import RunOptions
     from brazelint.preview.project import PreviewProject
     from brazelint.preview.server import PreviewServer
 
@@ -74,7 +75,16 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    project = PreviewProject(args)
+    options = RunOptions(
+        config=args.config,
+        profiles=args.profiles,
+        profile=tuple(args.profile or ()),
+        stubs=args.stubs,
+        content_blocks=args.content_blocks,
+        schema=args.schema,
+        now=args.now,
+    )
+    project = PreviewProject(options, args.paths)
     project.linter(project.config())  # a broken config or profile fails before serving
     try:
         server = PreviewServer(

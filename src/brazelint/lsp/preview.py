@@ -36,7 +36,7 @@ class PreviewPages:
                 server = self._servers[root] = _start(path, config_file, root)
         project = server.project
         if project.lookup(_relative(path, project.root)) is None:
-            project.args.paths.append(path)  # serve this document too, from now on
+            project.paths.append(path)  # serve this document too, from now on
         return f"{server.url}file/{_quoted(path, project.root)}"
 
     def close(self) -> None:
@@ -48,21 +48,18 @@ class PreviewPages:
 
 
 def _start(path: Path, config_file: Optional[Path], root: Path) -> PreviewServer:
-    from brazelint.cli import build_parser
     from brazelint.config import load_config
+    from brazelint.lint.settings import RunOptions
     from brazelint.preview.project import PreviewProject
     from brazelint.preview.server import PreviewServer
 
     config = load_config(config_file, start=root)
-    templates = [str(p) for p in config.templates if p.exists()]
+    templates = [p for p in config.templates if p.exists()]
     if not templates:
         default = root / "templates"
-        templates = [str(default if default.is_dir() else root)]
-    argv = ["serve", "--port", "0", *templates, str(path)]
-    if config_file is not None:
-        argv += ["--config", str(config_file)]
-    args = build_parser(only="serve").parse_args(argv)
-    server = PreviewServer(("127.0.0.1", 0), PreviewProject(args))
+        templates = [default if default.is_dir() else root]
+    project = PreviewProject(RunOptions(config=config_file), [*templates, path])
+    server = PreviewServer(("127.0.0.1", 0), project)
     server.start_watching()
     threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True

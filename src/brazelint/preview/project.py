@@ -8,7 +8,6 @@ ever live in the request (nothing is written).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import copy
 import json
@@ -16,7 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence
 
 from brazelint.errors import BrazelintError, ConfigError
 
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from brazelint.lint.groups import RunFiles
     from brazelint.lint.linter import Linter, ProfileRender
     from brazelint.lint.session import LintSession
+    from brazelint.lint.settings import RunOptions
     from brazelint.profiles import Profile
 
 SCHEMA_CODES = frozenset({"BL402", "BL404", "BL407", "BL410"})
@@ -201,15 +201,17 @@ class Index:
 class PreviewProject:
     """The served project: a root directory, the files under it, and how to lint them.
 
-    ``args`` carries the ``lint`` options ``serve`` accepts (config, profiles, profile,
-    stubs, content_blocks, schema, now, paths).
+    ``options`` are the lint options ``serve`` accepts (config, profiles, profile, stubs,
+    Content Blocks, schema, clock); ``paths`` the files and folders to serve (default: the
+    configuration's ``templates``).
     """
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, options: RunOptions, paths: Sequence[Path] = ()) -> None:
         from brazelint.config import load_config
 
-        self.args = args
-        config = load_config(args.config)
+        self.options = options
+        self.paths = list(paths)
+        config = load_config(options.config)
         self.root = config.root.resolve()
         self._lock = threading.Lock()
         self._index: Optional[tuple[int, Index]] = None
@@ -220,7 +222,7 @@ class PreviewProject:
         """The configuration as it is on disk now (it may have been edited)."""
         from brazelint.config import load_config
 
-        return load_config(self.args.config)
+        return load_config(self.options.config)
 
     def files(self, config: Optional[Config] = None) -> dict[str, Path]:
         """Served files by their path relative to the root (never anything outside it).
@@ -230,7 +232,7 @@ class PreviewProject:
         by its own configuration, as ``brazelint lint`` finds it.
         """
         config = config or self.config()
-        paths = list(self.args.paths) or list(config.templates)
+        paths = list(self.paths) or list(config.templates)
         if not paths:
             default = self.root / "templates"
             paths = [default if default.is_dir() else self.root]
@@ -245,13 +247,13 @@ class PreviewProject:
         """The configuration ``path`` uses: the nearest one above it (or ``--config``)."""
         from brazelint.config_lookup import ConfigLookup
 
-        return ConfigLookup(self.args.config).for_path(path)
+        return ConfigLookup(self.options.config).for_path(path)
 
     def _run_files(self) -> RunFiles:
         from brazelint.config_lookup import ConfigLookup
         from brazelint.lint.groups import RunFiles
 
-        return RunFiles(ConfigLookup(self.args.config))
+        return RunFiles(ConfigLookup(self.options.config))
 
     def webhook_bodies(self, files: dict[str, Path]) -> dict[str, str]:
         """Body file -> the webhook that sends it, among ``files``."""
@@ -317,12 +319,12 @@ class PreviewProject:
                 roots.append(used.path)
         for name in ("brazelint.toml", "pyproject.toml"):
             roots.append(self.root / name)
-        roots += [Path(p) for p in self.args.paths]
-        for option in ("profiles", "stubs", "content_blocks", "config"):
-            value = getattr(self.args, option, None)
+        roots += [Path(p) for p in self.paths]
+        options = self.options
+        for value in (options.profiles, options.stubs, options.content_blocks, options.config):
             if value is not None:
                 roots.append(Path(value))
-        if not self.args.paths and config is not None and not config.templates:
+        if not self.paths and config is not None and not config.templates:
             default = self.root / "templates"
             roots.append(default if default.is_dir() else self.root)
         return list(dict.fromkeys(roots))
@@ -333,19 +335,8 @@ class PreviewProject:
         """A lint session over the files as they are now (the page is built afresh after
         every change, so nothing is cached between sessions)."""
         from brazelint.lint.session import LintSession
-        from brazelint.lint.settings import RunOptions
 
-        args = self.args
-        options = RunOptions(
-            config=args.config,
-            profiles=args.profiles,
-            profile=tuple(args.profile or ()),
-            stubs=args.stubs,
-            content_blocks=args.content_blocks,
-            schema=args.schema,
-            now=args.now,
-        )
-        return LintSession(options, cache=False, keep_renders=keep_renders)
+        return LintSession(self.options, cache=False, keep_renders=keep_renders)
 
     def linter(self, config: Config, *, keep_renders: bool = False) -> Linter:
         """The linter of the files under ``config``."""
@@ -483,8 +474,8 @@ class PreviewProject:
         from brazelint.config_lookup import ConfigLookup
         from brazelint.lint.targets import SKIPPED_DIRECTORIES
 
-        lookup = ConfigLookup(self.args.config)
-        paths = list(self.args.paths) or list(config.templates) or [self.root]
+        lookup = ConfigLookup(self.options.config)
+        paths = list(self.paths) or list(config.templates) or [self.root]
         for path in paths:
             if not path.is_dir():
                 lookup.for_path(path)
