@@ -1,9 +1,9 @@
 """The language server's one door into the lint layer: a buffer in, findings and renders out.
 
-Everything the server needs from ``brazelint.lint`` goes through ``ProjectLinter``, so
-that when the lint layer becomes a ``LintSession`` (issue 18) only this module changes.
-A project is the nearest configuration above a document, as ``brazelint lint`` finds it:
-its profiles, stubs, Content Blocks, schemas and rule selection.
+Everything the server needs from ``brazelint.lint`` goes through ``ProjectLinter``, which
+lints buffers through the ``LintSession`` ``brazelint lint`` uses (its settings, linter and
+cache). A project is the nearest configuration above a document, as ``brazelint lint``
+finds it: its profiles, stubs, Content Blocks, schemas and rule selection.
 """
 
 from __future__ import annotations
