@@ -138,6 +138,27 @@ def ratio(
         table.add(label, f"{top / bottom:.2f}x", note)
 
 
+def render_counts(tree: Path, *, generated: bool) -> tuple[int, int, int]:
+    """The lint's renders in this process: made, shared between profiles, and files
+    whose verdict was copied from an identical file (what sharing saved)."""
+    from brazelint.lint.session import LintSession
+    from brazelint.lint.settings import RunOptions
+
+    here = os.getcwd()
+    os.chdir(tree)
+    try:
+        session = LintSession(
+            RunOptions(now=NOW, generated_profiles=None if generated else False),
+            cache=False,
+            jobs=1,
+        )
+        run = session.lint([Path("templates")])
+    finally:
+        os.chdir(here)
+    made, shared = session.render_counts()
+    return made, shared, run.copied
+
+
 def compile_package() -> None:
     """Write brazelint's .pyc files, as ``pip install`` does for a regular install."""
     import compileall
@@ -287,6 +308,13 @@ def measure(
         )
         table.add(
             "lint peak memory (largest process)", f"{peak_rss_kb / 1024:,.0f} MB", "first run"
+        )
+        made, shared, copied = render_counts(tree, generated=few_profiles)
+        table.add(
+            "lint renders (one core, counted)",
+            f"{made:,}",
+            f"{shared:,} more shared between profiles that read alike; "
+            f"{copied:,} files copied the verdict of a file with the same text",
         )
 
     # -- cold start ----------------------------------------------------------------------

@@ -48,7 +48,9 @@ class LintRun:
     report: LintReport
     failed: bool
     linted: int = 0
-    """Files linted in this run (the others' verdicts came from the cache)."""
+    """Files linted in this run (the others' verdicts came from the cache or a copy)."""
+    copied: int = 0
+    """Files whose verdict is that of an earlier file with the same text."""
 
 
 @dataclass
@@ -266,7 +268,16 @@ class LintSession:
         if shown and progress is not None:
             progress.write("\r\x1b[2K")
             progress.flush()
-        return LintRun(report, failed, linted=len(linted))
+        return LintRun(report, failed, linted=len(linted), copied=len(missed) - len(linted))
+
+    def render_counts(self) -> tuple[int, int]:
+        """Renders made and renders shared between profiles by this process's linters
+        (worker processes keep their own counts: use ``jobs=1`` to count a whole run)."""
+        linters = list(self._linters.values())
+        return (
+            sum(linter.stats.renders for linter in linters),
+            sum(linter.stats.shared for linter in linters),
+        )
 
     def missing_profiles(self, batches: Sequence[Batch]) -> Optional[str]:
         """One note naming where profiles were looked for when a batch has none: the run
