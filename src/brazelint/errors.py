@@ -34,8 +34,6 @@ class ErrorKind(str, Enum):
     """A filter given a value or arguments it cannot work with."""
     TYPE = "type"
     """Values of types an operation cannot combine."""
-    UNDEFINED = "undefined"
-    """A strict lookup of a name that has no value."""
     LIMIT = "limit"
     """A limit reached: size, nesting, loop iterations, time, memory."""
     CONNECTED_CONTENT = "connected-content"

@@ -22,7 +22,6 @@ from liquid.exceptions import (
     LiquidTypeError,
     LiquidValueError,
     ResourceLimitError,
-    UndefinedError,
     UnknownFilterError,
 )
 from liquid.token import Token
@@ -71,7 +70,6 @@ _KINDS_BY_CLASS: tuple[tuple[type[LiquidError], ErrorKind], ...] = (
     (FilterItemTypeError, ErrorKind.FILTER_ARGUMENT),
     (FilterError, ErrorKind.FILTER_ARGUMENT),
     (LiquidTypeError, ErrorKind.TYPE),
-    (UndefinedError, ErrorKind.UNDEFINED),
     (LiquidSyntaxError, ErrorKind.SYNTAX),
 )
 """python-liquid's own classes, most specific first."""
