@@ -33,7 +33,10 @@ def guard(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(left, *args, **kwargs)
         except (TypeError, FilterError, FilterValueError, FilterArgumentError) as err:
-            arity = arity_problem(name, func, args, kwargs)
+            # a call that does not fit the signature is a TypeError (some stock wrappers
+            # re-raise it as FilterArgumentError, from it)
+            called_wrong = isinstance(err, TypeError) or isinstance(err.__cause__, TypeError)
+            arity = arity_problem(name, func, args, kwargs) if called_wrong else None
             if arity is not None:
                 raise FilterArgumentError(arity, token=None) from err
             if isinstance(err, TypeError):
