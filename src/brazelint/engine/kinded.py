@@ -5,7 +5,8 @@ a stray character alike, so its class cannot say which rule an error breaks. Whe
 brazelint raises (its lexer, tags, filters and parse hooks) it knows; these subclasses
 carry that ``kind`` (and the name it is about) to ``kind_of``, the one place a
 python-liquid error becomes a kind. They stay python-liquid classes, so python-liquid
-positions and re-raises them as it does its own.
+positions and re-raises them as it does its own, and they go by python-liquid's class
+names, so an error reads (and compares, in the golden differential) as the stock one.
 """
 
 from __future__ import annotations
@@ -48,17 +49,19 @@ class Kinded(LiquidError):
 class KindedSyntaxError(Kinded, LiquidSyntaxError):
     """A parse error brazelint raises."""
 
+    __qualname__ = LiquidSyntaxError.__qualname__
+
 
 class KindedRenderError(Kinded):
     """A render error brazelint raises."""
 
-
-class KindedFilterError(Kinded, FilterArgumentError):
-    """A filter failure; python-liquid positions it at the filter's name."""
+    __qualname__ = LiquidError.__qualname__
 
 
 class KindedUnknownFilterError(Kinded, UnknownFilterError):
     """A filter name the environment does not have."""
+
+    __qualname__ = UnknownFilterError.__qualname__
 
 
 _KINDS_BY_CLASS: tuple[tuple[type[LiquidError], ErrorKind], ...] = (
