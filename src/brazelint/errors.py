@@ -2,7 +2,48 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Optional
+
+
+class ErrorKind(str, Enum):
+    """What kind of problem an error is, set where it is raised, so no reader has to
+    guess it from the message. The checks map a kind to a rule code through a table."""
+
+    SYNTAX = "syntax"
+    """The template does not parse (the general case)."""
+    UNKNOWN_TAG = "unknown-tag"
+    """A tag name neither Liquid nor Braze defines (``subject``: the name)."""
+    MISPLACED_TAG = "misplaced-tag"
+    """A known tag where it cannot be, such as a stray ``endif`` (``subject``: the name)."""
+    UNSUPPORTED_TAG = "unsupported-tag"
+    """A standard Liquid tag Braze does not run (``subject``: the name)."""
+    UNCLOSED_BLOCK = "unclosed-block"
+    """A block tag never closed (``subject``: the tag that would close it)."""
+    UNCLOSED_OUTPUT = "unclosed-output"
+    """A ``{{`` with no ``}}``."""
+    UNCLOSED_TAG = "unclosed-tag"
+    """A ``{%`` with no ``%}`` (or no tag name)."""
+    UNEXPECTED_CHARACTER = "unexpected-character"
+    """A character no expression may contain (``subject``: the character)."""
+    UNKNOWN_FILTER = "unknown-filter"
+    """A filter name neither Liquid nor Braze defines (``subject``: the name)."""
+    UNSUPPORTED_FILTER = "unsupported-filter"
+    """A standard Liquid filter Braze does not have (``subject``: the name)."""
+    FILTER_ARGUMENT = "filter-argument"
+    """A filter given a value or arguments it cannot work with."""
+    TYPE = "type"
+    """Values of types an operation cannot combine."""
+    LIMIT = "limit"
+    """A limit reached: size, nesting, loop iterations, time, memory."""
+    CONNECTED_CONTENT = "connected-content"
+    """A Connected Content call that cannot be made as written."""
+    RENDER = "render"
+    """Rendering failed in some other way."""
+    CONFIG = "config"
+    """A profile, stub, configuration file or command-line value is invalid."""
+    INTERNAL = "internal"
+    """A failure brazelint did not expect on this input (a library or Python error)."""
 
 
 class BrazelintError(Exception):
@@ -10,8 +51,11 @@ class BrazelintError(Exception):
 
     ``line`` and ``column`` are 1-based positions in the original template (or ``None``
     when the problem has no position, such as a bad profile file). ``path`` names the file
-    the position refers to, when known. ``hint`` is the suggested fix.
+    the position refers to, when known. ``hint`` is the suggested fix. ``kind`` says what
+    kind of problem it is (the class's ``default_kind`` unless the raiser says).
     """
+
+    default_kind = ErrorKind.INTERNAL
 
     def __init__(
         self,
@@ -23,6 +67,8 @@ class BrazelintError(Exception):
         hint: Optional[str] = None,
         source: Optional[str] = None,
         length: int = 1,
+        kind: Optional[ErrorKind] = None,
+        subject: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -34,6 +80,10 @@ class BrazelintError(Exception):
         """The text ``line``/``column`` point into, for code frames."""
         self.length = max(length, 1)
         """How many characters the caret should underline."""
+        self.kind: ErrorKind = kind or self.default_kind
+        """What kind of problem this is, decided where it was raised."""
+        self.subject = subject
+        """The name or text the problem is about (a tag, a filter, a character), if any."""
 
     def __str__(self) -> str:
         where = self.location()
@@ -55,13 +105,19 @@ class BrazelintError(Exception):
 class TemplateSyntaxError(BrazelintError):
     """The template cannot be parsed."""
 
+    default_kind = ErrorKind.SYNTAX
+
 
 class TemplateRenderError(BrazelintError):
     """The template parsed but failed while rendering (bad filter argument, limit, ...)."""
 
+    default_kind = ErrorKind.RENDER
+
 
 class ConfigError(BrazelintError):
     """A profile, stub, configuration file or command-line value is invalid."""
+
+    default_kind = ErrorKind.CONFIG
 
 
 class UsageError(ConfigError):

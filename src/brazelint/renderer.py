@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import stat
 from collections import OrderedDict
 from datetime import datetime, timezone
@@ -22,7 +21,13 @@ from brazelint.engine.context import BrazeContext
 from brazelint.engine.limits import Limits
 from brazelint.engine.sourcemap import MappedBuffer
 from brazelint.engine.state import AbortMessage, RenderState
-from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.errors import (
+    BrazelintError,
+    ConfigError,
+    ErrorKind,
+    TemplateRenderError,
+    TemplateSyntaxError,
+)
 from brazelint.http.checks import ExchangeChecker, ExchangeRule
 from brazelint.http.client import HttpSession
 from brazelint.http.credentials import CredentialStore
@@ -95,6 +100,7 @@ class Renderer:
                 line=1,
                 column=1,
                 hint="split the template, or raise the limit under [tool.brazelint.limits]",
+                kind=ErrorKind.LIMIT,
             )
         try:
             template = self.env.parse_template(source, path=path, tokens=tokens)
@@ -106,6 +112,7 @@ class Renderer:
                 path=path,
                 line=1,
                 column=1,
+                kind=ErrorKind.LIMIT,
             ) from None
         except BrazelintError:
             raise
@@ -186,6 +193,7 @@ class Renderer:
                 f"template recursed too deeply (limits.nesting_depth = "
                 f"{self.limits.nesting_depth})",
                 path=path,
+                kind=ErrorKind.LIMIT,
             ) from None
         except BrazelintError:
             raise
@@ -317,7 +325,7 @@ def unexpected_error(
 ) -> BrazelintError:
     """``err`` (not a Liquid error) as ``cls``, at the template token that was failing."""
     from brazelint.engine.context import line_and_column
-    from brazelint.failures import describe_failure, failing_token
+    from brazelint.failures import describe_failure, failing_token, failure_kind
 
     token = failing_token(err.__traceback__)
     line = column = None
@@ -333,24 +341,20 @@ def unexpected_error(
         path=path,
         source=source or None,
         length=length,
+        kind=failure_kind(err),
     )
-
-
-_EXPECTED_END = re.compile(r"expected tag (end\w+)")
-_LIMIT_MESSAGE = re.compile(r"limits\.|limit reached|limit \(")
-"""A message about one of the limits (not one that merely names a variable ``limit``)."""
-_UNKNOWN_FILTER = re.compile(r"unknown filter '([^']+)'")
-_UNEXPECTED_TAG = re.compile(r"unexpected tag '([^']+)'")
 
 
 def to_brazelint_error(
     err: LiquidError, source: str, path: Optional[str], *, syntax: bool = False
 ) -> BrazelintError:
-    """Turn a python-liquid error into ours: 1-based position in the original text, a hint."""
+    """Turn a python-liquid error into ours: 1-based position in the original text, the
+    kind of problem (``kind_of``), and a hint for that kind."""
     from liquid.exceptions import BlockNestingError, LiquidSyntaxError
 
     from brazelint.engine.context import line_and_column
     from brazelint.engine.keywords import unmark_text
+    from brazelint.engine.kinded import kind_of, subject_of
 
     token = err.token
     line = column = None
@@ -359,64 +363,48 @@ def to_brazelint_error(
         source = token.source
         line, column = line_and_column(source, token.start_index)
         length = len(token.value.splitlines()[0]) if token.value else 1
-    message = unmark_text(_plain_message(str(err.message or err.__class__.__name__), token))
     cls = (
         TemplateSyntaxError
         if syntax or isinstance(err, (LiquidSyntaxError, BlockNestingError))
         else TemplateRenderError
     )
+    kind = kind_of(err, cls.default_kind)
+    subject = subject_of(err)
     return cls(
-        message,
+        unmark_text(str(err.message or err.__class__.__name__)),
         line=line,
         column=column,
         path=path,
-        hint=_hint(message),
+        hint=_hint(kind, subject),
         source=source or None,
         length=length,
+        kind=kind,
+        subject=subject,
     )
 
 
-_MISSING_ARGS = re.compile(r"\w+\(\) missing (\d+) required positional argument")
-_EXTRA_ARGS = re.compile(r"\w+\(\) takes (\d+) positional arguments? but (\d+) (?:were|was) given")
+_FIXED_HINTS = {
+    ErrorKind.UNCLOSED_OUTPUT: "close the output statement with }}",
+    ErrorKind.UNCLOSED_TAG: "close the tag with %}",
+    ErrorKind.LIMIT: (
+        "raise the limit under [tool.brazelint.limits] if the template really needs it"
+    ),
+}
 
 
-def _plain_message(message: str, token: Optional[Token]) -> str:
-    """Reword Python's argument-count ``TypeError`` text in terms of the filter."""
-    name = token.value if token is not None else "?"
-    missing = _MISSING_ARGS.search(message)
-    if missing:
-        count = int(missing.group(1))
-        return f"filter '{name}' needs {count} more argument{'s' if count > 1 else ''}"
-    extra = _EXTRA_ARGS.search(message)
-    if extra:
-        takes, given = int(extra.group(1)) - 1, int(extra.group(2)) - 1
-        allowed = "no arguments" if takes == 0 else f"{takes} argument{'s' if takes > 1 else ''}"
-        return f"filter '{name}' takes {allowed}, got {given}"
-    return message
-
-
-def _hint(message: str) -> Optional[str]:
+def _hint(kind: ErrorKind, subject: Optional[str]) -> Optional[str]:
     from brazelint.engine.environment import BrazeEnvironment
 
-    unknown_filter = _UNKNOWN_FILTER.search(message)
-    if unknown_filter and "not supported in Braze" not in message:
+    if kind is ErrorKind.UNKNOWN_FILTER and subject is not None:
         names = BrazeEnvironment.known_filter_names()
-        close = difflib.get_close_matches(unknown_filter.group(1), names, n=1)
+        close = difflib.get_close_matches(subject, names, n=1)
         return f"did you mean '{close[0]}'?" if close else "see `brazelint` README, Filters"
-    unexpected_tag = _UNEXPECTED_TAG.search(message)
-    if unexpected_tag:
+    if kind in (ErrorKind.UNKNOWN_TAG, ErrorKind.MISPLACED_TAG) and subject is not None:
         names = BrazeEnvironment.known_tag_names()
-        close = difflib.get_close_matches(unexpected_tag.group(1), names, n=1)
+        close = difflib.get_close_matches(subject, names, n=1)
         if close:
             return f"did you mean '{close[0]}'?"
         return "close every block tag (if/endif, for/endfor, capture/endcapture)"
-    expected_end = _EXPECTED_END.search(message)
-    if expected_end:
-        return f"add {{% {expected_end.group(1)} %}} to close the block opened here"
-    if "expected '}}'" in message:
-        return "close the output statement with }}"
-    if "missing tag name or closing delimiter" in message:
-        return "close the tag with %}"
-    if _LIMIT_MESSAGE.search(message):
-        return "raise the limit under [tool.brazelint.limits] if the template really needs it"
-    return None
+    if kind is ErrorKind.UNCLOSED_BLOCK and subject is not None:
+        return f"add {{% {subject} %}} to close the block opened here"
+    return _FIXED_HINTS.get(kind)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from brazelint.errors import ErrorKind
 from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ PROBLEM_CODES = {
 }
 BRAZE_ROOTS = frozenset({*STANDARD_ATTRIBUTES, *NAMESPACES.values(), "content_blocks"})
 """Top-level names Braze itself defines for every message."""
-LIMIT_WORDS = ("limit", "longer than", "too deeply", "larger than")
+RENDER_CODES = {ErrorKind.LIMIT: "BL302"}
+"""The rule a render error breaks, by its kind; every other kind is BL301."""
 STATUS_CHECK = "__http_status_code__"
 """A template that reads this handles failed Connected Content answers itself."""
 REFERENCE = re.compile(
@@ -58,7 +60,7 @@ def report_render_error(error: TemplateRenderError, profile: str, reporter: Repo
         for d in reporter.found
     ):
         return  # the filter was already reported once, from the parsed template
-    code = "BL302" if any(word in error.message for word in LIMIT_WORDS) else "BL301"
+    code = RENDER_CODES.get(error.kind, "BL301")
     reporter.at(
         code,
         line,

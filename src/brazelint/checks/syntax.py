@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from brazelint.errors import ErrorKind
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.errors import TemplateSyntaxError
 
-_UNEXPECTED_TAG = re.compile(r"unexpected tag '([^']+)'")
+SYNTAX_CODES = {
+    ErrorKind.UNKNOWN_TAG: "BL002",
+    ErrorKind.UNSUPPORTED_TAG: "BL003",
+}
+"""The rule a parse error breaks, by its kind; every other kind is BL001."""
+CHARACTER_HINTS = {
+    "&": "Braze conditions use 'and' / 'or', not && / ||",
+    "|": "Braze conditions use 'and' / 'or', not && / ||",
+    "{": "an output is {{ value | filter }}: two braces, with every filter inside them",
+}
+"""Hints for a character no expression may contain, by the character."""
 _SEEN_ELSEWHERE = ("BL004", "BL206", "BL408")
 """Rules the source scan reports more precisely than the parser's error on the same line."""
 
@@ -20,28 +31,19 @@ def report_syntax_error(error: TemplateSyntaxError, reporter: Reporter) -> None:
     if any(d.code in _SEEN_ELSEWHERE and d.line == line for d in reporter.found):
         return
     message, hint = error.message, error.hint
-    code = "BL001"
-    unexpected = _UNEXPECTED_TAG.search(message)
-    if "not supported in Braze" in message:
-        code = "BL003"
-    elif unexpected and hint == f"did you mean '{unexpected.group(1)}'?":
-        # a known tag out of place, such as a stray endif: suggesting itself helps nobody
-        name = unexpected.group(1)
-        hint = (
-            f"'{name}' closes no open block here: remove it, or add the tag it closes"
-            if name.startswith("end")
-            else f"'{name}' is not allowed here: check the block it belongs to"
-        )
-    elif unexpected and hint and hint.startswith("did you mean"):
-        from brazelint.engine.environment import BrazeEnvironment
-
-        if unexpected.group(1) not in BrazeEnvironment.known_tag_names():
-            code = "BL002"
-            message = f"unknown tag '{unexpected.group(1)}'"
-    elif "unexpected '&'" in message or "unexpected '|'" in message:
-        hint = "Braze conditions use 'and' / 'or', not && / ||"
-    elif "unexpected '{'" in message and not hint:
-        hint = "an output is {{ value | filter }}: two braces, with every filter inside them"
-    elif "unexpected '('" in message:
-        hint = "Braze does not allow parentheses in conditions: nest the ifs instead"
+    kind, subject = error.kind, error.subject
+    if kind is ErrorKind.UNKNOWN_TAG:
+        message = f"unknown tag '{subject}'"
+    elif kind is ErrorKind.MISPLACED_TAG and subject:
+        hint = _misplaced_hint(subject)
+    elif kind is ErrorKind.UNEXPECTED_CHARACTER and subject in CHARACTER_HINTS:
+        hint = CHARACTER_HINTS[subject]
+    code = SYNTAX_CODES.get(kind, "BL001")
     reporter.at(code, line, column, message, end_column=column + error.length, hint=hint)
+
+
+def _misplaced_hint(name: str) -> str:
+    """A known tag out of place, such as a stray endif: suggesting itself helps nobody."""
+    if name.startswith("end"):
+        return f"'{name}' closes no open block here: remove it, or add the tag it closes"
+    return f"'{name}' is not allowed here: check the block it belongs to"

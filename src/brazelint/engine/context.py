@@ -19,7 +19,9 @@ from liquid.undefined import UNDEFINED
 from liquid.utils import ReadOnlyChainMap
 
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+from brazelint.engine.kinded import KindedUnknownFilterError
 from brazelint.engine.state import FilterUse, RenderState, UndefinedUse
+from brazelint.errors import ErrorKind
 
 if TYPE_CHECKING:
     from liquid import BoundTemplate
@@ -193,10 +195,15 @@ class BrazeContext(RenderContext):
         except UnknownFilterError as err:
             hint = UNSUPPORTED_UNKNOWN.get(name)
             if hint:
-                raise UnknownFilterError(
-                    f"filter '{name}' is not supported in Braze; {hint}", token=token
+                raise KindedUnknownFilterError(
+                    f"filter '{name}' is not supported in Braze; {hint}",
+                    token=token,
+                    kind=ErrorKind.UNSUPPORTED_FILTER,
+                    subject=name,
                 ) from err
-            raise
+            raise KindedUnknownFilterError(
+                str(err.message), token=token, kind=ErrorKind.UNKNOWN_FILTER, subject=name
+            ) from err
 
     def assign(self, key: str, val: Any) -> None:
         """Track the size of assigned values incrementally (python-liquid re-sums them all).

@@ -15,14 +15,17 @@ from liquid.exceptions import (
 )
 from liquid.mode import Mode
 from liquid.parser import get_parser
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from brazelint.engine import filters, tags
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.expression_tokens import BrazeTokenStream
+from brazelint.engine.kinded import Kinded
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
+from brazelint.engine.tags.illegal import unexpected_tag
 from brazelint.engine.treepass import TreeFacts, apply_braze_semantics
+from brazelint.errors import ErrorKind
 
 if TYPE_CHECKING:
     from liquid.ast import Node
@@ -172,11 +175,27 @@ def _anchor_end_of_expression(
             return parse(stream)
         except LiquidError as err:
             if err.token is not None and err.token.start_index < 0 and tag.start_index >= 0:
-                if str(err.message).startswith("expected tag end"):
+                if isinstance(err, Kinded) and err.kind is ErrorKind.UNCLOSED_BLOCK:
                     err.token = tag  # the block that was never closed
                 else:
                     index = markup.start_index + len(markup.value)
                     err.token = Token(TOKEN_EOF, " ", index, markup.source)
+            elif _stray_tag(err, stream, tag):
+                raise unexpected_tag(stream.current) from None
             raise
 
     return parse_anchored
+
+
+def _stray_tag(err: LiquidError, stream: TokenStream, tag: Token) -> bool:
+    """Whether ``err`` is a block tag refusing the tag the stream is on (``case`` meeting
+    an ``if`` between its ``when``s): that tag is out of place, whatever python-liquid's
+    plain syntax error says."""
+    current = stream.current
+    return (
+        not isinstance(err, Kinded)
+        and isinstance(err, LiquidSyntaxError)
+        and err.token is current
+        and current.kind == TOKEN_TAG
+        and current is not tag
+    )

@@ -20,6 +20,7 @@ from liquid.builtin.expressions import _tokenize as liquid_tokenizer
 from liquid.exceptions import LiquidSyntaxError
 from liquid.stream import TokenStream
 from liquid.token import (
+    TOKEN_EOF,
     TOKEN_EXPRESSION,
     TOKEN_IDENTINDEX,
     TOKEN_IDENTSTRING,
@@ -28,10 +29,14 @@ from liquid.token import (
     TOKEN_RANGE_LITERAL,
     TOKEN_SKIP,
     TOKEN_STRING,
+    TOKEN_TAG,
     TOKEN_WORD,
     Token,
     operators,
 )
+
+from brazelint.engine.kinded import KindedSyntaxError
+from brazelint.errors import ErrorKind
 
 CACHE_LIMIT = 2048
 """Distinct expressions remembered (about 1.5 MB); the table is dropped when full.
@@ -83,9 +88,17 @@ def expression_tokens(token: Token) -> list[Token]:
         found = _shapes_of(text)
         if isinstance(found, Refused):  # python-liquid's error, at its real position
             kind, value, offset = found
-            message = f"unknown operator {value!r}" if kind == "OP" else f"unexpected {value!r}"
             at = token.start_index + offset
-            raise LiquidSyntaxError(message, token=Token(kind, value, at, token.source))
+            if kind == "OP":
+                raise LiquidSyntaxError(
+                    f"unknown operator {value!r}", token=Token(kind, value, at, token.source)
+                )
+            raise KindedSyntaxError(
+                f"unexpected {value!r}",
+                token=Token(kind, value, at, token.source),
+                kind=ErrorKind.UNEXPECTED_CHARACTER,
+                subject=value,
+            )
         if len(_shapes) >= CACHE_LIMIT:
             _shapes.clear()
         _shapes[text] = shapes = found
@@ -172,6 +185,16 @@ class BrazeTokenStream(TokenStream):
         return self.next_token()
 
     next = next_token
+
+    def _expect(self, tok: Token, typ: str, value: Optional[str] = None) -> Token:
+        if tok.kind == TOKEN_EOF and typ == TOKEN_TAG and value:
+            try:
+                return super()._expect(tok, typ, value)
+            except LiquidSyntaxError as err:  # the template ended inside the block
+                raise KindedSyntaxError(
+                    str(err.message), token=tok, kind=ErrorKind.UNCLOSED_BLOCK, subject=value
+                ) from None
+        return super()._expect(tok, typ, value)
 
     def into_inner(self, *, tag: Optional[Token] = None, eat: bool = True) -> TokenStream:
         token = self.current

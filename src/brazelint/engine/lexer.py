@@ -43,6 +43,7 @@ from liquid.token import (
 
 from brazelint.engine.html_comments import HTML_COMMENT
 from brazelint.engine.keywords import LOOP_TAGS, mark_liquid_lines, mark_names
+from brazelint.engine.kinded import KindedSyntaxError
 from brazelint.engine.lax_conditions import (
     LAX_CONDITION_TAGS,
     lax_assignment,
@@ -50,6 +51,7 @@ from brazelint.engine.lax_conditions import (
     needs_lax_assignment,
     needs_lax_reading,
 )
+from brazelint.errors import ErrorKind
 
 RAW_ARGUMENT_TAGS = frozenset(
     {
@@ -253,14 +255,16 @@ class BrazeLexer:
     def _check_unlexed_markup(value: str, text: str, pos: int, source: str) -> None:
         """Raise python-liquid's error when content starts with a ``{{``/``{%`` that did not lex."""
         if value.startswith("{{"):
-            raise LiquidSyntaxError(
+            raise KindedSyntaxError(
                 "expected '}}', found end of file",
                 token=Token(TOKEN_EOF, text, pos, source),
+                kind=ErrorKind.UNCLOSED_OUTPUT,
             )
         if value.startswith("{%"):
-            raise LiquidSyntaxError(
+            raise KindedSyntaxError(
                 "missing tag name or closing delimiter",
                 token=Token(TOKEN_EOF, text, pos, source),
+                kind=ErrorKind.UNCLOSED_TAG,
             )
 
     @staticmethod
@@ -369,10 +373,11 @@ class BrazeLexer:
             if first == "[":
                 depth += 1
                 if depth > self.max_bracket_depth:
-                    raise LiquidSyntaxError(
+                    raise KindedSyntaxError(
                         f"brackets nested deeper than the nesting_depth limit "
                         f"({self.max_bracket_depth})",
                         token=Token(TOKEN_EXPRESSION, "[", start + at, source),
+                        kind=ErrorKind.LIMIT,
                     )
             elif first == "]":
                 if depth:

@@ -56,6 +56,21 @@ class Webhook:
         return None
 
 
+class WebhookFileError(ConfigError):
+    """A webhook file that cannot be used. The message names the file and line, as every
+    ``ConfigError`` does; ``problem`` and ``file_line`` keep the two apart for the linter,
+    which reports the problem at that line of the file itself."""
+
+    def __init__(
+        self, path: Path, problem: str, *, line: Optional[int] = None, hint: Optional[str] = None
+    ) -> None:
+        where = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{where}: {problem}", hint=hint)
+        self.problem = problem
+        self.file_line = line
+        """The 1-based line of the file (``None`` when the problem is the whole file)."""
+
+
 def load_webhook(path: Path, source: str) -> Webhook:
     """Parse and validate a webhook file; errors name the file, the line and the key."""
     import yaml
@@ -64,39 +79,44 @@ def load_webhook(path: Path, source: str) -> Webhook:
         root = yaml.compose(source)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: invalid YAML ({getattr(err, 'problem', err)})") from None
+        raise WebhookFileError(
+            path,
+            f"invalid YAML ({getattr(err, 'problem', err)})",
+            line=mark.line + 1 if mark else None,
+        ) from None
     if not isinstance(root, yaml.MappingNode):
-        raise ConfigError(f"{path}: a webhook file is a mapping with url, method, headers, body")
+        raise WebhookFileError(path, "a webhook file is a mapping with url, method, headers, body")
     members = {key.value: (key, value) for key, value in root.value}
     for name, (key, _) in members.items():
         if name not in KEYS:
-            raise ConfigError(
-                f"{path}:{key.start_mark.line + 1}: unknown webhook key '{name}'",
+            raise WebhookFileError(
+                path,
+                f"unknown webhook key '{name}'",
+                line=key.start_mark.line + 1,
                 hint=f"known keys: {', '.join(KEYS)}",
             )
     if "url" not in members:
-        raise ConfigError(f"{path}: a webhook needs a 'url'")
+        raise WebhookFileError(path, "a webhook needs a 'url'")
     webhook = Webhook(path=path, source=source, url=_field(path, "url", members["url"][1]))
     if "method" in members:
         method = _scalar(path, "method", members["method"][1]).upper()
         if method not in METHODS:
-            raise ConfigError(f"{path}: 'method' must be one of {', '.join(METHODS)}")
+            raise WebhookFileError(path, f"'method' must be one of {', '.join(METHODS)}")
         webhook.method = method
     if "headers" in members:
         node = members["headers"][1]
         if not isinstance(node, yaml.MappingNode):
-            raise ConfigError(f"{path}: 'headers' must be a mapping of header names to values")
+            raise WebhookFileError(path, "'headers' must be a mapping of header names to values")
         for key, value in node.value:
             webhook.headers[str(key.value)] = _field(path, f"headers.{key.value}", value)
     if "body" in members and "body-file" in members:
-        raise ConfigError(f"{path}: give either 'body' or 'body-file', not both")
+        raise WebhookFileError(path, "give either 'body' or 'body-file', not both")
     if "body" in members:
         webhook.body = _field(path, "body", members["body"][1])
     if "body-file" in members:
         body_path = path.parent / _scalar(path, "body-file", members["body-file"][1])
         if not body_path.is_file():
-            raise ConfigError(f"{path}: body-file '{body_path}' not found")
+            raise WebhookFileError(path, f"body-file '{body_path}' not found")
         webhook.body_file = body_path
     if "schema" in members:
         webhook.schema = _scalar(path, "schema", members["schema"][1])
@@ -112,7 +132,7 @@ def _scalar(path: Path, key: str, node: Any) -> str:
     import yaml
 
     if not isinstance(node, yaml.ScalarNode):
-        raise ConfigError(f"{path}:{node.start_mark.line + 1}: '{key}' must be text")
+        raise WebhookFileError(path, f"'{key}' must be text", line=node.start_mark.line + 1)
     return str(node.value)
 
 

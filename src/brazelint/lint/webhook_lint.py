@@ -11,11 +11,18 @@ from urllib.parse import urlsplit
 from brazelint.checks.positions import OutputLocator, Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render
 from brazelint.checks.source_scan import check_url, scan_source
-from brazelint.errors import ConfigError, TemplateRenderError, TemplateSyntaxError
+from brazelint.errors import TemplateRenderError, TemplateSyntaxError
 from brazelint.http.redact import SECRET_HEADER_PATTERN
 from brazelint.lint.linter import FileResult, ProfileRender, resolve_schema
 from brazelint.lint.suppressions import read_directives
-from brazelint.lint.webhook import ENV_REFERENCE, Field, Webhook, expand_environment, load_webhook
+from brazelint.lint.webhook import (
+    ENV_REFERENCE,
+    Field,
+    Webhook,
+    WebhookFileError,
+    expand_environment,
+    load_webhook,
+)
 from brazelint.sources import read_template
 
 if TYPE_CHECKING:
@@ -25,7 +32,6 @@ if TYPE_CHECKING:
 
 SECRET_HEADERS = re.compile(rf"^(?:{SECRET_HEADER_PATTERN})$", re.I)
 """The credential headers of ``http.redact``: the same list as templates' ``:headers``."""
-_LINE = re.compile(r":(\d+): ")
 
 
 def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileResult:
@@ -33,12 +39,8 @@ def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileR
     directives = read_directives(source, reporter, hash_comments=True)
     try:
         webhook = load_webhook(path, source)
-    except ConfigError as err:
-        found = _LINE.search(err.message)
-        message = err.message.split(": ", 1)[1] if ": " in err.message else err.message
-        if found:
-            message = err.message[found.end() :]
-        reporter.at("BL001", int(found.group(1)) if found else 1, 1, message, hint=err.hint)
+    except WebhookFileError as err:
+        reporter.at("BL001", err.file_line or 1, 1, err.problem, hint=err.hint)
         return FileResult(display, linter.finish(reporter, directives, path), source)
     schema = resolve_schema(webhook.schema, path, linter.config.root) if webhook.schema else None
     content_type = webhook.header("Content-Type") or ""

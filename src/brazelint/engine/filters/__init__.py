@@ -58,7 +58,7 @@ REMOVED = ("safe", "escapejs")
 def register(env: Environment) -> None:
     """Install Braze's filters on ``env`` (after python-liquid's stock ones)."""
     for name, func in FILTERS.items():
-        env.add_filter(name, func)
+        env.add_filter(name, guard.arity_checked(name, func))
     for name in REMOVED:
         env.filters.pop(name, None)
     ruby_text.register(env)

@@ -9,6 +9,7 @@ from brazelint.engine.tags.catalog_items import CatalogItemsTag, CatalogSelectio
 from brazelint.engine.tags.connected_content import ConnectedContentTag
 from brazelint.engine.tags.content import MappedLiteral
 from brazelint.engine.tags.echo import BrazeEchoTag
+from brazelint.engine.tags.illegal import IllegalTag
 from brazelint.engine.tags.message_extras import MessageExtrasTag
 from brazelint.engine.tags.output import BrazeOutput
 from brazelint.engine.tags.promotion import PromotionTag
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
 
 def register(env: Environment) -> None:
-    """Replace output/echo with Ruby-style printing and add Braze's own tags."""
+    """Replace output/echo with Ruby-style printing, and the tag for names nothing defines
+    with one that says which kind of mistake it is; add Braze's own tags."""
+    env.add_tag(IllegalTag)
     env.add_tag(MappedLiteral)
     env.add_tag(BrazeOutput)
     env.add_tag(BrazeEchoTag)

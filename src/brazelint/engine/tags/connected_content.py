@@ -22,10 +22,12 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from brazelint.engine.context import line_and_column, state_of
+from brazelint.engine.kinded import KindedRenderError
 from brazelint.engine.regions import parse_region, render_nodes
 from brazelint.engine.sourcemap import mark_node
 from brazelint.engine.state import Problem, UndefinedUse
 from brazelint.engine.tags._markup import Markup, read_markup, syntax_error
+from brazelint.errors import ErrorKind
 
 if TYPE_CHECKING:
     from liquid import RenderContext
@@ -131,9 +133,10 @@ class ConnectedContentNode(Node):
 
         state = state_of(context)
         if state.http is None:
-            raise LiquidError(
+            raise KindedRenderError(
                 "Connected Content is not available in this render (no stubs configured)",
                 token=self.token,
+                kind=ErrorKind.CONNECTED_CONTENT,
             )
         options = self.options
         if options.legacy_cache:
@@ -154,8 +157,10 @@ class ConnectedContentNode(Node):
             )
         invalid = url_problem(url)
         if invalid:
-            raise LiquidError(
-                f"connected_content URL {url!r} is not a valid URL: {invalid}", token=self.token
+            raise KindedRenderError(
+                f"connected_content URL {url!r} is not a valid URL: {invalid}",
+                token=self.token,
+                kind=ErrorKind.CONNECTED_CONTENT,
             )
         call = Call(
             url=url,
@@ -189,12 +194,13 @@ class ConnectedContentNode(Node):
                 offset = offset_of(source, use.line, use.column)
                 name = use.path
                 token = Token(TOKEN_EXPRESSION, name, offset, source)
-                return LiquidError(
+                return KindedRenderError(
                     f"'{name}' is undefined (Braze does not define it and the template does "
                     f"not assign it), so it renders empty; {message}",
                     token=token,
+                    kind=ErrorKind.CONNECTED_CONTENT,
                 )
-        return LiquidError(message, token=self.token)
+        return KindedRenderError(message, token=self.token, kind=ErrorKind.CONNECTED_CONTENT)
 
     def _headers(self, context: RenderContext) -> dict[str, str]:
         region = self.options.headers
@@ -204,10 +210,11 @@ class ConnectedContentNode(Node):
         try:
             value = json.loads(text)
         except ValueError as err:
-            raise LiquidError(
+            raise KindedRenderError(
                 f"':headers' is not valid JSON once rendered ({err}); escape inserted values "
                 f"with | json_escape",
                 token=self.token,
+                kind=ErrorKind.CONNECTED_CONTENT,
             ) from None
         return {str(k): "" if v is None else str(v) for k, v in value.items()}
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from liquid.ast import Node
-from liquid.exceptions import LiquidSyntaxError
 from liquid.stream import TokenStream
 from liquid.tag import Tag
+
+from brazelint.engine.kinded import KindedSyntaxError
+from brazelint.errors import ErrorKind
 
 
 class _UnsupportedTag(Tag):
@@ -13,8 +15,11 @@ class _UnsupportedTag(Tag):
     hint = ""
 
     def parse(self, stream: TokenStream) -> Node:
-        raise LiquidSyntaxError(
-            f"'{self.name}' is not supported in Braze; {self.hint}", token=stream.current
+        raise KindedSyntaxError(
+            f"'{self.name}' is not supported in Braze; {self.hint}",
+            token=stream.current,
+            kind=ErrorKind.UNSUPPORTED_TAG,
+            subject=self.name,
         )
 
 
