@@ -1,0 +1,69 @@
+"""What a rule is: its code and name, what it finds and why that matters, a bad and a good
+example that prove it, how it can be fixed, and which findings it replaces.
+
+Each rule module holds one ``Rule`` (``RULE``) beside its check; ``rules/registry.py``
+lists them. ``brazelint rules``, SARIF rule metadata, ``--select`` and the example tests
+(``tests/rules``) all read these fields, so a rule documents and proves itself in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from brazelint.checks.diagnostic import Severity
+
+Fixability = Literal["safe", "unsafe"]
+Place = Literal["line", "position"]
+
+
+@dataclass(frozen=True)
+class Setup:
+    """The project an example is linted in, when a bare template cannot show the rule."""
+
+    file: str = "example.liquid"
+    """The example's own file name (``tag.webhook.yaml`` for a webhook file)."""
+    files: tuple[tuple[str, str], ...] = ()
+    """Other project files as (path, text): profiles, stubs, Content Blocks."""
+    config: str = ""
+    """The ``brazelint.toml`` beside the example (schemas, credentials, generated users)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.config or self.file != Setup.file)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lint rule. ``code``, ``name``, ``severity`` and ``summary`` are public: reports,
+    ``--select`` and suppressions name rules by them, so they never change."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    """Why the finding matters in Braze, in a sentence or two."""
+    bad: str
+    """A template (the example file's text) that the rule reports."""
+    good: str
+    """The same template made right: the rule does not report it."""
+    fix: Optional[Fixability] = None
+    """Whether ``brazelint lint --fix`` can repair a finding (``unsafe``: only with
+    ``--unsafe-fixes``); the fixes themselves are in ``fixes/``, keyed by ``name``."""
+    setup: Setup = field(default_factory=Setup)
+    """The project both examples are linted in."""
+    good_setup: Optional[Setup] = None
+    """A different project for the good example, when what makes it right is not in the
+    template (a stub that answers, a profile that reaches a branch)."""
+    overrides: tuple[str, ...] = ()
+    """Codes whose findings at the same place this rule's finding replaces (a sharper
+    explanation of the same problem); a code of its own replaces only findings that
+    depend on a profile, with one that does not."""
+    overrides_at: Place = "line"
+    """What "the same place" means for ``overrides``: the same line, or the same line and
+    column."""
+
+    @property
+    def good_project(self) -> Setup:
+        """The project the good example is linted in."""
+        return self.good_setup if self.good_setup is not None else self.setup

@@ -1,0 +1,35 @@
+"""BL101 connected-content-option: Connected Content options Braze ignores or refuses."""
+
+from __future__ import annotations
+
+from brazelint.rules.base import Rule, Setup
+
+RULE = Rule(
+    code="BL101",
+    name="connected-content-option",
+    severity="warning",
+    summary=(
+        "A Connected Content option Braze ignores or rejects (old spelling, cache "
+        "age out of range)."
+    ),
+    why=(
+        "`:cache` is an old spelling that current Braze documents as "
+        "`:cache_max_age`, and a cache age is only honoured between 5 minutes and 4 "
+        "hours; outside that, responses are cached differently than the template "
+        "says."
+    ),
+    bad=("{% connected_content https://api.example.com/offers :cache 60 :save offers %}"),
+    good=("{% connected_content https://api.example.com/offers :cache_max_age 900 :save offers %}"),
+    fix="safe",
+    setup=Setup(
+        files=(
+            (
+                "stubs/offers.yaml",
+                (
+                    "- request: {url: https://api.example.com/offers}\n"
+                    "  response: {json: {offers: []}}\n"
+                ),
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,18 @@
+"""BL006 liquid-in-html-comment: Liquid hidden in an HTML comment that Braze strips first."""
+
+from __future__ import annotations
+
+from brazelint.rules.base import Rule
+
+RULE = Rule(
+    code="BL006",
+    name="liquid-in-html-comment",
+    severity="warning",
+    summary="Liquid inside an HTML comment, which Braze removes before any Liquid runs.",
+    why=(
+        "Braze strips <!-- … --> first, so Liquid there neither prints, aborts nor "
+        "calls Connected Content; whoever reads the template may think it does."
+    ),
+    bad="<!-- {{${first_name}}} -->",
+    good="{% comment %}{{${first_name}}}{% endcomment %}",
+)

@@ -1,0 +1,29 @@
+"""BL303 message-aborted: messages that abort for a profile."""
+
+from __future__ import annotations
+
+from brazelint.rules.base import Rule, Setup
+
+RULE = Rule(
+    code="BL303",
+    name="message-aborted",
+    severity="info",
+    summary="The message aborts for a profile; Braze would not send it to that user.",
+    why=(
+        "An abort is often intended, but it silently drops that user from the send, "
+        "so the lint shows which profiles it drops and why."
+    ),
+    bad=("{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi"),
+    good=("{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi"),
+    setup=Setup(
+        files=(("profiles/anonymous_user.yaml", ("name: anonymous_user\nattributes: {}\n")),),
+    ),
+    good_setup=Setup(
+        files=(
+            (
+                "profiles/known_user.yaml",
+                ("name: known_user\nattributes: {email_address: jane@example.com}\n"),
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,139 @@
+"""Every rule brazelint reports, by code: the one table that assigns codes (as ruff's
+``codes.rs`` does), so a code is never derived, reused or listed twice.
+
+A retired rule keeps its row (and its code stays taken), so old suppressions and
+``--select`` lists still mean what they meant.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from brazelint.rules import (
+    abort_reason_not_string,
+    attribute_missing,
+    bare_standard_attribute,
+    check_failed,
+    connected_content_failed,
+    connected_content_no_stub,
+    connected_content_option,
+    connected_content_schema,
+    curly_quotes,
+    documentation_placeholder,
+    empty_output,
+    empty_required_value,
+    filter_in_condition,
+    float_for_integer,
+    hard_coded_credentials,
+    insecure_url,
+    invalid_json,
+    invalid_suppression,
+    limit_exceeded,
+    liquid_in_html_comment,
+    message_aborted,
+    message_extras_truncated,
+    missing_credential,
+    not_rendered,
+    nothing_checked,
+    quoted_placeholder,
+    render_error,
+    schema_violation,
+    symbolic_boolean_operator,
+    syntax_error,
+    timestamp_in_seconds,
+    undefined_variable,
+    undocumented_filter,
+    unescaped_interpolation,
+    unescaped_query_value,
+    unhashed_personal_data,
+    unknown_attribute,
+    unknown_event_name,
+    unknown_filter,
+    unknown_tag,
+    unsupported_filter,
+    unsupported_tag,
+    unused_suppression,
+    webhook_header,
+    webhook_url,
+)
+from brazelint.rules.base import Rule
+
+TABLE: dict[str, Rule] = {
+    "BL001": syntax_error.RULE,
+    "BL002": unknown_tag.RULE,
+    "BL003": unsupported_tag.RULE,
+    "BL004": curly_quotes.RULE,
+    "BL005": symbolic_boolean_operator.RULE,
+    "BL006": liquid_in_html_comment.RULE,
+    "BL101": connected_content_option.RULE,
+    "BL102": connected_content_no_stub.RULE,
+    "BL103": hard_coded_credentials.RULE,
+    "BL104": insecure_url.RULE,
+    "BL105": unescaped_query_value.RULE,
+    "BL106": abort_reason_not_string.RULE,
+    "BL107": connected_content_failed.RULE,
+    "BL108": connected_content_schema.RULE,
+    "BL109": missing_credential.RULE,
+    "BL201": unknown_attribute.RULE,
+    "BL202": undefined_variable.RULE,
+    "BL203": attribute_missing.RULE,
+    "BL204": unknown_filter.RULE,
+    "BL205": unsupported_filter.RULE,
+    "BL206": filter_in_condition.RULE,
+    "BL207": bare_standard_attribute.RULE,
+    "BL208": undocumented_filter.RULE,
+    "BL301": render_error.RULE,
+    "BL302": limit_exceeded.RULE,
+    "BL303": message_aborted.RULE,
+    "BL304": empty_output.RULE,
+    "BL305": message_extras_truncated.RULE,
+    "BL306": check_failed.RULE,
+    "BL307": not_rendered.RULE,
+    "BL308": nothing_checked.RULE,
+    "BL401": invalid_json.RULE,
+    "BL402": schema_violation.RULE,
+    "BL403": unescaped_interpolation.RULE,
+    "BL404": quoted_placeholder.RULE,
+    "BL405": timestamp_in_seconds.RULE,
+    "BL406": unhashed_personal_data.RULE,
+    "BL407": empty_required_value.RULE,
+    "BL408": documentation_placeholder.RULE,
+    "BL409": unknown_event_name.RULE,
+    "BL410": float_for_integer.RULE,
+    "BL411": webhook_url.RULE,
+    "BL412": webhook_header.RULE,
+    "BL901": unused_suppression.RULE,
+    "BL902": invalid_suppression.RULE,
+}
+
+RULES: tuple[Rule, ...] = tuple(TABLE.values())
+"""Every rule, in code order (the order ``brazelint rules`` lists them)."""
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Rule]:
+    return {found.name: found for found in RULES}
+
+
+def get_rule(code: str) -> Optional[Rule]:
+    """The rule for a code (``BL401``) or a name (``invalid-json``)."""
+    found = TABLE.get(code.upper())
+    return found if found is not None else _by_name().get(code)
+
+
+def rule(code: str) -> Rule:
+    """The rule for a code that must exist (checks use this to build diagnostics)."""
+    return TABLE[code]
+
+
+def codes_matching(selector: str) -> list[str]:
+    """Codes selected by ``BL4``, ``BL40``, ``BL401``, ``ALL`` or a rule name."""
+    text = selector.strip()
+    if text.upper() == "ALL":
+        return [r.code for r in RULES]
+    named = get_rule(text)
+    if named is not None:
+        return [named.code]
+    prefix = text.upper()
+    return [r.code for r in RULES if r.code.startswith(prefix)] if prefix.startswith("BL") else []

@@ -1,0 +1,20 @@
+"""BL005 symbolic-boolean-operator: && and || that Braze's lax parser silently cuts off."""
+
+from __future__ import annotations
+
+from brazelint.rules.base import Rule
+
+RULE = Rule(
+    code="BL005",
+    name="symbolic-boolean-operator",
+    severity="error",
+    summary="&& or || in a condition, where Braze keeps only the comparison before it.",
+    why=(
+        "Braze reads tags as Ruby Liquid's lax parser does: it stops reading a "
+        "condition at && or || without an error, so `hour >= 19 && hour < 20` is "
+        "true at 23:00."
+    ),
+    bad="{% if hour >= 19 && hour < 20 %}Evening{% endif %}",
+    good="{% if hour >= 19 and hour < 20 %}Evening{% endif %}",
+    fix="safe",
+)
