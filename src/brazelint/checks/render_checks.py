@@ -53,11 +53,6 @@ class RenderFacts:
 
 def report_render_error(error: TemplateRenderError, profile: str, reporter: Reporter) -> None:
     line, column = error.line or 1, error.column or 1
-    if any(
-        d.code in ("BL204", "BL205") and not d.profiles and (d.line, d.column) == (line, column)
-        for d in reporter.found
-    ):
-        return  # the filter was already reported once, from the parsed template
     code = "BL302" if any(word in error.message for word in LIMIT_WORDS) else "BL301"
     reporter.at(
         code,
@@ -80,8 +75,8 @@ def check_render(
 ) -> None:
     for problem in result.problems:
         code = PROBLEM_CODES.get(problem.name)
-        if code is None or (code == "BL104" and _seen_in_source(reporter, code, problem.line)):
-            continue  # the source scan already pointed at the port in the tag
+        if code is None:
+            continue
         reporter.at(code, problem.line or 1, problem.column or 1, problem.message, profile=profile)
     _failed_answers(result, profile, reporter)
     _undefined(result, profile, reporter, facts)
@@ -107,10 +102,6 @@ def check_render(
             profile=profile,
             hint="check the conditions that wrap the content",
         )
-
-
-def _seen_in_source(reporter: Reporter, code: str, line: int) -> bool:
-    return any(d.code == code and d.line == line and not d.profiles for d in reporter.found)
 
 
 def _failed_answers(result: RenderResult, profile: str, reporter: Reporter) -> None:

@@ -16,6 +16,6 @@ RULE = Rule(
         "ordinary variable, empty unless the template assigns it."
     ),
     bad="Hi {{first_name}}",
-    good="Hi {{${first_name} | default: 'there'}}",
+    good="Hi {{${first_name}}}",
     fix="safe",
 )

@@ -13,7 +13,7 @@ RULE = Rule(
         "Partner examples carry stand-ins such as YOUR-RETAIL-ID or {{CAMPAIGN ID}}; "
         "sent as they are, the partner gets an id that means nothing."
     ),
-    bad='{"retailer_id": "YOUR-RETAIL-ID"}',
-    good='{"retailer_id": "2f9e6c1e-8b1a-4c43-9a57-3c0c1b2d4e5f"}',
+    bad='"retailer_id": "YOUR-RETAIL-ID"',
+    good='"retailer_id": "2f9e6c1e-8b1a-4c43-9a57-3c0c1b2d4e5f"',
     overrides=("BL001", "BL002", "BL003"),
 )

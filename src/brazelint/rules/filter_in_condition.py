@@ -13,10 +13,7 @@ RULE = Rule(
         "Braze's conditions take plain values only; a filter there is a syntax error "
         "or is silently dropped, so the condition tests something else."
     ),
-    bad="{% if custom_attribute.${cart} | size > 3 %}Big cart{% endif %}",
-    good=(
-        "{% assign cart_size = custom_attribute.${cart} | size %}{% if cart_size > 3 "
-        "%}Big cart{% endif %}"
-    ),
+    bad="{% if custom_attribute.${cart} | size > 3 %}",
+    good=("{% assign cart_size = custom_attribute.${cart} | size %}{% if cart_size > 3 %}"),
     overrides=("BL001", "BL002", "BL003"),
 )

@@ -13,7 +13,7 @@ RULE = Rule(
         "A partner API rejects a body it cannot parse, so the webhook fails for "
         "every user; a missing or trailing comma is enough."
     ),
-    bad='{\n  "user_id": "{{${user_id}}}"\n  "type": "track",\n}',
-    good='{\n  "user_id": "{{${user_id}}}",\n  "type": "track"\n}',
+    bad=('{\n  "user_id": "{{${user_id}}}"\n  "type": "track",\n}'),
+    good=('{\n  "user_id": "{{${user_id}}}",\n  "type": "track"\n}'),
     fix="safe",
 )

@@ -14,5 +14,5 @@ RULE = Rule(
         "meant for is still reported and the comment only misleads."
     ),
     bad="{% comment %}brazelint: disable BL4O3{% endcomment %}",
-    good=('{% comment %}brazelint: disable BL403{% endcomment %}\n{"name": "{{${first_name}}}"}'),
+    good="{% comment %}brazelint: disable BL403{% endcomment %}",
 )

@@ -15,5 +15,5 @@ RULE = Rule(
         "checking the rest."
     ),
     bad="{% for i in (1..10000000) %}{% endfor %}",
-    good="{% for i in (1..20) %}{{ i }}{% endfor %}",
+    good="{% for item in items limit: 20 %}{% endfor %}",
 )

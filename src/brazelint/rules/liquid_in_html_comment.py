@@ -13,6 +13,6 @@ RULE = Rule(
         "Braze strips <!-- … --> first, so Liquid there neither prints, aborts nor "
         "calls Connected Content; whoever reads the template may think it does."
     ),
-    bad="<!-- {{${first_name}}} -->",
-    good="{% comment %}{{${first_name}}}{% endcomment %}",
+    bad="<!-- {% connected_content https://api.example.com/a :save a %} -->",
+    good=("{% comment %}{% connected_content https://api.example.com/a :save a %}{% endcomment %}"),
 )

@@ -17,5 +17,5 @@ RULE = Rule(
         "{% capture long %}{% for i in (1..110) %}0123456789{% endfor %}{% "
         "endcapture %}{% message_extras :key payload :value {{ long }} %}"
     ),
-    good="{% message_extras :key offer_id :value A-1234 %}",
+    good="{% message_extras :key offer_id :value {{ offer.id }} %}",
 )

@@ -14,5 +14,5 @@ RULE = Rule(
         "gives no sign of it until someone misses the message."
     ),
     bad='{{ "abc" | divided_by: 0 }}',
-    good='{{ "abc" | size | divided_by: 2 }}',
+    good="{{ price | divided_by: 2 }}",
 )

@@ -14,7 +14,7 @@ RULE = Rule(
         "condition at && or || without an error, so `hour >= 19 && hour < 20` is "
         "true at 23:00."
     ),
-    bad="{% if hour >= 19 && hour < 20 %}Evening{% endif %}",
-    good="{% if hour >= 19 and hour < 20 %}Evening{% endif %}",
+    bad="{% if hour >= 19 && hour < 20 %}",
+    good="{% if hour >= 19 and hour < 20 %}",
     fix="safe",
 )

@@ -14,6 +14,6 @@ RULE = Rule(
         "supports; a filter it never mentions may work here and fail, or differ, "
         "when Braze renders it."
     ),
-    bad="{% assign prices = '1,2' | split: ',' %}{{ prices | sum }}",
-    good="{% assign total = 1 | plus: 2 %}{{ total }}",
+    bad="{{ cart | sum: 'price' }}",
+    good=("{% for item in cart %}{% assign total = total | plus: item.price %}{% endfor %}"),
 )

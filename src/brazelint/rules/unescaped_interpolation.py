@@ -16,5 +16,7 @@ RULE = Rule(
     bad='{"name": "{{${first_name}}}"}',
     good='{"name": "{{${first_name} | json_escape}}"}',
     fix="safe",
-    setup=Setup(files=(("profiles/known_user.yaml", "attributes: {first_name: Jane}\n"),)),
+    setup=Setup(
+        files=(("profiles/known_user.yaml", "attributes: {first_name: Jane}\n"),),
+    ),
 )

@@ -11,6 +11,6 @@ RULE = Rule(
     summary="A standard attribute Braze does not have, usually a typo.",
     why="An unknown attribute renders empty for every user.",
     bad="Hi {{${frist_name}}}",
-    good="Hi {{${first_name} | default: 'there'}}",
+    good="Hi {{${first_name}}}",
     fix="unsafe",
 )

@@ -13,8 +13,8 @@ RULE = Rule(
         "Braze refuses or mangles a message with a filter it does not support, "
         "whatever it renders here."
     ),
-    bad="{{ 1999 | money_with_currency }}",
-    good="{{ 1999 | divided_by: 100.0 | round: 2 }}",
+    bad="{{ price | money_with_currency }}",
+    good="${{ price | money }}",
     overrides=("BL301", "BL302"),
     overrides_at="position",
 )

@@ -13,7 +13,7 @@ RULE = Rule(
         "A suppression that no longer matches a finding hides the next real one on "
         "that line, and tells readers about a problem that is gone."
     ),
-    bad=('{% comment %}brazelint: disable-next-line BL403{% endcomment %}\n{"id": 1}'),
-    good='{"id": 1}',
+    bad=('{% comment %}brazelint: disable-next-line BL403{% endcomment %}\n"id": 1'),
+    good='"id": 1',
     fix="safe",
 )
