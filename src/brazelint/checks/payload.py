@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from brazelint.checks.json_syntax import JsonDocument, JsonProblem, parse_json
 from brazelint.checks.positions import OutputLocator
 from brazelint.checks.schema_messages import plain_message, unexpected_members
-from brazelint.checks.source_scan import DOC_PLACEHOLDER
 from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -239,6 +238,8 @@ def _report_schema_error(
     if path and "timestamp" in str(path[-1]).lower() and _is_seconds(error.instance):
         return  # BL405 says it better
     instance = error.instance
+    from brazelint.rules.documentation_placeholder import DOC_PLACEHOLDER
+
     if isinstance(instance, str) and DOC_PLACEHOLDER.search(instance):
         return  # BL408 says it better
     excerpt = locator.excerpt(span[0])

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from brazelint.checks.braze_reading import check_bare_attributes
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.source_scan import SourceFacts
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -19,3 +26,9 @@ RULE = Rule(
     good="Hi {{${first_name}}}",
     fix="safe",
 )
+
+
+def check(source: str, facts: SourceFacts, reporter: Reporter) -> None:
+    """BL207 for each standard attribute's name read as a variable the template never
+    assigns (``checks.braze_reading``)."""
+    check_bare_attributes(facts.markups, facts.assigned, reporter)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from brazelint.checks.braze_reading import check_html_comments
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.source_scan import SourceFacts
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -16,3 +23,8 @@ RULE = Rule(
     bad="<!-- {% connected_content https://api.example.com/a :save a %} -->",
     good=("{% comment %}{% connected_content https://api.example.com/a :save a %}{% endcomment %}"),
 )
+
+
+def check(source: str, facts: SourceFacts, reporter: Reporter) -> None:
+    """BL006 at the first Liquid inside each HTML comment (``checks.braze_reading``)."""
+    check_html_comments(source, reporter)

@@ -8,7 +8,7 @@ A retired rule keeps its row (and its code stays taken), so old suppressions and
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from brazelint.rules import (
     abort_reason_not_string,
@@ -58,6 +58,13 @@ from brazelint.rules import (
     webhook_url,
 )
 from brazelint.rules.base import Rule
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.source_scan import SourceFacts
+
+    SourceCheck = Callable[[str, SourceFacts, Reporter], None]
+    UrlCheck = Callable[..., None]
 
 TABLE: dict[str, Rule] = {
     "BL001": syntax_error.RULE,
@@ -109,6 +116,27 @@ TABLE: dict[str, Rule] = {
 
 RULES: tuple[Rule, ...] = tuple(TABLE.values())
 """Every rule, in code order (the order ``brazelint rules`` lists them)."""
+
+SOURCE_CHECKS: tuple[SourceCheck, ...] = (
+    curly_quotes.check,
+    symbolic_boolean_operator.check,
+    liquid_in_html_comment.check,
+    abort_reason_not_string.check,
+    hard_coded_credentials.check,
+    unknown_attribute.check,
+    filter_in_condition.check,
+    bare_standard_attribute.check,
+    documentation_placeholder.check,
+)
+"""The rules that read the template text (``checks.source_scan.scan_source`` runs them)."""
+
+URL_CHECKS: tuple[UrlCheck, ...] = (
+    insecure_url.check_url,
+    hard_coded_credentials.check_url,
+    unescaped_query_value.check_url,
+)
+"""The rules that read a Connected Content or webhook URL (``checks.source_scan.check_url``),
+each called as ``check(url, offset, reporter, connected_content=...)``."""
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from brazelint.checks.braze_reading import check_symbolic_operators
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.source_scan import SourceFacts
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -18,3 +25,10 @@ RULE = Rule(
     good="{% if hour >= 19 and hour < 20 %}",
     fix="safe",
 )
+
+
+def check(source: str, facts: SourceFacts, reporter: Reporter) -> None:
+    """BL005 for each ``&&`` / ``||`` in a condition (how Braze reads it:
+    ``checks.braze_reading``)."""
+    for markup in facts.markups:
+        check_symbolic_operators(markup, reporter)

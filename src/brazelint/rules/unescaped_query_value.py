@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -21,3 +26,27 @@ RULE = Rule(
     ),
     fix="safe",
 )
+
+ESCAPING_FILTERS = ("url_param_escape", "url_escape", "url_encode")
+OUTPUT_IN_TEXT = re.compile(r"\{\{.*?\}\}\}?", re.S)
+
+
+def check_url(url: str, offset: int, reporter: Reporter, *, connected_content: bool) -> None:
+    """BL105 for each ``{{ }}`` in the query string that goes through no escaping filter."""
+    query = url.find("?")
+    if query < 0:
+        return
+    for found in OUTPUT_IN_TEXT.finditer(url, query):
+        if not any(name in found.group() for name in ESCAPING_FILTERS):
+            reporter.at_offset(
+                RULE.code,
+                offset + found.start(),
+                "Liquid value in the query string is not URL-escaped",
+                end=offset + found.end(),
+                hint=f"add a filter: {_with_filter(found.group(), 'url_param_escape')}",
+            )
+
+
+def _with_filter(output: str, filter_name: str) -> str:
+    inner = output[2:-2].strip() if not output.endswith("}}}") else output[2:-2]
+    return f"{{{{{inner} | {filter_name}}}}}"

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+from brazelint.profiles import STANDARD_ATTRIBUTES
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.source_scan import SourceFacts
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -14,3 +23,32 @@ RULE = Rule(
     good="Hi {{${first_name}}}",
     fix="unsafe",
 )
+
+ATTRIBUTE = re.compile(r"\$\{\s*([^}]*?)\s*\}")
+
+
+def check(source: str, facts: SourceFacts, reporter: Reporter) -> None:
+    """BL201 for each ``${name}`` that is not one of Braze's standard attributes."""
+    for markup in facts.markups:
+        if "${" not in markup.text:
+            continue
+        for found in ATTRIBUTE.finditer(markup.text):
+            before = markup.text[: found.start()].rstrip()
+            if before.endswith((".", "[")):
+                continue  # custom_attribute.${x}, event_properties.${x}, ...
+            name = found.group(1)
+            if name in STANDARD_ATTRIBUTES:
+                continue
+            close = difflib.get_close_matches(name, sorted(STANDARD_ATTRIBUTES), n=1, cutoff=0.7)
+            hint = (
+                f"did you mean ${{{close[0]}}}?"
+                if close
+                else f"custom attributes are read as {{{{custom_attribute.${{{name}}}}}}}"
+            )
+            reporter.at_offset(
+                RULE.code,
+                markup.start + found.start(),
+                f"${{{name}}} is not a Braze standard attribute; it renders empty for every user",
+                end=markup.start + found.end(),
+                hint=hint,
+            )
