@@ -9,9 +9,15 @@ lists them. ``brazelint rules``, SARIF rule metadata, ``--select`` and the examp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Callable, Literal, Optional, Protocol
 
 from brazelint.checks.diagnostic import Severity
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.render_checks import RenderFacts
+    from brazelint.checks.source_scan import SourceFacts
+    from brazelint.result import RenderResult
 
 Fixability = Literal["safe", "unsafe"]
 Place = Literal["line", "position"]
@@ -67,3 +73,35 @@ class Rule:
     def good_project(self) -> Setup:
         """The project the good example is linted in."""
         return self.good_setup if self.good_setup is not None else self.setup
+
+
+# What a rule module's check looks like at each stage the registry lists it for.
+
+SourceCheck = Callable[[str, "SourceFacts", "Reporter"], None]
+"""``check(source, facts, reporter)``: the template text, its markups and assigned names."""
+FilterCheck = Callable[[str, int, tuple[str, ...], "Reporter"], None]
+"""``check_filter(name, offset, known_filters, reporter)``: one filter the template applies."""
+
+
+class UrlCheck(Protocol):
+    """``check_url(url, offset, reporter, connected_content=...)``: a Connected Content or
+    webhook URL at ``offset`` in the template."""
+
+    def __call__(
+        self, url: str, offset: int, reporter: Reporter, *, connected_content: bool
+    ) -> None: ...
+
+
+class RenderCheck(Protocol):
+    """``check_render(result, profile, reporter, facts, generated=...)``: one profile's
+    render (``generated`` for the users brazelint makes up)."""
+
+    def __call__(
+        self,
+        result: RenderResult,
+        profile: str,
+        reporter: Reporter,
+        facts: RenderFacts,
+        *,
+        generated: bool,
+    ) -> None: ...

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.render_checks import RenderFacts
+    from brazelint.result import RenderResult
 from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
@@ -33,3 +39,35 @@ RULE = Rule(
         ),
     ),
 )
+
+ENGINE_PROBLEMS = (
+    "connected-content-redirect",
+    "connected-content-timeout",
+    "connected-content-too-large",
+    "connected-content-failed",
+)
+"""What the HTTP layer records for a call that got no usable answer at all."""
+STATUS_CHECK = "__http_status_code__"
+"""A template that reads this handles failed Connected Content answers itself."""
+
+
+def check_render(
+    result: RenderResult, profile: str, reporter: Reporter, facts: RenderFacts, *, generated: bool
+) -> None:
+    """BL107 for each answer of 4xx or 5xx, when the template never looks at the status."""
+    if STATUS_CHECK in reporter.source:
+        return
+    for request in result.requests:
+        status = request.status
+        if status is None or status < 400 or status == 599 or request.cached:
+            continue  # no answer at all (599) is reported by the HTTP layer itself
+        reporter.at(
+            RULE.code,
+            request.line or 1,
+            request.column or 1,
+            f"{request.method} {request.url} answered {status}; the template does not check "
+            f"{STATUS_CHECK}",
+            profile=profile,
+            hint=f"handle the failure: {{% if result.{STATUS_CHECK} != 200 %}}"
+            "{% abort_message('partner call failed') %}{% endif %}",
+        )

@@ -29,3 +29,6 @@ RULE = Rule(
         ),
     ),
 )
+
+ENGINE_PROBLEMS = ("connected-content-no-stub",)
+"""The problems the engine records that this rule reports (``engine.state.Problem.name``)."""

@@ -22,3 +22,6 @@ RULE = Rule(
     good="{% connected_content https://api.example.com/a :cache_max_age 900 :save a %}",
     fix="safe",
 )
+
+ENGINE_PROBLEMS = ("connected-content-cache-age", "connected-content-legacy-cache")
+"""The problems the engine records that this rule reports (``engine.state.Problem.name``)."""

@@ -48,3 +48,6 @@ RULE = Rule(
         ),
     ),
 )
+
+ENGINE_PROBLEMS = ("connected-content-request-schema", "connected-content-response-schema")
+"""What ``http.checks.ExchangeChecker`` records for each side of a call."""

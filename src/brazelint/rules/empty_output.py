@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.render_checks import RenderFacts
+    from brazelint.result import RenderResult
 from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
@@ -19,3 +25,19 @@ RULE = Rule(
         files=(("profiles/anonymous_user.yaml", ("name: anonymous_user\nattributes: {}\n")),),
     ),
 )
+
+
+def check_render(
+    result: RenderResult, profile: str, reporter: Reporter, facts: RenderFacts, *, generated: bool
+) -> None:
+    """BL304 when a real profile's render finished with nothing but whitespace."""
+    if result.aborted or generated or result.output.strip():
+        return
+    reporter.at(
+        RULE.code,
+        1,
+        1,
+        "the template renders nothing for this profile",
+        profile=profile,
+        hint="check the conditions that wrap the content",
+    )

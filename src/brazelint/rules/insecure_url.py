@@ -45,3 +45,7 @@ def check_url(url: str, offset: int, reporter: Reporter, *, connected_content: b
             end=offset + port.end(1),
             hint="serve the API on 443 (https) or 80",
         )
+
+
+ENGINE_PROBLEMS = ("connected-content-port",)
+"""A port Braze refuses in a URL only Liquid builds (the engine sees the rendered URL)."""

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
+    from brazelint.checks.render_checks import RenderFacts
+    from brazelint.result import RenderResult
 from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
@@ -27,3 +33,21 @@ RULE = Rule(
         ),
     ),
 )
+
+
+def check_render(
+    result: RenderResult, profile: str, reporter: Reporter, facts: RenderFacts, *, generated: bool
+) -> None:
+    """BL303 where a real profile's render aborted (the generated users abort by design)."""
+    if not result.aborted or generated:
+        return
+    line, column = (
+        reporter.index.position(result.abort_offset) if result.abort_offset is not None else (1, 1)
+    )
+    reporter.at(
+        RULE.code,
+        line,
+        column,
+        f"message aborted: {result.abort_reason or 'no reason given'}",
+        profile=profile,
+    )

@@ -19,3 +19,6 @@ RULE = Rule(
     ),
     good="{% message_extras :key offer_id :value {{ offer.id }} %}",
 )
+
+ENGINE_PROBLEMS = ("message-extras-truncated",)
+"""The problems the engine records that this rule reports (``engine.state.Problem.name``)."""

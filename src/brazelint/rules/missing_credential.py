@@ -42,3 +42,6 @@ RULE = Rule(
         ),
     ),
 )
+
+ENGINE_PROBLEMS = ("connected-content-credential",)
+"""The problems the engine records that this rule reports (``engine.state.Problem.name``)."""

@@ -8,7 +8,7 @@ A retired rule keeps its row (and its code stays taken), so old suppressions and
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import Optional
 
 from brazelint.rules import (
     abort_reason_not_string,
@@ -57,14 +57,7 @@ from brazelint.rules import (
     webhook_header,
     webhook_url,
 )
-from brazelint.rules.base import Rule
-
-if TYPE_CHECKING:
-    from brazelint.checks.positions import Reporter
-    from brazelint.checks.source_scan import SourceFacts
-
-    SourceCheck = Callable[[str, SourceFacts, Reporter], None]
-    UrlCheck = Callable[..., None]
+from brazelint.rules.base import FilterCheck, RenderCheck, Rule, SourceCheck, UrlCheck
 
 TABLE: dict[str, Rule] = {
     "BL001": syntax_error.RULE,
@@ -137,6 +130,38 @@ URL_CHECKS: tuple[UrlCheck, ...] = (
 )
 """The rules that read a Connected Content or webhook URL (``checks.source_scan.check_url``),
 each called as ``check(url, offset, reporter, connected_content=...)``."""
+
+FILTER_CHECKS: tuple[FilterCheck, ...] = (
+    unknown_filter.check_filter,
+    unsupported_filter.check_filter,
+    undocumented_filter.check_filter,
+)
+"""The rules that judge a filter the template applies (``checks.tree_scan.scan_tree``)."""
+
+RENDER_CHECKS: tuple[RenderCheck, ...] = (
+    connected_content_failed.check_render,
+    undefined_variable.check_render,
+    attribute_missing.check_render,
+    message_aborted.check_render,
+    empty_output.check_render,
+)
+"""The rules that judge one profile's render (``checks.render_checks.check_render``), each
+called as ``check(result, profile, reporter, facts, generated=...)``."""
+
+PROBLEM_CODES: dict[str, str] = {
+    problem: module.RULE.code
+    for module in (
+        connected_content_option,
+        connected_content_no_stub,
+        insecure_url,
+        connected_content_failed,
+        connected_content_schema,
+        missing_credential,
+        message_extras_truncated,
+    )
+    for problem in module.ENGINE_PROBLEMS
+}
+"""An engine problem's name (``engine.state.Problem.name``) -> the code it is reported as."""
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -17,3 +23,18 @@ RULE = Rule(
     bad="{{ cart | sum: 'price' }}",
     good=("{% for item in cart %}{% assign total = total | plus: item.price %}{% endfor %}"),
 )
+
+
+def check_filter(name: str, start: int, known: tuple[str, ...], reporter: Reporter) -> None:
+    """BL208 for a defined filter Braze's documentation neither supports nor rules out."""
+    if name in UNSUPPORTED_UNKNOWN or name not in known:
+        return
+    if FILTER_SUPPORT.get(name, "supported") in ("supported", "unsupported"):
+        return
+    reporter.at_offset(
+        RULE.code,
+        start,
+        f"filter '{name}' is not documented in Braze",
+        end=start + len(name),
+        hint="it works here but may fail or differ in Braze; test it in the dashboard",
+    )

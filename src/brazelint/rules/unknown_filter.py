@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+from typing import TYPE_CHECKING
+
+from brazelint.engine.filters.support import UNSUPPORTED_UNKNOWN
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -18,3 +25,18 @@ RULE = Rule(
     overrides=("BL301", "BL302"),
     overrides_at="position",
 )
+
+
+def check_filter(name: str, start: int, known: tuple[str, ...], reporter: Reporter) -> None:
+    """BL204 for a filter no environment defines (and that is no Shopify filter Braze
+    left out: BL205 says that)."""
+    if name in UNSUPPORTED_UNKNOWN or name in known:
+        return
+    close = difflib.get_close_matches(name, known, n=1)
+    reporter.at_offset(
+        RULE.code,
+        start,
+        f"unknown filter '{name}'",
+        end=start + len(name),
+        hint=f"did you mean '{close[0]}'?" if close else "see `brazelint rules BL204`",
+    )

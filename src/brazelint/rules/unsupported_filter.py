@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+
+if TYPE_CHECKING:
+    from brazelint.checks.positions import Reporter
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -18,3 +24,20 @@ RULE = Rule(
     overrides=("BL301", "BL302"),
     overrides_at="position",
 )
+
+
+def check_filter(name: str, start: int, known: tuple[str, ...], reporter: Reporter) -> None:
+    """BL205 for a Shopify filter Braze does not have, or one it documents as unsupported."""
+    if name in UNSUPPORTED_UNKNOWN:
+        hint = UNSUPPORTED_UNKNOWN[name]
+    elif name in known and FILTER_SUPPORT.get(name, "supported") == "unsupported":
+        hint = "rewrite it with supported filters"
+    else:
+        return
+    reporter.at_offset(
+        RULE.code,
+        start,
+        f"filter '{name}' is not supported in Braze",
+        end=start + len(name),
+        hint=hint,
+    )
