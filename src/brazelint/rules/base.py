@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Literal, Optional, Protocol
 from brazelint.checks.diagnostic import Severity
 
 if TYPE_CHECKING:
+    from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
     from brazelint.checks.render_checks import RenderFacts
     from brazelint.checks.source_scan import SourceFacts
@@ -81,6 +82,8 @@ SourceCheck = Callable[[str, "SourceFacts", "Reporter"], None]
 """``check(source, facts, reporter)``: the template text, its markups and assigned names."""
 FilterCheck = Callable[[str, int, tuple[str, ...], "Reporter"], None]
 """``check_filter(name, offset, known_filters, reporter)``: one filter the template applies."""
+JsonCheck = Callable[["JsonBody", "Reporter"], None]
+"""``check_json(body, reporter)``: one profile's rendered JSON body, parsed."""
 
 
 class UrlCheck(Protocol):

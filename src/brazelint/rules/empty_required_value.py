@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+    from brazelint.checks.payload import JsonBody
 from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
@@ -19,3 +25,17 @@ RULE = Rule(
         config='schemas = {"*.liquid" = "sessionm/tags"}\n',
     ),
 )
+
+_NEEDS_A_VALUE = ("minLength", "pattern", "enum", "format", "const")
+
+
+def explain(
+    error: ValidationError, where: str, body: JsonBody, span: tuple[int, int]
+) -> Optional[tuple[str, str]]:
+    """The message and hint when an empty string fails a rule that needs a value."""
+    if error.instance != "" or error.validator not in _NEEDS_A_VALUE:
+        return None
+    return (
+        f"{where} is empty for this profile; the schema requires a value",
+        "the attribute is unset: give it a default, or abort_message when it is blank",
+    )

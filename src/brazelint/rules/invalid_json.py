@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brazelint.checks.payload import JsonBody
+    from brazelint.checks.positions import Reporter
 from brazelint.rules.base import Rule
 
 RULE = Rule(
@@ -17,3 +22,21 @@ RULE = Rule(
     good=('{\n  "user_id": "{{${user_id}}}",\n  "type": "track"\n}'),
     fix="safe",
 )
+
+
+def check_json(body: JsonBody, reporter: Reporter) -> None:
+    """BL401 at each syntax problem of a body (the adversarial user's are BL403's)."""
+    if body.adversarial:
+        return
+    for problem in body.errors:
+        offset, after = body.origin(problem)
+        line, column = reporter.index.position(offset)
+        reporter.at(
+            RULE.code,
+            line,
+            column + after,
+            problem.message,
+            profile=body.profile,
+            hint=problem.hint,
+            excerpt=body.locator.excerpt(problem.start),
+        )

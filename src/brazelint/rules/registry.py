@@ -57,7 +57,14 @@ from brazelint.rules import (
     webhook_header,
     webhook_url,
 )
-from brazelint.rules.base import FilterCheck, RenderCheck, Rule, SourceCheck, UrlCheck
+from brazelint.rules.base import (
+    FilterCheck,
+    JsonCheck,
+    RenderCheck,
+    Rule,
+    SourceCheck,
+    UrlCheck,
+)
 
 TABLE: dict[str, Rule] = {
     "BL001": syntax_error.RULE,
@@ -147,6 +154,16 @@ RENDER_CHECKS: tuple[RenderCheck, ...] = (
 )
 """The rules that judge one profile's render (``checks.render_checks.check_render``), each
 called as ``check(result, profile, reporter, facts, generated=...)``."""
+
+JSON_CHECKS: tuple[JsonCheck, ...] = (
+    invalid_json.check_json,
+    unescaped_interpolation.check_json,
+    schema_violation.check_json,
+    timestamp_in_seconds.check_json,
+    unhashed_personal_data.check_json,
+    unknown_event_name.check_json,
+)
+"""The rules that judge a rendered JSON body (``checks.payload.check_json``)."""
 
 PROBLEM_CODES: dict[str, str] = {
     problem: module.RULE.code
