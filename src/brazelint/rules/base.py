@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Literal, Optional, Protocol
 from brazelint.checks.diagnostic import Severity
 
 if TYPE_CHECKING:
+    from brazelint.checks.coverage import CoverageFacts
     from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
     from brazelint.checks.render_checks import RenderFacts
@@ -84,6 +85,8 @@ FilterCheck = Callable[[str, int, tuple[str, ...], "Reporter"], None]
 """``check_filter(name, offset, known_filters, reporter)``: one filter the template applies."""
 JsonCheck = Callable[["JsonBody", "Reporter"], None]
 """``check_json(body, reporter)``: one profile's rendered JSON body, parsed."""
+CoverageCheck = Callable[["CoverageFacts", "Reporter"], None]
+"""``check_coverage(facts, reporter)``: what the profiles of a file rendered, and what not."""
 
 
 class UrlCheck(Protocol):

@@ -58,6 +58,7 @@ from brazelint.rules import (
     webhook_url,
 )
 from brazelint.rules.base import (
+    CoverageCheck,
     FilterCheck,
     JsonCheck,
     RenderCheck,
@@ -164,6 +165,12 @@ JSON_CHECKS: tuple[JsonCheck, ...] = (
     unknown_event_name.check_json,
 )
 """The rules that judge a rendered JSON body (``checks.payload.check_json``)."""
+
+COVERAGE_CHECKS: tuple[CoverageCheck, ...] = (
+    not_rendered.check_coverage,
+    nothing_checked.check_coverage,
+)
+"""The rules that judge what no profile rendered (``checks.coverage.check_coverage``)."""
 
 PROBLEM_CODES: dict[str, str] = {
     problem: module.RULE.code
