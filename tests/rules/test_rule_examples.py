@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from brazelint.fixes.registry import fixability
+from brazelint.fixes.registry import fixability, fixers
 from brazelint.rules.base import Rule, Setup
 from brazelint.rules.registry import RULES, TABLE
 from netblock import subprocess_env
@@ -81,6 +81,10 @@ def test_bad_example_fires(code: str, reported: dict[str, dict[str, set[str]]]) 
 @pytest.mark.parametrize("code", CODES)
 def test_good_example_is_clean(code: str, reported: dict[str, dict[str, set[str]]]) -> None:
     assert code not in reported["good"][code], sorted(reported["good"][code])
+
+
+def test_every_fix_is_for_a_rule() -> None:
+    assert set(fixers()) <= {rule.name for rule in RULES}
 
 
 def test_names_are_unique() -> None:
