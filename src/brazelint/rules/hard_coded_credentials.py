@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from brazelint.http.redact import SECRET_HEADER_PATTERN
-from brazelint.lint.webhook import ENV_REFERENCE
 from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -47,6 +46,8 @@ SECRET_BODY = re.compile(
     r"""["']?([^"'&{}\s,]{4,})""",
     re.I,
 )
+ENV_REFERENCE = re.compile(r"\$\{env:[A-Za-z_][A-Za-z0-9_]*\}")
+"""A webhook file's ``${env:NAME}``: the value comes from the environment, not the file."""
 _SCHEME = re.compile(r"^(basic|bearer|token)\s+", re.I)
 STORED_CREDENTIAL = "use :basic_auth or :auth_credentials with a credential stored in Braze"
 
