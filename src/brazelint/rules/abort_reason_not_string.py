@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from brazelint.rules.base import Rule
+
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.checks.source_scan import SourceFacts
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL106",

@@ -16,7 +16,7 @@ RULE = Rule(
     code="BL203",
     name="attribute-missing",
     severity="warning",
-    summary=("A value a profile does not have is printed without a default, so it renders empty."),
+    summary="A value a profile does not have is printed without a default, so it renders empty.",
     why=(
         "Any attribute can be unset for some users, and an unset one prints nothing, "
         "leaving a gap such as `Hi ,` in what they receive."

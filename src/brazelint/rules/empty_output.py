@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brazelint.rules.base import Rule, Setup
+
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.checks.render_checks import RenderFacts
     from brazelint.result import RenderResult
-from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
     code="BL304",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from brazelint.rules.base import Rule, Setup
+
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
     from brazelint.checks.payload import JsonBody
-from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
     code="BL407",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from brazelint.checks.schema_messages import expected_types
+from brazelint.rules.base import Rule, Setup
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
     from brazelint.checks.payload import JsonBody
-from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
     code="BL410",

@@ -18,7 +18,7 @@ RULE = Rule(
     code="BL103",
     name="hard-coded-credentials",
     severity="error",
-    summary=("A secret written into a URL, header or body instead of Braze's credential store."),
+    summary="A secret written into a URL, header or body instead of Braze's credential store.",
     why=(
         "Templates are copied, exported and committed; Braze's Connected Content "
         "credentials (`:basic_auth`, `:auth_credentials`) keep secrets out of them."
@@ -27,7 +27,7 @@ RULE = Rule(
         '{% connected_content https://api.example.com/a :headers {"Authorization": '
         '"Basic ZGVtbzpzZWNyZXQ="} %}'
     ),
-    good=("{% connected_content https://api.example.com/a :auth_credentials partner_api %}"),
+    good="{% connected_content https://api.example.com/a :auth_credentials partner_api %}",
 )
 
 SECRET_HEADER = re.compile(

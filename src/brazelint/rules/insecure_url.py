@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from brazelint.rules.base import Rule
+
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL104",
@@ -16,11 +17,15 @@ RULE = Rule(
     summary=(
         "A Connected Content or webhook URL on plain http, or on a port other than 80 or 443."
     ),
-    why=("Braze only connects to ports 80 and 443; plain http sends user data in clear text."),
+    why="Braze only connects to ports 80 and 443; plain http sends user data in clear text.",
     bad="{% connected_content http://api.example.com:8080/offers :save offers %}",
     good="{% connected_content https://api.example.com/offers :save offers %}",
     overrides=("BL104",),
 )
+
+
+ENGINE_PROBLEMS = ("connected-content-port",)
+"""A port Braze refuses in a URL only Liquid builds (the engine sees the rendered URL)."""
 
 _PORT = re.compile(r"https?://[^/:{}?#]+:(\d+)", re.I)
 
@@ -45,7 +50,3 @@ def check_url(url: str, offset: int, reporter: Reporter, *, connected_content: b
             end=offset + port.end(1),
             hint="serve the API on 443 (https) or 80",
         )
-
-
-ENGINE_PROBLEMS = ("connected-content-port",)
-"""A port Braze refuses in a URL only Liquid builds (the engine sees the rendered URL)."""

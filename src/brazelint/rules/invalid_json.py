@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brazelint.rules.base import Rule
+
 if TYPE_CHECKING:
     from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL401",

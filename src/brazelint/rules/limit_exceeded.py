@@ -8,7 +8,7 @@ RULE = Rule(
     code="BL302",
     name="limit-exceeded",
     severity="error",
-    summary=("A render ran past a limit (loop iterations, output size, nesting, time, memory)."),
+    summary="A render ran past a limit (loop iterations, output size, nesting, time, memory).",
     why=(
         "Braze gives a message only so much time and size to render; a template that "
         "loops or grows without bound fails for those users, and stops the lint from "

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from brazelint.checks.braze_reading import check_html_comments
+from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.checks.source_scan import SourceFacts
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL006",
@@ -21,7 +21,7 @@ RULE = Rule(
         "calls Connected Content; whoever reads the template may think it does."
     ),
     bad="<!-- {% connected_content https://api.example.com/a :save a %} -->",
-    good=("{% comment %}{% connected_content https://api.example.com/a :save a %}{% endcomment %}"),
+    good="{% comment %}{% connected_content https://api.example.com/a :save a %}{% endcomment %}",
 )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brazelint.rules.base import Rule, Setup
+
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.checks.render_checks import RenderFacts
     from brazelint.result import RenderResult
-from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
     code="BL303",
@@ -19,8 +20,8 @@ RULE = Rule(
         "An abort is often intended, but it silently drops that user from the send, "
         "so the lint shows which profiles it drops and why."
     ),
-    bad=("{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi"),
-    good=("{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi"),
+    bad="{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi",
+    good="{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi",
     setup=Setup(
         files=(("profiles/anonymous_user.yaml", ("name: anonymous_user\nattributes: {}\n")),),
     ),

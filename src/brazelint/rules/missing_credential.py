@@ -8,13 +8,13 @@ RULE = Rule(
     code="BL109",
     name="missing-credential",
     severity="error",
-    summary=("A :basic_auth or :auth_credentials name that no configured credential provides."),
+    summary="A :basic_auth or :auth_credentials name that no configured credential provides.",
     why=(
         "Braze aborts a call whose stored credential does not exist, and the lint "
         "cannot stand in for the partner without one; configure it under "
         "[credentials] or in BRAZELINT_CREDENTIAL_<NAME>_USERNAME/_PASSWORD."
     ),
-    bad=("{% connected_content https://api.example.com/offers :basic_auth partner :save offers %}"),
+    bad="{% connected_content https://api.example.com/offers :basic_auth partner :save offers %}",
     good=(
         "{% connected_content https://api.example.com/offers :basic_auth partner :save offers %}"
     ),

@@ -46,7 +46,7 @@ RULE = Rule(
         "A branch no profile reaches is sent to real users unchecked; the hint names "
         "the values that reach it."
     ),
-    bad=("{% if custom_attribute.${tier} == 'gold' %}Gold{% else %}{{ broken }}{% endif %}"),
+    bad="{% if custom_attribute.${tier} == 'gold' %}Gold{% else %}{{ broken }}{% endif %}",
     good="{% if custom_attribute.${tier} == 'gold' %}Gold{% else %}Silver{% endif %}",
     setup=Setup(
         config="generated-profiles = false\n",

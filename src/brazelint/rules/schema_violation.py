@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 from brazelint.checks.payload import json_path
 from brazelint.checks.schema_messages import plain_message, unexpected_members
 from brazelint.rules import empty_required_value, float_for_integer, quoted_placeholder
+from brazelint.rules.base import Rule, Setup
 from brazelint.rules.documentation_placeholder import DOC_PLACEHOLDER
 from brazelint.rules.timestamp_in_seconds import is_seconds
 
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
 
     from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
     code="BL402",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from brazelint.checks.braze_reading import check_symbolic_operators
+from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.checks.source_scan import SourceFacts
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL005",

@@ -5,23 +5,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL208",
     name="undocumented-filter",
     severity="warning",
-    summary=("A standard Liquid filter Braze's documentation never mentions; untested in Braze."),
+    summary="A standard Liquid filter Braze's documentation never mentions; untested in Braze.",
     why=(
         "Braze supports only part of Shopify's filter set and lists what it "
         "supports; a filter it never mentions may work here and fail, or differ, "
         "when Braze renders it."
     ),
     bad="{{ cart | sum: 'price' }}",
-    good=("{% for item in cart %}{% assign total = total | plus: item.price %}{% endfor %}"),
+    good="{% for item in cart %}{% assign total = total | plus: item.price %}{% endfor %}",
 )
 
 

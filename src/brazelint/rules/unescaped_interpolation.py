@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brazelint.rules.base import Rule, Setup
+
 if TYPE_CHECKING:
     from brazelint.checks.json_syntax import JsonProblem
     from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
     code="BL403",
     name="unescaped-interpolation",
     severity="error",
-    summary=("User data spliced into JSON without json_escape breaks the body for some users."),
+    summary="User data spliced into JSON without json_escape breaks the body for some users.",
     why=(
         "A quote, backslash or line break in a name ends the JSON string early; "
         "brazelint renders an adversarial profile to find these."

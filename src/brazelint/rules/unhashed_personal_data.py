@@ -6,11 +6,11 @@ import re
 from typing import TYPE_CHECKING
 
 from brazelint.checks.payload import json_path, leaf_path
+from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
     from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL406",

@@ -7,11 +7,11 @@ import re
 from typing import TYPE_CHECKING
 
 from brazelint.profiles import STANDARD_ATTRIBUTES
+from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.checks.source_scan import SourceFacts
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL201",

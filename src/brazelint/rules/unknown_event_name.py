@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from brazelint.rules.base import Rule, Setup
+
 if TYPE_CHECKING:
     from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule, Setup
 
 RULE = Rule(
     code="BL409",
     name="unknown-event-name",
     severity="warning",
-    summary=("A Movable Ink event name that is not one of the documented behavioral events."),
+    summary="A Movable Ink event name that is not one of the documented behavioral events.",
     why=(
         "Movable Ink matches behavioral events by name; a name it was not set up for "
         "is accepted and then ignored, so the event never reaches a campaign."

@@ -6,10 +6,10 @@ import difflib
 from typing import TYPE_CHECKING
 
 from brazelint.engine.filters.support import UNSUPPORTED_UNKNOWN
+from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL204",

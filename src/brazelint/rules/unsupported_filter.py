@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
-from brazelint.rules.base import Rule
 
 RULE = Rule(
     code="BL205",

@@ -8,7 +8,7 @@ RULE = Rule(
     code="BL411",
     name="webhook-url",
     severity="error",
-    summary=("A webhook URL that is not absolute https, or has an empty host or path segment."),
+    summary="A webhook URL that is not absolute https, or has an empty host or path segment.",
     why=(
         "A value that renders empty leaves `//` in the path or no host at all, so "
         "the webhook calls the wrong endpoint or none; Braze needs an absolute URL."
