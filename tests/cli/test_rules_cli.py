@@ -6,7 +6,7 @@ import json
 import subprocess
 from typing import Callable
 
-from brazelint.checks.catalog import RULES
+from brazelint.rules.registry import RULES
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -57,6 +57,9 @@ def test_one_rule(run_cli: Run) -> None:
         "\n"
         "A value a profile does not have is printed without a default, so it renders empty.\n"
         "\n"
+        "Any attribute can be unset for some users, and an unset one prints nothing, leaving "
+        "a gap such as `Hi ,` in what they receive.\n"
+        "\n"
         "Bad:\n"
         "    Hi {{${first_name}}},\n"
         "\n"
@@ -67,7 +70,7 @@ def test_one_rule(run_cli: Run) -> None:
     )
 
 
-def test_one_rule_with_why_and_multi_line_examples(run_cli: Run) -> None:
+def test_one_rule_whose_good_example_needs_a_stub(run_cli: Run) -> None:
     proc = run_cli("rules", "BL102")
     assert proc.returncode == 0
     assert proc.stdout.splitlines() == [
@@ -79,11 +82,34 @@ def test_one_rule_with_why_and_multi_line_examples(run_cli: Run) -> None:
         "`brazelint stubs record`.",
         "",
         "Bad:",
-        "    {% connected_content https://api.example.com/offers :save offers %}  (no stub)",
+        "    {% connected_content https://api.example.com/offers :save offers %}",
         "",
         "Good:",
+        "    {% connected_content https://api.example.com/offers :save offers %}",
+        "  with stubs/offers.yaml:",
         "    - request: {url: https://api.example.com/offers}",
         "      response: {json: {offers: []}}",
+    ]
+
+
+def test_one_rule_whose_examples_share_a_project(run_cli: Run) -> None:
+    proc = run_cli("rules", "BL411")
+    assert proc.returncode == 0
+    lines = proc.stdout.splitlines()
+    assert lines[lines.index("Both examples:") :] == [
+        "Both examples:",
+        "  (as tag.webhook.yaml)",
+        "",
+        "Bad:",
+        '    url: "https://api.example.com/users/{{${user_id}}}/tags"',
+        "    body: |",
+        '      {"tags": ["vip"]}',
+        "",
+        "Good:",
+        "    url: \"https://api.example.com/users/{{${user_id} | default: 'unknown' | "
+        'url_param_escape}}/tags"',
+        "    body: |",
+        '      {"tags": ["vip"]}',
     ]
 
 
@@ -125,7 +151,10 @@ def test_json(run_cli: Run) -> None:
     assert [{name: entry[name] for name in fields} for entry in document] == [
         {name: getattr(rule, name) for name in fields} for rule in RULES
     ]
-    assert all(list(entry) == [*fields, "fix", "fixes"] for entry in document)
+    assert all(
+        list(entry) == [*fields, "fix", "fixes", "setup", "good_setup", "overrides", "overrides_at"]
+        for entry in document
+    )
     by_name = {entry["name"]: entry for entry in document}
     assert by_name["invalid-json"]["fix"] == "safe"
     assert by_name["timestamp-in-seconds"]["fix"] == "unsafe"
@@ -133,6 +162,13 @@ def test_json(run_cli: Run) -> None:
     assert {"summary": "remove a trailing comma before } or ]", "safe": True} in by_name[
         "invalid-json"
     ]["fixes"]
+    assert by_name["webhook-url"]["setup"] == {
+        "file": "tag.webhook.yaml",
+        "config": "",
+        "files": {},
+    }
+    assert by_name["unknown-filter"]["overrides"] == ["BL301", "BL302"]
+    assert by_name["unknown-filter"]["overrides_at"] == "position"
 
 
 def test_json_one_rule(run_cli: Run) -> None:
@@ -144,10 +180,26 @@ def test_json_one_rule(run_cli: Run) -> None:
             "name": "message-aborted",
             "severity": "info",
             "summary": "The message aborts for a profile; Braze would not send it to that user.",
-            "bad": "{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}",
-            "good": "(expected for users without an email: informational)",
-            "why": "",
+            "bad": "{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi",
+            "good": "{% if ${email_address} == blank %}{% abort_message('no email') %}{% endif %}Hi",
+            "why": "An abort is often intended, but it silently drops that user from the send, "
+            "so the lint shows which profiles it drops and why.",
             "fix": None,
             "fixes": [],
+            "setup": {
+                "file": "example.liquid",
+                "config": "",
+                "files": {"profiles/anonymous_user.yaml": "name: anonymous_user\nattributes: {}\n"},
+            },
+            "good_setup": {
+                "file": "example.liquid",
+                "config": "",
+                "files": {
+                    "profiles/known_user.yaml": "name: known_user\n"
+                    "attributes: {email_address: jane@example.com}\n"
+                },
+            },
+            "overrides": [],
+            "overrides_at": "line",
         }
     ]

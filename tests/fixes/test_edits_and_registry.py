@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from brazelint.checks.catalog import RULES
 from brazelint.fixes.edits import Edit, apply_edits, map_offset, overlaps
 from brazelint.fixes.registry import fixability, fixers
+from brazelint.rules.registry import RULES
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 

@@ -15,7 +15,7 @@ import pytest
 from lintkit import Project, at, codes, only, rows, span
 
 import brazelint
-from brazelint.checks.catalog import RULES, rule
+from brazelint.rules.registry import RULES, rule
 
 F = TypeVar("F", bound=Callable[..., object])
 COVERED: dict[str, list[str]] = {}

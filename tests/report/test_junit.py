@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from brazelint.checks.catalog import RULES
 from brazelint.checks.diagnostic import Diagnostic, LintReport
 from brazelint.report.junit import format_report
+from brazelint.rules.registry import RULES
 
 EXPECTED = """\
 <?xml version="1.0" encoding="UTF-8"?>

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from brazelint import __version__
-from brazelint.checks.catalog import RULES
 from brazelint.checks.diagnostic import Diagnostic, LintReport
 from brazelint.report.sarif import artifact_uri, format_report
+from brazelint.rules.registry import RULES
 
 SCHEMA_PATH = Path(__file__).parents[1] / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
 
@@ -173,11 +173,11 @@ EXPECTED_ONE = """\
                 "text": "The rendered body is not valid JSON."
               },
               "fullDescription": {
-                "text": "The rendered body is not valid JSON."
+                "text": "A partner API rejects a body it cannot parse, so the webhook fails for every user; a missing or trailing comma is enough."
               },
               "help": {
                 "text": "Bad:\\n    {\\n      \\"user_id\\": \\"{{${user_id}}}\\"\\n      \\"type\\": \\"track\\",\\n    }\\n\\nGood:\\n    {\\n      \\"user_id\\": \\"{{${user_id}}}\\",\\n      \\"type\\": \\"track\\"\\n    }",
-                "markdown": "The rendered body is not valid JSON.\\n\\n**Bad:**\\n\\n```liquid\\n{\\n  \\"user_id\\": \\"{{${user_id}}}\\"\\n  \\"type\\": \\"track\\",\\n}\\n```\\n\\n**Good:**\\n\\n```liquid\\n{\\n  \\"user_id\\": \\"{{${user_id}}}\\",\\n  \\"type\\": \\"track\\"\\n}\\n```\\n"
+                "markdown": "A partner API rejects a body it cannot parse, so the webhook fails for every user; a missing or trailing comma is enough.\\n\\n**Bad:**\\n\\n```liquid\\n{\\n  \\"user_id\\": \\"{{${user_id}}}\\"\\n  \\"type\\": \\"track\\",\\n}\\n```\\n\\n**Good:**\\n\\n```liquid\\n{\\n  \\"user_id\\": \\"{{${user_id}}}\\",\\n  \\"type\\": \\"track\\"\\n}\\n```\\n"
               },
               "defaultConfiguration": {
                 "level": "error"

@@ -1,1 +1,2 @@
-"""Checks that turn render results into diagnostics, and the rule catalog they report under."""
+"""Fact producers and the checks that turn templates and renders into diagnostics; the
+rules they report under are in ``brazelint.rules``."""

@@ -2,56 +2,19 @@
 
 Each render leaves a :class:`Trace`: the branch bodies it entered and, when it aborted or
 failed, where it stopped. A line is rendered when some profile entered the branch that
-holds it and had not stopped before it. What no profile rendered is reported (BL307, with
-the values that would reach a simple condition), and a template every profile aborts or
-fails on is a warning (BL308): its body was never checked.
+holds it and had not stopped before it. The rules not-rendered (BL307) and
+nothing-checked (BL308) judge what no profile rendered (``CoverageFacts``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
-
-from liquid.builtin.expressions import Path
-from liquid.builtin.expressions.logical import (
-    BooleanExpression,
-    ContainsExpression,
-    EqExpression,
-    GeExpression,
-    GtExpression,
-    LeExpression,
-    LogicalAndExpression,
-    LogicalNotExpression,
-    LogicalOrExpression,
-    LtExpression,
-    NeExpression,
-)
-from liquid.builtin.expressions.primitive import (
-    FalseLiteral,
-    FloatLiteral,
-    IntegerLiteral,
-    Nil,
-    StringLiteral,
-    TrueLiteral,
-)
-
-from brazelint.engine.blank import BlankComparison
-from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
     from brazelint.lint.branches import Branch
 
 INFINITY = 1 << 60
-_OPERATORS = {
-    EqExpression: ("is", "is not"),
-    NeExpression: ("is not", "is"),
-    LtExpression: ("<", ">="),
-    GtExpression: (">", "<="),
-    LeExpression: ("<=", ">"),
-    GeExpression: (">=", "<"),
-    ContainsExpression: ("contains", "does not contain"),
-}
-_NAMESPACE_ROOTS = frozenset(NAMESPACES.values())
 
 
 class Trace:
@@ -104,17 +67,55 @@ class Coverage:
         return cls(int(data["lines"]), [(int(a), int(b)) for a, b in data["unrendered"]])
 
 
+class CoverageFacts:
+    """What the coverage rules read: each profile's trace and where it stopped, how far
+    into each branch some profile got, and the lines no profile rendered."""
+
+    __slots__ = ("aliases", "branches", "reach", "stops", "traces", "unrendered")
+
+    def __init__(
+        self,
+        traces: list[Trace],
+        stops: list[int],
+        branches: list[Branch],
+        reach: dict[Optional[Branch], int],
+        unrendered: set[int],
+        aliases: Mapping[str, tuple[Any, ...]],
+    ) -> None:
+        self.traces = traces
+        self.stops = stops
+        """The line each trace stopped on (``INFINITY`` when it went to the end)."""
+        self.branches = branches
+        self.reach = reach
+        """Branch (``None``: the top level) -> the furthest line a profile in it got to."""
+        self.unrendered = unrendered
+        self.aliases = aliases
+        """Local names that stand for a user's value (``tier`` for
+        ``custom_attribute.${tier}``)."""
+
+    @property
+    def furthest(self) -> int:
+        return self.reach[None]
+
+    @property
+    def everyone_stopped(self) -> bool:
+        return bool(self.traces) and all(trace.stop is not None for trace in self.traces)
+
+
 def check_coverage(
     branches: list[Branch],
     traces: list[Trace],
     reporter: Reporter,
     aliases: Optional[Mapping[str, tuple[Any, ...]]] = None,
 ) -> Coverage:
-    """Report what no profile rendered (BL307, BL308); return the file's coverage.
+    """Work out which lines no profile rendered, run the coverage rules on it
+    (``COVERAGE_CHECKS``: BL307, BL308), and return the file's coverage.
 
     ``aliases`` are the local names that stand for a user's value, so a hint names the
     value a profile sets (``custom_attribute.${tier}``) rather than the local (``tier``).
     """
+    from brazelint.rules.registry import COVERAGE_CHECKS  # the rules sit above the scanners
+
     index = reporter.index
     source = reporter.source
     aliases = {} if aliases is None else aliases
@@ -143,41 +144,12 @@ def check_coverage(
                 break
         else:
             unrendered.add(line)
-    everyone_stopped = bool(traces) and all(trace.stop is not None for trace in traces)
+    facts = CoverageFacts(traces, stops, branches, reach, unrendered, aliases)
+    for check in COVERAGE_CHECKS:
+        check(facts, reporter)
     if not traces:
-        reporter.at(
-            "BL308",
-            1,
-            1,
-            "nothing was checked: no profile renders this template",
-            hint="add a profile, or turn generated profiles back on",
-        )
-    elif everyone_stopped:
-        _report_all_stopped(traces, stops, reporter)
-    if not traces:
-        return Coverage(lines_with_text, _ranges(sorted(owners)))
-    reported: set[int] = set()
-    for branch in branches:
-        if reach[branch] or (branch.parent is not None and not reach[branch.parent]):
-            continue
-        if index.position(branch.tag)[0] > furthest:
-            continue  # every profile stopped before it: BL308 says so
-        span = _report_branch(branch, unrendered, reporter, aliases)
-        if span is not None:
-            reported.update(range(span[0], span[1] + 1))
-    leftover = sorted(unrendered - reported)
-    if not everyone_stopped:
-        for first, last in _ranges(leftover):
-            reporter.at(
-                "BL307",
-                first,
-                _first_column(source, index, first),
-                f"no profile renders {_lines(first, last)}: every profile that gets there "
-                f"stops earlier",
-                end_line=last,
-                end_column=index.line_end(last),
-            )
-    return Coverage(lines_with_text, _ranges(sorted(unrendered)))
+        return Coverage(lines_with_text, line_ranges(sorted(owners)))
+    return Coverage(lines_with_text, line_ranges(sorted(unrendered)))
 
 
 def _windows(suspects: list[Branch], source: str) -> list[tuple[int, int]]:
@@ -244,208 +216,8 @@ def _stop_line(trace: Trace, index: Any) -> int:
     return int(index.position(trace.stop)[0])
 
 
-def _report_all_stopped(traces: list[Trace], stops: list[int], reporter: Reporter) -> None:
-    furthest = max(stops)
-    at = next(t.stop for t, s in zip(traces, stops) if s == furthest and t.stop is not None)
-    groups: dict[str, list[str]] = {}
-    for trace in traces:
-        groups.setdefault(trace.reason or "stopped", []).append(trace.profile)
-    failed = any((t.reason or "").startswith("failed") for t in traces)
-    verb = "aborted or failed" if failed else "aborted"
-    why = "; ".join(f"{', '.join(names)}: {reason}" for reason, names in groups.items())
-    reporter.at_offset(
-        "BL308",
-        at,
-        f"nothing past line {furthest} was checked: every profile {verb} — {why}",
-        hint="add a profile that passes the guard, so the body is rendered and checked",
-    )
-
-
-def _report_branch(
-    branch: Branch,
-    unrendered: set[int],
-    reporter: Reporter,
-    aliases: Mapping[str, tuple[Any, ...]],
-) -> Optional[tuple[int, int]]:
-    source, index = reporter.source, reporter.index
-    body = source[branch.start : branch.end]
-    if not body.strip():
-        return None
-    first_offset = branch.start + len(body) - len(body.lstrip())
-    last_offset = branch.start + len(body.rstrip()) - 1
-    first_line, last_line = index.position(first_offset)[0], index.position(last_offset)[0]
-    lines = [line for line in range(first_line, last_line + 1) if line in unrendered]
-    what = _describe(branch)
-    if lines:
-        span = (lines[0], lines[-1])
-        message = f"no profile renders {_lines(*span)}, {what}"
-        line, column = span[0], _first_column(source, index, span[0])
-        if span[0] == first_line:
-            column = index.position(first_offset)[1]
-        end_line, end_column = span[1], index.line_end(span[1])
-    else:
-        span = None
-        line, column = index.position(first_offset)
-        message = f"no profile renders {what} (line {line})"
-        end_line, end_column = line, index.position(last_offset)[1] + 1
-        if index.position(last_offset)[0] != line:
-            end_column = index.line_end(line)
-    reporter.at(
-        "BL307",
-        line,
-        column,
-        message,
-        end_line=end_line,
-        end_column=end_column,
-        hint=_hint(branch, aliases),
-    )
-    return span
-
-
-def _describe(branch: Branch) -> str:
-    label = f"`{branch.label}`"
-    if branch.kind == "body":
-        return f"the body of {label}"
-    if branch.kind == "else":
-        return f"the else branch of {label}"
-    return f"the `{branch.opening}` branch of {label}"
-
-
-def _hint(branch: Branch, aliases: Mapping[str, tuple[Any, ...]]) -> Optional[str]:
-    """``a profile where custom_attribute.${tier} is 'silver' renders it``, when every
-    condition on the way is simple enough to state."""
-    parts: list[tuple[str, str, str]] = []
-    for condition, wanted in branch.conditions:
-        found = _condition(condition, wanted, aliases)
-        if found is None:
-            return None
-        parts.extend(found)
-    # `x is 'silver'` makes the earlier `x is not 'gold'` of an elsif chain go without saying
-    settled = {subject for subject, words, _ in parts if words == "is"}
-    kept = [part for part in parts if not (part[1] == "is not" and part[0] in settled)]
-    kept = _none_of(kept)
-    if not kept:
-        return None
-    said = " and ".join(" ".join(w for w in part if w) for part in dict.fromkeys(kept))
-    return f"a profile where {said} renders it"
-
-
-def _none_of(parts: list[Atom]) -> list[Atom]:
-    """``x is not 'a' and x is not 'b'`` → ``x is none of 'a', 'b'``."""
-    excluded: dict[str, list[str]] = {}
-    for subject, words, value in parts:
-        if words == "is not":
-            excluded.setdefault(subject, []).append(value)
-    merged: list[Atom] = []
-    for subject, words, value in parts:
-        values = excluded.get(subject, [])
-        if words != "is not" or len(values) < 2:
-            merged.append((subject, words, value))
-        elif value == values[0]:
-            merged.append((subject, "is none of", ", ".join(dict.fromkeys(values))))
-    return merged
-
-
-Atom = tuple[str, str, str]
-"""``(subject, words, value)``: ``("custom_attribute.${tier}", "is", "'gold'")``."""
-
-
-def _condition(
-    condition: Any, wanted: bool, aliases: Mapping[str, tuple[Any, ...]]
-) -> Optional[list[Atom]]:
-    """The condition (or its negation) as simple statements, when it is simple enough."""
-    if isinstance(condition, tuple):
-        kind = condition[0]
-        if kind == "loop":
-            subject = _value(condition[1].iterable, aliases)
-            if subject is None:
-                return None
-            return [(subject, "has items" if wanted else "is empty", "")]
-        subject = _value(condition[1].expression, aliases)
-        values = [_value(v, aliases) for v in condition[2]]
-        if subject is None or not values or any(v is None for v in values):
-            return None
-        if wanted:
-            return [(subject, "is", " or ".join(v for v in values if v))]
-        return [(subject, "is not", v) for v in values if v]
-    if isinstance(condition, BooleanExpression):
-        return _condition(condition.expression, wanted, aliases)
-    if isinstance(condition, LogicalNotExpression):
-        return _condition(condition.right, not wanted, aliases)
-    if isinstance(condition, (LogicalAndExpression, LogicalOrExpression)):
-        if isinstance(condition, LogicalAndExpression) != wanted:
-            return None  # one of two would do: no single profile to name
-        left = _condition(condition.left, wanted, aliases)
-        right = _condition(condition.right, wanted, aliases)
-        return None if left is None or right is None else left + right
-    if isinstance(condition, BlankComparison):
-        subject = _value(condition.operand, aliases)
-        if subject is None:
-            return None
-        blank = wanted != condition.negate
-        return [(subject, "is blank" if blank else "is set", "")]
-    words = _OPERATORS.get(type(condition))
-    if words is not None:
-        subject, other = _value(condition.left, aliases), _value(condition.right, aliases)
-        if subject is None or other is None:
-            return None
-        return [(subject, words[0] if wanted else words[1], other)]
-    subject = _value(condition, aliases)
-    if subject is None or not isinstance(condition, Path):
-        return None
-    return [(subject, "is set" if wanted else "is blank or false", "")]
-
-
-def _value(expression: Any, aliases: Mapping[str, tuple[Any, ...]]) -> Optional[str]:
-    """A path as Braze spells it (``custom_attribute.${tier}``) or a literal (``'gold'``)."""
-    if isinstance(expression, StringLiteral):
-        return f"'{expression.value}'"
-    if isinstance(expression, (IntegerLiteral, FloatLiteral)):
-        return str(expression.value)
-    if isinstance(expression, TrueLiteral):
-        return "true"
-    if isinstance(expression, FalseLiteral):
-        return "false"
-    if isinstance(expression, Nil):
-        return "nil"
-    if not isinstance(expression, Path):
-        return None
-    segments = list(expression.path)
-    if not all(isinstance(s, (str, int)) for s in segments):
-        return None
-    root = str(segments[0])
-    if root in aliases:
-        segments = [*aliases[root], *segments[1:]]
-    return spell(segments)
-
-
-def spell(segments: Sequence[Any]) -> str:
-    """Path segments as a template writes them: ``${first_name}``, ``event_properties.${id}``."""
-    parts: list[str] = []
-    for position, segment in enumerate(segments):
-        if isinstance(segment, int):
-            parts.append(f"[{segment}]")
-        elif position == 0:
-            parts.append(f"${{{segment}}}" if segment in STANDARD_ATTRIBUTES else str(segment))
-        elif position == 1 and segments[0] in _NAMESPACE_ROOTS:
-            parts.append(f".${{{segment}}}")
-        else:
-            parts.append(f".{segment}")
-    return "".join(parts)
-
-
-def _lines(first: int, last: int) -> str:
-    return f"line {first}" if first == last else f"lines {first}\N{EN DASH}{last}"
-
-
-def _first_column(source: str, index: Any, line: int) -> int:
-    start = index.offset(line, 1)
-    end = source.find("\n", start)
-    text = source[start : len(source) if end < 0 else end]
-    return len(text) - len(text.lstrip()) + 1
-
-
-def _ranges(lines: list[int]) -> list[tuple[int, int]]:
+def line_ranges(lines: list[int]) -> list[tuple[int, int]]:
+    """Sorted line numbers as runs: ``[1, 2, 3, 7]`` -> ``[(1, 3), (7, 7)]``."""
     spans: list[tuple[int, int]] = []
     for line in lines:
         if spans and spans[-1][1] == line - 1:

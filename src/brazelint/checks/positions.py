@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Optional
 
-from brazelint.checks.catalog import rule
 from brazelint.checks.diagnostic import Diagnostic
 
 if TYPE_CHECKING:
@@ -95,6 +94,8 @@ class Reporter:
         hint: Optional[str] = None,
         excerpt: Optional[str] = None,
     ) -> None:
+        from brazelint.rules.registry import rule  # the rules sit above the checks
+
         info = rule(code)
         self.found.append(
             Diagnostic(

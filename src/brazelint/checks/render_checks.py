@@ -1,38 +1,24 @@
-"""Checks on one render: failures, aborts, empty output, Connected Content, undefined values."""
+"""One render, for the rules that judge it: what the engine recorded (problems), and the
+values read while undefined, with where and how the template wrote them."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from brazelint.errors import ErrorKind
 from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
+    from brazelint.engine.state import UndefinedUse
     from brazelint.errors import TemplateRenderError
     from brazelint.result import RenderResult
 
-PROBLEM_CODES = {
-    "connected-content-no-stub": "BL102",
-    "connected-content-port": "BL104",
-    "connected-content-redirect": "BL107",
-    "connected-content-timeout": "BL107",
-    "connected-content-too-large": "BL107",
-    "connected-content-failed": "BL107",
-    "connected-content-cache-age": "BL101",
-    "connected-content-legacy-cache": "BL101",
-    "connected-content-credential": "BL109",
-    "connected-content-request-schema": "BL108",
-    "connected-content-response-schema": "BL108",
-    "message-extras-truncated": "BL305",
-}
 BRAZE_ROOTS = frozenset({*STANDARD_ATTRIBUTES, *NAMESPACES.values(), "content_blocks"})
 """Top-level names Braze itself defines for every message."""
 RENDER_CODES = {ErrorKind.LIMIT: "BL302"}
 """The rule a render error breaks, by its kind; every other kind is BL301."""
-STATUS_CHECK = "__http_status_code__"
-"""A template that reads this handles failed Connected Content answers itself."""
 REFERENCE = re.compile(
     r"(?:\$\{[^}]*\}|[A-Za-z_][\w-]*)(?:\s*\.\s*(?:\$\{[^}]*\}|[\w-]+)|\[[^\]]*\])*"
 )
@@ -53,13 +39,26 @@ class RenderFacts:
         """Template offsets of values printed without ``default``."""
 
 
+class UndefinedRead:
+    """A value read while undefined: the use, its root name, and how the template wrote it."""
+
+    __slots__ = ("end_column", "is_attribute", "offset", "root", "use")
+
+    def __init__(
+        self, use: UndefinedUse, root: str, offset: int, is_attribute: bool, end_column: int
+    ) -> None:
+        self.use = use
+        self.root = root
+        self.offset = offset
+        """Where the template wrote it."""
+        self.is_attribute = is_attribute
+        """Written as ``${…}``, or under a name Braze defines (``custom_attribute``, …)."""
+        self.end_column = end_column
+        """Column just past the path as written."""
+
+
 def report_render_error(error: TemplateRenderError, profile: str, reporter: Reporter) -> None:
     line, column = error.line or 1, error.column or 1
-    if any(
-        d.code in ("BL204", "BL205") and not d.profiles and (d.line, d.column) == (line, column)
-        for d in reporter.found
-    ):
-        return  # the filter was already reported once, from the parsed template
     code = RENDER_CODES.get(error.kind, "BL301")
     reporter.at(
         code,
@@ -80,62 +79,25 @@ def check_render(
     *,
     generated: bool,
 ) -> None:
+    """Report each problem the engine recorded under the rule that declares it
+    (``ENGINE_PROBLEMS``), then run the registry's ``RENDER_CHECKS``."""
+    from brazelint.rules.registry import PROBLEM_CODES, RENDER_CHECKS  # rules sit above
+
     for problem in result.problems:
         code = PROBLEM_CODES.get(problem.name)
-        if code is None or (code == "BL104" and _seen_in_source(reporter, code, problem.line)):
-            continue  # the source scan already pointed at the port in the tag
-        reporter.at(code, problem.line or 1, problem.column or 1, problem.message, profile=profile)
-    _failed_answers(result, profile, reporter)
-    _undefined(result, profile, reporter, facts)
-    if result.aborted and not generated:
-        line, column = (
-            reporter.index.position(result.abort_offset)
-            if result.abort_offset is not None
-            else (1, 1)
-        )
-        reporter.at(
-            "BL303",
-            line,
-            column,
-            f"message aborted: {result.abort_reason or 'no reason given'}",
-            profile=profile,
-        )
-    elif not result.aborted and not generated and not result.output.strip():
-        reporter.at(
-            "BL304",
-            1,
-            1,
-            "the template renders nothing for this profile",
-            profile=profile,
-            hint="check the conditions that wrap the content",
-        )
+        if code is not None:
+            line, column = problem.line or 1, problem.column or 1
+            reporter.at(code, line, column, problem.message, profile=profile)
+    for check in RENDER_CHECKS:
+        check(result, profile, reporter, facts, generated=generated)
 
 
-def _seen_in_source(reporter: Reporter, code: str, line: int) -> bool:
-    return any(d.code == code and d.line == line and not d.profiles for d in reporter.found)
+def undefined_reads(result: RenderResult, reporter: Reporter) -> Iterator[UndefinedRead]:
+    """Each value ``result`` read while undefined, where the template shows it.
 
-
-def _failed_answers(result: RenderResult, profile: str, reporter: Reporter) -> None:
-    """A stub (or server) that answered 4xx/5xx, when the template never looks at the status."""
-    if STATUS_CHECK in reporter.source:
-        return
-    for request in result.requests:
-        status = request.status
-        if status is None or status < 400 or status == 599 or request.cached:
-            continue  # no answer at all (599) is reported by the HTTP layer itself
-        reporter.at(
-            "BL107",
-            request.line or 1,
-            request.column or 1,
-            f"{request.method} {request.url} answered {status}; the template does not check "
-            f"{STATUS_CHECK}",
-            profile=profile,
-            hint=f"handle the failure: {{% if result.{STATUS_CHECK} != 200 %}}"
-            "{% abort_message('partner call failed') %}{% endif %}",
-        )
-
-
-def _undefined(result: RenderResult, profile: str, reporter: Reporter, facts: RenderFacts) -> None:
+    A standard attribute's bare name (``{{first_name}}``) is left out: Braze never defines
+    it, and BL207 reports it once, from the source.
+    """
     index = reporter.index
     source = reporter.source
     for use in result.undefined_uses:
@@ -145,28 +107,7 @@ def _undefined(result: RenderResult, profile: str, reporter: Reporter, facts: Re
         offset = index.offset(use.line, use.column)
         dollar = source.startswith("${", offset)
         if not dollar and root in STANDARD_ATTRIBUTES:
-            continue  # {{first_name}} without ${}: BL207 reports it once, from the source
-        is_attribute = dollar or root in BRAZE_ROOTS
+            continue
         written = REFERENCE.match(source, offset)
         end_column = use.column + (len(written.group()) if written else len(root))
-        if not is_attribute and root not in facts.assigned:
-            reporter.at(
-                "BL202",
-                use.line,
-                use.column,
-                f"'{root}' is never assigned and Braze does not define it; it renders empty",
-                end_column=use.column + len(root),
-                profile=None,
-                hint="assign it first, or use ${attribute} / custom_attribute.${name}",
-            )
-        elif is_attribute and root in BRAZE_ROOTS and offset in facts.unguarded:
-            # an unknown ${attribute} (not in BRAZE_ROOTS) is BL201's, for every profile
-            reporter.at(
-                "BL203",
-                use.line,
-                use.column,
-                f"{use.path} is not set for this profile and renders empty",
-                end_column=end_column,
-                profile=profile,
-                hint="give it a default: {{ … | default: '…' }}",
-            )
+        yield UndefinedRead(use, root, offset, dollar or root in BRAZE_ROOTS, end_column)

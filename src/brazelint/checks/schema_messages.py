@@ -165,3 +165,9 @@ def unexpected_members(error: ValidationError) -> list[str]:
     return [
         name for name in value if name not in known and not any(p.search(name) for p in patterns)
     ]
+
+
+def expected_types(error: ValidationError) -> set[str]:
+    """The JSON types a ``type`` error wanted (none for other errors)."""
+    wanted: Any = error.validator_value if error.validator == "type" else ()
+    return {wanted} if isinstance(wanted, str) else {str(w) for w in wanted or ()}

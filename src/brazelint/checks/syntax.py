@@ -21,15 +21,12 @@ CHARACTER_HINTS = {
     "{": "an output is {{ value | filter }}: two braces, with every filter inside them",
 }
 """Hints for a character no expression may contain, by the character."""
-_SEEN_ELSEWHERE = ("BL004", "BL206", "BL408")
-"""Rules the source scan reports more precisely than the parser's error on the same line."""
 
 
 def report_syntax_error(error: TemplateSyntaxError, reporter: Reporter) -> None:
-    """Report the parse error, unless a sharper source finding already explains that line."""
+    """Report the parse error (a sharper source finding on its line replaces it: the
+    ``overrides`` of BL004, BL206 and BL408)."""
     line, column = error.line or 1, error.column or 1
-    if any(d.code in _SEEN_ELSEWHERE and d.line == line for d in reporter.found):
-        return
     message, hint = error.message, error.hint
     kind, subject = error.kind, error.subject
     if kind is ErrorKind.UNKNOWN_TAG:

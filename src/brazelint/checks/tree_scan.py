@@ -1,18 +1,18 @@
-"""Checks on the parsed template, before any profile is rendered.
+"""The parsed template, before any profile is rendered: the filters it applies (for the
+filter rules) and where it prints values without a default (for BL203).
 
-They read what the engine's tree pass noted while it walked the tree (every filter
-applied, every output statement), so they cost no walk of their own.
+It reads what the engine's tree pass noted while it walked the tree (every filter applied,
+every output statement), so it costs no walk of its own.
 """
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from liquid.builtin.expressions import FilteredExpression, Path
 
-from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+from brazelint.engine.filters.support import FILTER_SUPPORT
 
 if TYPE_CHECKING:
     from liquid.expression import Expression
@@ -64,13 +64,15 @@ EMPTY_PRESERVING_FILTERS = frozenset(
 
 
 def scan_tree(template: BrazeTemplate, reporter: Reporter) -> tuple[set[int], set[str]]:
-    """Report unknown and unsupported filters; return where unguarded values are printed,
-    and the names of filters that do not exist.
+    """Run the filter rules (``FILTER_CHECKS``) on each filter that is not plainly supported;
+    return where unguarded values are printed, and the names of filters that do not exist.
 
     The offsets are the starts of paths printed by ``{{ }}`` through no filter that prints
     something for a missing value (``default``, ``size``, ...): an unset attribute there
     shows up as a gap in the message.
     """
+    from brazelint.rules.registry import FILTER_CHECKS  # the rules sit above the scanners
+
     known, known_set = _known_filters()
     unguarded: set[int] = set()
     missing: set[str] = set()
@@ -83,7 +85,8 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> tuple[set[int], se
             continue  # the common case, decided without a call
         if name not in known_set:
             missing.add(name)
-        _check_filter(name, applied.token.start_index, known, reporter)
+        for check in FILTER_CHECKS:
+            check(name, applied.token.start_index, known, reporter)
     return unguarded, missing
 
 
@@ -107,39 +110,3 @@ def _printed_paths(expression: Expression, unguarded: set[int]) -> None:
         if token.source.startswith("${", start - 2):
             start -= 2
         unguarded.add(start)
-
-
-def _check_filter(name: str, start: int, known: tuple[str, ...], reporter: Reporter) -> None:
-    if name in UNSUPPORTED_UNKNOWN:
-        reporter.at_offset(
-            "BL205",
-            start,
-            f"filter '{name}' is not supported in Braze",
-            end=start + len(name),
-            hint=UNSUPPORTED_UNKNOWN[name],
-        )
-    elif name not in known:
-        close = difflib.get_close_matches(name, known, n=1)
-        reporter.at_offset(
-            "BL204",
-            start,
-            f"unknown filter '{name}'",
-            end=start + len(name),
-            hint=f"did you mean '{close[0]}'?" if close else "see `brazelint rules BL204`",
-        )
-    elif FILTER_SUPPORT.get(name, "supported") == "unsupported":
-        reporter.at_offset(
-            "BL205",
-            start,
-            f"filter '{name}' is not supported in Braze",
-            end=start + len(name),
-            hint="rewrite it with supported filters",
-        )
-    elif FILTER_SUPPORT.get(name, "supported") != "supported":
-        reporter.at_offset(
-            "BL208",
-            start,
-            f"filter '{name}' is not documented in Braze",
-            end=start + len(name),
-            hint="it works here but may fail or differ in Braze; test it in the dashboard",
-        )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
-    from brazelint.checks.catalog import Rule
+    from brazelint.rules.base import Rule, Setup
 
 
 def add_parser(commands: Any) -> None:
@@ -33,7 +33,7 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from brazelint.checks.catalog import RULES
+    from brazelint.rules.registry import RULES
 
     rules = [find_rule(args.rule)] if args.rule else list(RULES)
     if args.format == "json":
@@ -49,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rule_dict(rule: Rule) -> dict[str, Any]:
-    """Every field of ``rule``, in declaration order, then how it can be fixed."""
-    from brazelint.fixes.registry import fixability, summaries
+    """Every field of ``rule``: the ones reports name it by, its documentation and
+    examples, how it can be fixed, the example's project and which findings it replaces."""
+    from brazelint.fixes.registry import summaries
 
     return {
         "code": rule.code,
@@ -60,14 +61,22 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "bad": rule.bad,
         "good": rule.good,
         "why": rule.why,
-        "fix": fixability(rule.name),
+        "fix": rule.fix,
         "fixes": [{"summary": text, "safe": safe} for text, safe in summaries(rule.name)],
+        "setup": _setup_dict(rule.setup),
+        "good_setup": None if rule.good_setup is None else _setup_dict(rule.good_setup),
+        "overrides": list(rule.overrides),
+        "overrides_at": rule.overrides_at,
     }
+
+
+def _setup_dict(setup: Setup) -> dict[str, Any]:
+    return {"file": setup.file, "config": setup.config, "files": dict(setup.files)}
 
 
 def find_rule(text: str) -> Rule:
     """The rule named by a code (any case) or a name; ``ConfigError`` with a suggestion."""
-    from brazelint.checks.catalog import RULES, get_rule
+    from brazelint.rules.registry import RULES, get_rule
 
     found = get_rule(text.strip()) or get_rule(text.strip().lower())
     if found is not None:
@@ -97,7 +106,6 @@ def _closest(word: str, options: list[str]) -> Optional[str]:
 
 def table(rules: list[Rule]) -> str:
     """Every rule, aligned, under a heading per family."""
-    from brazelint.fixes.registry import fixability
     from brazelint.report.formats import family_of
 
     name_width = max(len(r.name) for r in rules)
@@ -111,22 +119,26 @@ def table(rules: list[Rule]) -> str:
                 lines.append("")
             lines.append(f"{prefix}xx  {title}")
             heading = (prefix, title)
-        fix = fixability(rule.name)
         lines.append(
             f"  {rule.code}  {rule.name:<{name_width}}  {rule.severity:<{severity_width}}  "
-            f"{rule.summary}" + (f" [fix: {fix}]" if fix else "")
+            f"{rule.summary}" + (f" [fix: {rule.fix}]" if rule.fix else "")
         )
     return "\n".join(lines) + "\n"
 
 
 def explain(rule: Rule) -> str:
-    """One rule: code, name and severity, what it finds, why it matters, bad and good."""
-    lines = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary]
+    """One rule: code, name and severity, what it finds, why it matters, bad and good (each
+    with the project it needs, when a bare template is not enough), and its fixes."""
     from brazelint.fixes.registry import summaries
 
-    if rule.why:
-        lines += ["", rule.why]
-    lines += ["", "Bad:", *_indented(rule.bad), "", "Good:", *_indented(rule.good)]
+    lines = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary, "", rule.why]
+    if rule.good_setup is None:  # one project for both examples: say so once, first
+        shared = _project(rule.setup)
+        lines += ["", "Both examples:", *shared] if shared else []
+        lines += ["", "Bad:", *_indented(rule.bad), "", "Good:", *_indented(rule.good)]
+    else:
+        lines += ["", "Bad:", *_indented(rule.bad), *_project(rule.setup)]
+        lines += ["", "Good:", *_indented(rule.good), *_project(rule.good_setup)]
     fixes = summaries(rule.name)
     if fixes:
         lines.append("")
@@ -135,6 +147,17 @@ def explain(rule: Rule) -> str:
             for text, safe in fixes
         ]
     return "\n".join(lines) + "\n"
+
+
+def _project(setup: Setup) -> list[str]:
+    """What an example needs around it: its file name, brazelint.toml and other files."""
+    from brazelint.rules.base import Setup
+
+    lines = [f"  (as {setup.file})"] if setup.file != Setup.file else []
+    files = ((("brazelint.toml", setup.config),) if setup.config else ()) + setup.files
+    for path, text in files:
+        lines += [f"  with {path}:", *_indented(text)]
+    return lines
 
 
 def _indented(example: str) -> list[str]:

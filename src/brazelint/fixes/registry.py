@@ -1,8 +1,8 @@
 """Fix functions by rule name, each with its safety.
 
-A fix function sits beside the rule it fixes and registers itself with :func:`fixer`;
-when rules become self-documenting units, each one moves into its rule's module as is.
-Rules are keyed by *name* (``invalid-json``), which survives renumbering.
+A fix function registers itself with :func:`fixer` under the rule it fixes, by the rule's
+*name* (``invalid-json``), which survives renumbering. Each rule declares whether it can
+be fixed (``brazelint.rules.base.Rule.fix``); ``tests/rules`` holds the two to agree.
 
 Safe fixes keep what every user receives (or repair a body that could not be sent);
 unsafe ones may change it, so they are only offered, and applied with ``--unsafe-fixes``.

@@ -312,7 +312,9 @@ class Linter:
     def finish(
         self, reporter: Reporter, directives: Directives, path: Optional[Path]
     ) -> list[Diagnostic]:
-        merged = merge_profiles(reporter.found)
+        from brazelint.rules.precedence import apply_precedence
+
+        merged = merge_profiles(apply_precedence(reporter.found))
         if self.profile_ignores:
             merged = drop_ignored_profiles(merged, self.profile_ignores)
         kept = apply_suppressions(merged, directives, reporter)

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from brazelint._record import Record
-from brazelint.checks.catalog import RULES, codes_matching
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import matches
+from brazelint.rules.registry import RULES, codes_matching
 
 
 def expand(selectors: Iterable[str], where: str) -> set[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from brazelint.checks.catalog import codes_matching
+from brazelint.rules.registry import codes_matching
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic

@@ -16,13 +16,13 @@ from brazelint.http.redact import SECRET_HEADER_PATTERN
 from brazelint.lint.linter import FileResult, ProfileRender, resolve_schema
 from brazelint.lint.suppressions import read_directives
 from brazelint.lint.webhook import (
-    ENV_REFERENCE,
     Field,
     Webhook,
     WebhookFileError,
     expand_environment,
     load_webhook,
 )
+from brazelint.rules import hard_coded_credentials
 from brazelint.sources import read_template
 
 if TYPE_CHECKING:
@@ -134,20 +134,8 @@ def _check_url(linter: Linter, webhook: Webhook, reporter: Reporter, users: list
 def _check_header(
     linter: Linter, name: str, value: Field, reporter: Reporter, silent: frozenset[str]
 ) -> None:
-    if (
-        SECRET_HEADERS.match(name)
-        and not ENV_REFERENCE.search(value.text)
-        and "{{" not in (value.text)
-    ):
-        token = re.sub(r"^(basic|bearer|token)\s+", "", value.text.strip(), flags=re.I)
-        if len(token) >= 8:
-            reporter.at(
-                "BL103",
-                value.line + 1,
-                value.column + 1,
-                f"literal credential in the '{name}' header",
-                hint='read it from the environment: "Basic ${env:PARTNER_BASIC_AUTH}"',
-            )
+    offset = reporter.index.offset(value.line + 1, value.column + 1)
+    hard_coded_credentials.check_header(name, value.text, offset, reporter)
     text = expand_environment(value.text)
     sub = Reporter(reporter.path, text)
     profiles = [p for p in linter.profiles if p.name not in silent]

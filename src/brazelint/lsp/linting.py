@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from brazelint.errors import TemplateRenderError
 
 if TYPE_CHECKING:
-    from brazelint.checks.catalog import Rule
     from brazelint.checks.diagnostic import Diagnostic
     from brazelint.config import Config
     from brazelint.fixes.registry import Fix
     from brazelint.lint.linter import Linter
     from brazelint.profiles import Profile
+    from brazelint.rules.base import Rule
 
 
 class ProfileOutput:
@@ -184,7 +184,7 @@ def is_webhook_file(path: Path) -> bool:
 
 def rule_for(code: str) -> Optional[Rule]:
     """The rule with this code or name, for its documentation."""
-    from brazelint.checks.catalog import get_rule
+    from brazelint.rules.registry import get_rule
 
     return get_rule(code)
 

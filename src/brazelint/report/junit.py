@@ -12,8 +12,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from brazelint.checks.catalog import RULES, get_rule
 from brazelint.report.formats import by_file
+from brazelint.rules.registry import RULES, get_rule
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport

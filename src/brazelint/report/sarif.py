@@ -1,7 +1,7 @@
 """``lint --format sarif``: SARIF 2.1.0 for GitHub code scanning and other viewers.
 
 One run; ``tool.driver.rules`` describes the rules that were checked (every rule in the
-catalog when the report does not say), each result points into it by ``ruleIndex``.
+registry when the report does not say), each result points into it by ``ruleIndex``.
 Paths are relative URIs against ``%SRCROOT%``, whose absolute location is left out so the
 output is the same on every machine (SARIF §3.14.14). ``partialFingerprints`` hashes
 path, code and message (plus an occurrence number for repeats), so an alert keeps its
@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import quote
 
 from brazelint._version import __version__
-from brazelint.checks.catalog import RULES, get_rule
 from brazelint.report.formats import family_of, sorted_diagnostics
+from brazelint.rules.registry import RULES, get_rule
 
 if TYPE_CHECKING:
-    from brazelint.checks.catalog import Rule
     from brazelint.checks.diagnostic import Diagnostic, LintReport
+    from brazelint.rules.base import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -71,13 +71,13 @@ def sarif_log(report: LintReport) -> dict[str, Any]:
 
 def _descriptor(code: str, name: Optional[str]) -> dict[str, Any]:
     found = get_rule(code)
-    if found is None:  # a code the catalog does not know: describe it as well as we can
+    if found is None:  # a code the registry does not know: describe it as well as we can
         return {"id": code, "name": name or code, "shortDescription": {"text": name or code}}
     return {
         "id": found.code,
         "name": found.name,
         "shortDescription": {"text": found.summary},
-        "fullDescription": {"text": found.why or found.summary},
+        "fullDescription": {"text": found.why},
         "help": {"text": _help_text(found), "markdown": _help_markdown(found)},
         "defaultConfiguration": {"level": _LEVEL[found.severity]},
         "properties": {"tags": ["brazelint", family_of(found.code)[2]]},
@@ -94,7 +94,7 @@ def _help_text(rule: Rule) -> str:
 def _help_markdown(rule: Rule) -> str:
     fence = "````" if "```" in rule.bad + rule.good else "```"
     return (
-        f"{rule.why or rule.summary}\n\n"
+        f"{rule.why}\n\n"
         f"**Bad:**\n\n{fence}liquid\n{rule.bad}\n{fence}\n\n"
         f"**Good:**\n\n{fence}liquid\n{rule.good}\n{fence}\n"
     )
