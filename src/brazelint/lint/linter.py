@@ -72,7 +72,16 @@ class ProfileRender:
 
 
 class FileResult:
-    __slots__ = ("coverage", "diagnostics", "extra_sources", "path", "renders", "schema", "source")
+    __slots__ = (
+        "coverage",
+        "diagnostics",
+        "extra_sources",
+        "from_text",
+        "path",
+        "renders",
+        "schema",
+        "source",
+    )
 
     def __init__(
         self,
@@ -93,20 +102,17 @@ class FileResult:
         """Other files the diagnostics point into (a webhook's body file)."""
         self.coverage = coverage
         """Which lines the profiles rendered (``None`` when the file was not rendered)."""
+        self.from_text = True
+        """Whether the verdict came from the text alone (a failure to read or check the
+        file makes a verdict about the file, which no other file shares)."""
 
     def movable(self) -> bool:
-        """Whether this verdict holds for another file with the same text: nothing in it
-        names this file except the findings' own ``path``."""
-        if self.renders or self.extra_sources:
+        """Whether this verdict holds for another file with the same text: it came from
+        linting the text (not from a failure to read or check the file, whose message
+        may name it), and every finding is on the file itself."""
+        if self.renders or self.extra_sources or not self.from_text:
             return False
-        name = self.path
-        return not any(
-            name in d.message
-            or (d.hint is not None and name in d.hint)
-            or (d.excerpt is not None and name in d.excerpt)
-            or d.path != name
-            for d in self.diagnostics
-        )
+        return all(d.path == self.path for d in self.diagnostics)
 
     def moved_to(self, path: str) -> FileResult:
         """This verdict, for the file shown as ``path``."""
@@ -223,7 +229,9 @@ class Linter:
         except ConfigError as err:
             reporter = Reporter(display, "")
             reporter.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
-            return FileResult(display, reporter.found, "")
+            unread = FileResult(display, reporter.found, "")
+            unread.from_text = False
+            return unread
         if is_webhook(path):
             from brazelint.lint.webhook_lint import lint_webhook
 
@@ -272,7 +280,9 @@ class Linter:
             hint = "the other files were checked; run with --debug for a traceback"
         reporter.at("BL306", line, column, message, hint=hint)
         diagnostics = [d for d in reporter.found if self.selection.enabled(d.code, path)]
-        return FileResult(display, diagnostics, source)
+        result = FileResult(display, diagnostics, source)
+        result.from_text = False
+        return result
 
     def lint_template(
         self,
