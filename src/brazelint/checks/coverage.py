@@ -34,12 +34,13 @@ from liquid.builtin.expressions.primitive import (
     TrueLiteral,
 )
 
+from brazelint.checks.diagnostic import Coverage
 from brazelint.engine.blank import BlankComparison
 from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
+    from brazelint.analysis.branches import Branch
     from brazelint.checks.positions import Reporter
-    from brazelint.lint.branches import Branch
 
 INFINITY = 1 << 60
 _OPERATORS = {
@@ -72,36 +73,6 @@ class Trace:
         """Template offset where the render aborted or failed (``None``: it finished)."""
         self.reason = reason
         """Why it stopped: ``aborted: …`` or ``failed: …``."""
-
-
-class Coverage:
-    """One file's coverage: lines with template text, and the ranges no profile rendered."""
-
-    __slots__ = ("lines", "unrendered")
-
-    def __init__(self, lines: int, unrendered: Optional[list[tuple[int, int]]] = None) -> None:
-        self.lines = lines
-        self.unrendered: list[tuple[int, int]] = [] if unrendered is None else unrendered
-
-    @property
-    def rendered(self) -> int:
-        return self.lines - sum(last - first + 1 for first, last in self.unrendered)
-
-    @property
-    def percent(self) -> float:
-        return 100.0 if not self.lines else round(100.0 * self.rendered / self.lines, 1)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "lines": self.lines,
-            "rendered": self.rendered,
-            "percent": self.percent,
-            "unrendered": [list(span) for span in self.unrendered],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Coverage:
-        return cls(int(data["lines"]), [(int(a), int(b)) for a, b in data["unrendered"]])
 
 
 def check_coverage(

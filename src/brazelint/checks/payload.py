@@ -11,7 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from brazelint.checks.json_syntax import JsonDocument, JsonProblem, parse_json
+from brazelint.checks.json_model import JsonDocument, JsonProblem
+from brazelint.checks.json_syntax import parse_json
 from brazelint.checks.positions import OutputLocator
 from brazelint.checks.schema_messages import plain_message, unexpected_members
 from brazelint.checks.source_scan import DOC_PLACEHOLDER

@@ -10,8 +10,8 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from brazelint._record import Record
 from brazelint.checks.braze_reading import (
+    Markup,
     check_bare_attributes,
     check_html_comments,
     check_symbolic_operators,
@@ -68,18 +68,6 @@ _ASSIGNING_NAMES = frozenset(
     }
 )
 """The markups ``_collect_assigned`` learns a name from."""
-
-
-class Markup(Record):
-    """One tag or output statement: its name (``output`` for ``{{ }}``) and markup text."""
-
-    __slots__ = ("name", "text", "start")
-
-    def __init__(self, name: str, text: str, start: int) -> None:
-        self.name = name
-        self.text = text
-        self.start = start
-        """Offset of ``text`` in the template."""
 
 
 class SourceFacts:

@@ -19,7 +19,8 @@ from liquid.undefined import UNDEFINED
 from liquid.utils import ReadOnlyChainMap
 
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
-from brazelint.engine.state import FilterUse, RenderState, UndefinedUse
+from brazelint.engine.state import RenderState
+from brazelint.events import FilterUse, UndefinedUse
 
 if TYPE_CHECKING:
     from liquid import BoundTemplate

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 from weakref import WeakKeyDictionary
 
+from brazelint.analysis.reads import Reads, template_reads
 from brazelint.checks.json_detect import looks_like_json
 from brazelint.checks.positions import Reporter
 from brazelint.checks.render_checks import RenderFacts, check_render, report_render_error
@@ -26,14 +27,12 @@ from brazelint.lint.generated import (
     empty_profile,
 )
 from brazelint.lint.globs import any_match, first_match
-from brazelint.lint.reads import Reads, template_reads
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
 from brazelint.sources import is_readable_file, read_template
 
 if TYPE_CHECKING:
-    from brazelint.checks.coverage import Coverage
-    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.checks.diagnostic import Coverage, Diagnostic
     from brazelint.config import Config
     from brazelint.engine.environment import BrazeTemplate
     from brazelint.lint.selection import Selection
@@ -137,7 +136,7 @@ class Linter:
         self.clock = parse_now(self.now)
         """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
-        from brazelint.http.redact import Redactor
+        from brazelint.http.redactor import Redactor
 
         self.redactor = Redactor(renderer.credentials.secret_values())
         """Hides the run's credential values in everything a file's lint returns."""
@@ -257,11 +256,11 @@ class Linter:
     ) -> tuple[list[ProfileRender], Optional[Coverage]]:
         """Render ``source`` for every profile and check each render; return the renders
         (when kept) and which lines the profiles rendered."""
+        from brazelint.analysis.branches import branch_map
         from brazelint.checks.coverage import Trace, check_coverage
         from brazelint.checks.payload import check_json
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
-        from brazelint.lint.branches import branch_map
 
         too_large = self.renderer.limits.template_too_large(source)
         if too_large is not None:  # memory stays proportional to a bounded input

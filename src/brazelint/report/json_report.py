@@ -20,7 +20,7 @@ import json
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, TextIO
 
-from brazelint.report.formats import sorted_diagnostics
+from brazelint.report.common import sorted_diagnostics
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import LintReport

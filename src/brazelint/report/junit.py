@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from brazelint.checks.catalog import RULES, get_rule
-from brazelint.report.formats import by_file
+from brazelint.report.common import by_file
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport

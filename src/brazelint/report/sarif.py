@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from brazelint._version import __version__
 from brazelint.checks.catalog import RULES, get_rule
-from brazelint.report.formats import family_of, sorted_diagnostics
+from brazelint.report.common import family_of, sorted_diagnostics
 
 if TYPE_CHECKING:
     from brazelint.checks.catalog import Rule

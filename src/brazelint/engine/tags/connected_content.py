@@ -24,8 +24,8 @@ from liquid.token import TOKEN_EXPRESSION, Token
 from brazelint.engine.context import line_and_column, state_of
 from brazelint.engine.regions import parse_region, render_nodes
 from brazelint.engine.sourcemap import mark_node
-from brazelint.engine.state import Problem, UndefinedUse
 from brazelint.engine.tags._markup import Markup, read_markup, syntax_error
+from brazelint.events import Problem, UndefinedUse
 
 if TYPE_CHECKING:
     from liquid import RenderContext

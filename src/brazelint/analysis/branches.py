@@ -21,7 +21,7 @@ from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
-from brazelint.lint.reads import KEEPING_FILTERS
+from brazelint.analysis.reads import KEEPING_FILTERS
 
 if TYPE_CHECKING:
     from liquid import RenderContext
