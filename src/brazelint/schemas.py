@@ -17,14 +17,13 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Protocol, Union
 
 from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
-    from referencing._core import Resolver
 
 SCHEMA_DIR = (Path(__file__).resolve().parent / "schema_files").resolve()
 ID_PREFIX = "brazelint:"
@@ -286,7 +285,15 @@ def bounded_validator_class() -> type[Draft202012Validator]:
     return extended
 
 
-def _resolve_refs(resolver: Resolver[Any], schema: Any, seen: set[int], where: str) -> None:
+class _Resolver(Protocol):
+    """What ``_resolve_refs`` uses of a ``referencing`` resolver (which it does not export)."""
+
+    def lookup(self, ref: str) -> Any: ...
+
+    def in_subresource(self, subresource: Resource[Any]) -> _Resolver: ...
+
+
+def _resolve_refs(resolver: _Resolver, schema: Any, seen: set[int], where: str) -> None:
     """Follow every ``$ref`` reachable from ``schema`` once, so a broken one fails now."""
     from referencing.exceptions import Unresolvable
     from referencing.jsonschema import DRAFT202012

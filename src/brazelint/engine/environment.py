@@ -15,8 +15,9 @@ from liquid.exceptions import (
 )
 from liquid.mode import Mode
 from liquid.parser import get_parser
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, Token
+from liquid.token import Token
 
+from brazelint.compat import anchor_parse_errors
 from brazelint.engine import filters, tags
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.expression_tokens import BrazeTokenStream
@@ -25,8 +26,6 @@ from brazelint.engine.limits import Limits
 from brazelint.engine.treepass import TreeFacts, apply_braze_semantics
 
 if TYPE_CHECKING:
-    from liquid.ast import Node
-    from liquid.stream import TokenStream
     from liquid.tag import Tag
 
 DROPPED_TAGS = ("ifchanged",)
@@ -84,8 +83,7 @@ class BrazeEnvironment(Environment):
 
     def add_tag(self, tag: type[Tag]) -> None:
         super().add_tag(tag)
-        instance = self.tags[tag.name]
-        setattr(instance, "parse", _anchor_end_of_expression(instance.parse))  # noqa: B010
+        anchor_parse_errors(self.tags[tag.name])
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -111,16 +109,37 @@ class BrazeEnvironment(Environment):
         path: Optional[Union[str, Path]] = None,
         globals: Optional[Mapping[str, object]] = None,
         matter: Optional[Mapping[str, object]] = None,
-        *,
-        tokens: Optional[list[Token]] = None,
     ) -> BrazeTemplate:
-        """python-liquid's ``from_string``, from ``tokens`` when the source is lexed
-        already, keeping what the tree pass saw on the template."""
+        """python-liquid's entry point, parsing with Braze's semantics (:meth:`parse_template`)."""
+        return self.parse_template(source, path=path, name=name, globals=globals, matter=matter)
+
+    def parse_template(
+        self,
+        source: str,
+        *,
+        path: Optional[Union[str, Path]] = None,
+        tokens: Optional[list[Token]] = None,
+        name: str = "",
+        globals: Optional[Mapping[str, object]] = None,
+        matter: Optional[Mapping[str, object]] = None,
+    ) -> BrazeTemplate:
+        """Parse ``source`` (from its ``tokens`` when already lexed); errors keep positions
+        and name ``path``, as python-liquid's do. The template keeps what the tree pass saw."""
+        stream = BrazeTokenStream(self._lexer(source) if tokens is None else tokens)
         try:
-            nodes, facts = self._parse_tokens(source, tokens)
-        except (LiquidSyntaxError, TemplateInheritanceError, BlockNestingError) as err:
+            nodes = get_parser(self).parse(stream)
+            facts = apply_braze_semantics(nodes)
+        except BlockNestingError as err:
+            # python-liquid's message names neither the limit nor its setting
+            raise BlockNestingError(
+                f"block nesting limit reached: blocks nested deeper than "
+                f"limits.nesting_depth ({self.limits.nesting_depth})",
+                token=err.token,
+                template_name=path,
+            ) from None
+        except (LiquidSyntaxError, TemplateInheritanceError) as err:
             err.template_name = path
-            raise err
+            raise
         except Exception as err:  # python-liquid wraps the unexpected so
             raise LiquidError("unexpected liquid parsing error", token=None) from err
         template = BrazeTemplate(
@@ -133,50 +152,3 @@ class BrazeEnvironment(Environment):
         )
         template.facts = facts
         return template
-
-    def _parse_tokens(
-        self, source: str, tokens: Optional[list[Token]]
-    ) -> tuple[list[Node], TreeFacts]:
-        stream = BrazeTokenStream(self._lexer(source) if tokens is None else tokens)
-        try:
-            nodes = get_parser(self).parse(stream)
-        except BlockNestingError as err:
-            # python-liquid's message names neither the limit nor its setting
-            raise BlockNestingError(
-                f"block nesting limit reached: blocks nested deeper than "
-                f"limits.nesting_depth ({self.limits.nesting_depth})",
-                token=err.token,
-            ) from None
-        return nodes, apply_braze_semantics(nodes)
-
-    def parse_template(
-        self, source: str, *, path: Optional[str] = None, tokens: Optional[list[Token]] = None
-    ) -> BrazeTemplate:
-        """Parse ``source`` (from its ``tokens`` when already lexed); errors keep positions."""
-        return self.from_string(source, path=path, tokens=tokens)
-
-
-def _anchor_end_of_expression(
-    parse: Callable[[TokenStream], Node],
-) -> Callable[[TokenStream], Node]:
-    """Give "end of expression" errors the position where the expression ends.
-
-    python-liquid's inner token streams end with a token at index -1, so ``{{ x | }}``
-    or ``{% if a == %}`` would otherwise be reported with no line at all.
-    """
-
-    def parse_anchored(stream: TokenStream) -> Node:
-        tag = stream.current
-        markup = stream.peek if stream.peek.kind == TOKEN_EXPRESSION else tag
-        try:
-            return parse(stream)
-        except LiquidError as err:
-            if err.token is not None and err.token.start_index < 0 and tag.start_index >= 0:
-                if str(err.message).startswith("expected tag end"):
-                    err.token = tag  # the block that was never closed
-                else:
-                    index = markup.start_index + len(markup.value)
-                    err.token = Token(TOKEN_EOF, " ", index, markup.source)
-            raise
-
-    return parse_anchored

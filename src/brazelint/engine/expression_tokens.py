@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional, Union
 
-from liquid.builtin.expressions import _tokenize as liquid_tokenizer
 from liquid.exceptions import LiquidSyntaxError
 from liquid.stream import TokenStream
 from liquid.token import (
@@ -33,6 +32,8 @@ from liquid.token import (
     operators,
 )
 
+from brazelint.compat import expression_tokenizer
+
 CACHE_LIMIT = 2048
 """Distinct expressions remembered (about 1.5 MB); the table is dropped when full.
 
@@ -46,6 +47,7 @@ Shapes = tuple[tuple[str, str, int], ...]
 _shapes: dict[str, Shapes] = {}
 _new_token = tuple.__new__
 
+_LIQUID = expression_tokenizer()
 _NAME = "name"
 """A word that starts with a letter or underscore: python-liquid's ``word``, tried early."""
 
@@ -61,12 +63,12 @@ def _reordered_rules() -> re.Pattern[str]:
     ``word`` start with a bracket, a quote, a dot, a minus sign or a digit. Words that
     start with a digit (``2nd``) are still matched in python-liquid's order.
     """
-    rules = dict(liquid_tokenizer._rules)
+    rules = dict(_LIQUID.rules)
     # python-liquid's range rule, ``\((?=.+?\.\.)``, scans ahead from every "(" for a "..",
     # quadratic in nested parentheses; the lookahead is decided in _shapes_of instead
     rules[TOKEN_RANGE_LITERAL] = r"\("
     skip = rules.pop(TOKEN_SKIP)
-    name = r"[^\W\d]" + liquid_tokenizer.IDENTIFIER_PATTERN.removeprefix(r"\w")
+    name = r"[^\W\d]" + _LIQUID.identifier_pattern.removeprefix(r"\w")
     alternatives = [(TOKEN_SKIP, skip), (_NAME, name), *rules.items()]
     return re.compile("|".join(f"(?P<{kind}>{rule})" for kind, rule in alternatives), re.DOTALL)
 
@@ -102,7 +104,7 @@ class Refused(tuple[str, str, int]):
 def _shapes_of(text: str) -> Union[Shapes, Refused]:
     """python-liquid's expression tokenizer, step for step, without building tokens;
     ``Refused`` where it would raise (an unknown operator or an illegal character)."""
-    keywords = liquid_tokenizer._keywords
+    keywords = _LIQUID.keywords
     shapes = []
     last_range = text.rfind("..")
     for match in _RULES.finditer(text):
@@ -117,11 +119,11 @@ def _shapes_of(text: str) -> Union[Shapes, Refused]:
         elif kind in (_NAME, TOKEN_WORD):
             kind = value if value in keywords else TOKEN_WORD
         elif kind == TOKEN_STRING:
-            value = match.group(liquid_tokenizer.GROUP_QUOTED)
+            value = match.group(_LIQUID.group_quoted)
         elif kind == TOKEN_IDENTINDEX:
-            value = match.group(liquid_tokenizer.GROUP_IDENTINDEX)
+            value = match.group(_LIQUID.group_identindex)
         elif kind == TOKEN_IDENTSTRING:
-            value = match.group(liquid_tokenizer.GROUP_IDENTQUOTED)
+            value = match.group(_LIQUID.group_identquoted)
         elif kind == "OP":
             kind = operators.get(value)
             if kind is None:

@@ -29,6 +29,7 @@ from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier, RangeLiteral
 from liquid.builtin.output import OutputNode
 
+from brazelint.compat import retype
 from brazelint.engine.bare_filters import BareFilter
 from brazelint.engine.blank import braze_blank_comparison
 from brazelint.engine.keywords import UNMARK
@@ -100,23 +101,23 @@ def _shape_of(kind: type[Node]) -> str:
 def _visit(expression: Expression, filters: list[Filter]) -> None:
     kind = type(expression)
     if kind is RangeLiteral:
-        expression.__class__ = BoundedRangeLiteral
+        retype(expression, BoundedRangeLiteral)
     elif kind is Path:
         segments = cast(Path, expression).path
         for index, segment in enumerate(segments):
             if isinstance(segment, str) and segment in UNMARK:
                 segments[index] = UNMARK[segment]
         if segments[0] in STANDARD_ATTRIBUTES and written_without_dollar(expression.token):
-            expression.__class__ = BareAttributePath
+            retype(expression, BareAttributePath)
         elif is_flat(segments):
-            expression.__class__ = FlatPath
+            retype(expression, FlatPath)
     elif kind is FilteredExpression or kind is TernaryFilteredExpression:
         chains = (expression.filters, getattr(expression, "tail_filters", None))  # type: ignore[attr-defined]
         for chain in chains:
             for applied in chain or ():
                 filters.append(applied)
                 if type(applied) is Filter and not applied.args:
-                    applied.__class__ = BareFilter
+                    retype(applied, BareFilter)
     elif kind is LoopExpression:
         loop = cast(LoopExpression, expression)
         if loop.identifier in UNMARK:
