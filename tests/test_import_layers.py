@@ -131,8 +131,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def _within(module: str, names: frozenset[str] | tuple[str, ...]) -> bool:
     return any(
-        module == name or (name != "brazelint" and module.startswith(name + "."))
-        for name in names
+        module == name or (name != "brazelint" and module.startswith(name + ".")) for name in names
     )
 
 
@@ -150,17 +149,13 @@ def test_the_import_graph_sees_function_local_and_type_checking_imports() -> Non
 
 
 def test_no_import_cycles_outside_the_modules_still_being_untangled() -> None:
-    offending = [
-        cycle for cycle in _cycles(GRAPH) if not all(_within(m, PENDING) for m in cycle)
-    ]
+    offending = [cycle for cycle in _cycles(GRAPH) if not all(_within(m, PENDING) for m in cycle)]
     assert offending == []
 
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if _within(m, LOWER_LAYERS)))
 def test_lower_layers_never_import_the_layers_above(module: str) -> None:
     upward = sorted(
-        target
-        for target in GRAPH[module]
-        if target == "brazelint" or _within(target, UPPER_LAYERS)
+        target for target in GRAPH[module] if target == "brazelint" or _within(target, UPPER_LAYERS)
     )
     assert upward == []
