@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import liquid
 import pytest
-from liquid.builtin.expressions.path import Path
+from liquid.builtin.expressions.path import Path as LiquidPath
 from liquid.builtin.expressions.primitive import RangeLiteral
 
 from brazelint.compat import (
@@ -46,18 +50,39 @@ def test_retype_swaps_a_parsed_node_to_a_subclass_without_fields() -> None:
     template = Renderer().parse("{{ first_name }}")
     path = template.nodes[0].expression.left  # type: ignore[attr-defined]
     assert type(path) is BareAttributePath  # the tree pass swapped it
-    plain = Path(path.token, list(path.path))
+    plain = LiquidPath(path.token, list(path.path))
     retype(plain, BareAttributePath)
     assert type(plain) is BareAttributePath and plain.path == ["first_name"]
 
 
 def test_retype_refuses_a_class_that_is_not_a_fieldless_subclass() -> None:
-    plain = Path(None, ["x"])  # type: ignore[arg-type]
+    plain = LiquidPath(None, ["x"])  # type: ignore[arg-type]
 
-    class WithField(Path):
+    class WithField(LiquidPath):
         __slots__ = ("extra",)
 
     with pytest.raises(TypeError, match="WithField cannot stand in for Path"):
         retype(plain, WithField)
     with pytest.raises(TypeError, match="BareAttributePath cannot stand in for RangeLiteral"):
         retype(RangeLiteral(None, plain, plain), BareAttributePath)  # type: ignore[arg-type]
+
+
+def test_the_command_line_refuses_an_untested_python_liquid_with_one_error(tmp_path: Path) -> None:
+    template = tmp_path / "t.liquid"
+    template.write_text("{{ ${first_name} }}\n", encoding="utf-8")
+    script = (
+        "import sys, liquid\n"
+        "liquid.__version__ = '2.3.0'  # as if that release were installed\n"
+        "from brazelint.cli import main\n"
+        f"sys.exit(main(['render', {str(template)!r}]))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        "error: python-liquid 2.3.0 is installed, but brazelint is tested with python-liquid "
+        "2.3.6 only\n"
+        " = hint: pip install 'python-liquid==2.3.6'\n"
+    )
