@@ -15,9 +15,10 @@ from brazelint.errors import BrazelintError, ConfigError, TemplateRenderError, T
 if TYPE_CHECKING:
     from brazelint.api import render
     from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.http.types import Request
     from brazelint.lint.session import lint_paths
     from brazelint.profiles import Profile
-    from brazelint.result import RenderResult, Request
+    from brazelint.result import RenderResult
 
 __all__ = [
     "BrazelintError",
@@ -39,7 +40,7 @@ _LAZY = {
     "Diagnostic": "brazelint.checks.diagnostic",
     "Profile": "brazelint.profiles",
     "RenderResult": "brazelint.result",
-    "Request": "brazelint.result",
+    "Request": "brazelint.http.types",
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
 from brazelint.errors import ConfigError
+from brazelint.send_values import made_up_values
 
 STANDARD_ATTRIBUTES = frozenset(
     {
@@ -136,8 +137,6 @@ class Profile:
         ``context.${x}``); a ``context:`` key of the same name wins. Values Braze has for
         every user and send are made up when the profile does not set them.
         """
-        from brazelint.send_values import made_up_values
-
         attributes, campaign = made_up_values(self)
         data: dict[str, Any] = dict(self.namespaces)
         entry = data.get("canvas_entry_properties")

@@ -20,7 +20,7 @@ from liquid.exceptions import LiquidError
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.limits import Limits
 from brazelint.engine.sourcemap import MappedBuffer
-from brazelint.engine.state import AbortMessage, RenderState
+from brazelint.engine.state import RenderState
 from brazelint.errors import (
     BrazelintError,
     ConfigError,
@@ -28,6 +28,7 @@ from brazelint.errors import (
     TemplateRenderError,
     TemplateSyntaxError,
 )
+from brazelint.events import AbortMessage
 from brazelint.http.checks import ExchangeChecker, ExchangeRule
 from brazelint.http.client import HttpSession
 from brazelint.http.credentials import CredentialStore

@@ -1,33 +1,15 @@
-"""What one render produced: ``RenderResult`` and the requests it made."""
+"""What one render produced: ``RenderResult``."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from brazelint.engine.state import FilterUse, Problem, UndefinedUse
+from brazelint.events import FilterUse, Problem, UndefinedUse
 
 if TYPE_CHECKING:
     from brazelint.engine.sourcemap import SourceMap
-
-
-@dataclass(frozen=True)
-class Request:
-    """One Connected Content request a render made (or would have made)."""
-
-    method: str
-    url: str
-    headers: dict[str, str] = field(default_factory=dict)
-    body: Optional[str] = None
-    line: int = 0
-    column: int = 0
-    """Where the ``connected_content`` tag is in the template."""
-    status: Optional[int] = None
-    """The answer's status (599: no answer); ``None`` when no stub matched."""
-    cached: bool = False
-    """Answered from the Connected Content cache: no request was sent."""
-    stub: Optional[str] = None
-    """The stub that answered (``<file> #<n>``); ``None`` when no stub did."""
+    from brazelint.http.types import Request
 
 
 @dataclass
@@ -61,9 +43,6 @@ class RenderResult:
         finally:
             self.source_map = source_map
         del data["source_map"], data["abort_offset"]
-        data["undefined_uses"] = [use.as_dict() for use in self.undefined_uses]
-        data["filter_uses"] = [use.as_dict() for use in self.filter_uses]
-        data["problems"] = [problem.as_dict() for problem in self.problems]
         if redact:
             from brazelint.http.redact import redact_request
 

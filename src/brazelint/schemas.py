@@ -17,14 +17,13 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Protocol, Union
 
 from brazelint.errors import ConfigError
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
-    from referencing._core import Resolver
 
 SCHEMA_DIR = (Path(__file__).resolve().parent / "schema_files").resolve()
 ID_PREFIX = "brazelint:"
@@ -210,11 +209,11 @@ class _Loader:
         from referencing.jsonschema import DRAFT202012
 
         if uri not in self.loaded:
-            path = self._file_for(uri)
+            path = self.file_for(uri)
             self.loaded[uri] = DRAFT202012.create_resource(_checked_schema(path.resolve()))
         return self.loaded[uri]
 
-    def _file_for(self, uri: str) -> Path:
+    def file_for(self, uri: str) -> Path:
         from urllib.parse import urlsplit
         from urllib.request import url2pathname
 
@@ -273,20 +272,28 @@ def bounded_validator_class() -> type[Draft202012Validator]:
     """Draft 2020-12 with its regex keywords matched in bounded time (``bounded_regex``)."""
     from jsonschema import Draft202012Validator, validators
 
-    from brazelint import schema_regex
+    from brazelint.schema_regex import additional_properties, pattern, pattern_properties
 
     extended: type[Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator,
         validators={
-            "pattern": schema_regex.pattern,
-            "patternProperties": schema_regex.pattern_properties,
-            "additionalProperties": schema_regex.additional_properties,
+            "pattern": pattern,
+            "patternProperties": pattern_properties,
+            "additionalProperties": additional_properties,
         },
     )
     return extended
 
 
-def _resolve_refs(resolver: Resolver[Any], schema: Any, seen: set[int], where: str) -> None:
+class _Resolver(Protocol):
+    """What ``_resolve_refs`` uses of a ``referencing`` resolver (which it does not export)."""
+
+    def lookup(self, ref: str) -> Any: ...
+
+    def in_subresource(self, subresource: Resource[Any]) -> _Resolver: ...
+
+
+def _resolve_refs(resolver: _Resolver, schema: Any, seen: set[int], where: str) -> None:
     """Follow every ``$ref`` reachable from ``schema`` once, so a broken one fails now."""
     from referencing.exceptions import Unresolvable
     from referencing.jsonschema import DRAFT202012
@@ -394,7 +401,7 @@ def referenced_files(path: Path) -> list[Path]:
             if not document or document.startswith(ID_PREFIX):
                 continue
             try:
-                pending.append(loader._file_for(document))
+                pending.append(loader.file_for(document))
             except _Unreachable:
                 continue
     return found

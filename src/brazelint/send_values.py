@@ -9,13 +9,20 @@ name) with a hash: plausible, stable across runs, and different between users.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any, Optional
-
-if TYPE_CHECKING:
-    from brazelint.profiles import Profile
+from typing import Any, Mapping, Optional, Protocol
 
 LINK_HOST = "https://braze-preview.invalid"
 """Host of the made-up subscription links (``.invalid`` is reserved: it never resolves)."""
+
+
+class Person(Protocol):
+    """What the made-up values are derived from (a ``brazelint.profiles.Profile``)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def attributes(self) -> Mapping[str, Any]: ...
 
 
 _CACHE_LIMIT = 4096
@@ -24,7 +31,7 @@ _made: dict[tuple[str, Optional[str]], tuple[dict[str, Any], dict[str, Any]]] = 
 profile asks again, and hashing each time would cost a few percent of a render."""
 
 
-def made_up_values(profile: Profile) -> tuple[dict[str, Any], dict[str, Any]]:
+def made_up_values(profile: Person) -> tuple[dict[str, Any], dict[str, Any]]:
     """(standard attributes, campaign values) for ``profile``; callers copy before merging."""
     seed = str(profile.attributes.get("user_id") or profile.name)
     braze_id = profile.attributes.get("braze_id")
@@ -37,7 +44,7 @@ def made_up_values(profile: Profile) -> tuple[dict[str, Any], dict[str, Any]]:
     return made
 
 
-def _digest(profile: Profile, purpose: str) -> str:
+def _digest(profile: Person, purpose: str) -> str:
     seed = profile.attributes.get("user_id") or profile.name
     return hashlib.sha1(f"{purpose}:{seed}".encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -47,7 +54,7 @@ def _uuid(hex_digits: str) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
 
 
-def generated_attributes(profile: Profile) -> dict[str, Any]:
+def generated_attributes(profile: Person) -> dict[str, Any]:
     """Standard attributes every Braze user has (supported_personalization_tags.md)."""
     braze_id = profile.attributes.get("braze_id") or _digest(profile, "braze_id")[:24]
     links = {
@@ -67,7 +74,7 @@ def generated_attributes(profile: Profile) -> dict[str, Any]:
     }
 
 
-def generated_campaign(profile: Profile) -> dict[str, Any]:
+def generated_campaign(profile: Person) -> dict[str, Any]:
     """The send's ids: ``campaign.${dispatch_id}``, ``${api_id}`` and ``${message_api_id}``."""
     return {
         "api_id": _uuid(_digest(profile, "campaign")),

@@ -17,6 +17,7 @@ from brazelint.checks.syntax import report_syntax_error
 from brazelint.engine.limits import Limits
 from brazelint.errors import ErrorKind, TemplateRenderError, TemplateSyntaxError
 from brazelint.renderer import Renderer
+from brazelint.rules.registry import BOOK
 
 LOOP = "{% for i in (1..10000000) %}{% endfor %}"
 DEEP = "{{ a[b[c[d]]] }}"
@@ -155,7 +156,7 @@ def test_a_parse_error_has_its_kind_and_the_rule_of_that_kind(
         renderer.parse(source)
     error = caught.value
     assert (error.kind, error.subject) == (kind, subject)
-    reporter = Reporter("t.liquid", source)
+    reporter = Reporter("t.liquid", source, BOOK)
     report_syntax_error(error, reporter)
     [found] = reporter.found
     assert (found.code, found.line, found.column, found.message, found.hint) == (
@@ -298,7 +299,7 @@ def test_a_render_error_has_its_kind_and_the_rule_of_that_kind(
         renderer.render(renderer.parse(source))
     error = caught.value
     assert (error.kind, error.subject) == (kind, subject)
-    reporter = Reporter("t.liquid", source)
+    reporter = Reporter("t.liquid", source, BOOK)
     report_render_error(error, "known_user", reporter)
     [found] = reporter.found
     assert (found.code, found.line, found.column, found.message) == (rule, line, column, message)

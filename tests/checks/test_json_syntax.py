@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from brazelint.checks.json_syntax import JsonProblem, parse_json
+from brazelint.checks.json_model import JsonProblem
+from brazelint.checks.json_syntax import parse_json
 
 
 def kinds(text: str) -> list[tuple[str, int, int]]:

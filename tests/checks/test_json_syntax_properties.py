@@ -10,8 +10,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from brazelint.checks import json_recovery
+from brazelint.checks.json_model import SpanIndex, _valid_spans
 from brazelint.checks.json_recovery import Parser
-from brazelint.checks.json_syntax import SpanIndex, _valid_spans, parse_json
+from brazelint.checks.json_syntax import parse_json
 
 Path = tuple[Union[str, int], ...]
 

@@ -127,8 +127,8 @@ def test_syntax_error_in_a_template_keeps_line_and_column() -> None:
     st.lists(st.sampled_from(["current", "peek", "next", "next_token", "__next__"]), max_size=12),
 )
 def test_stream_reads_like_python_liquids_past_the_end(size: int, steps: list[str]) -> None:
-    """BrazeTokenStream sets current and peek as it moves; TokenStream works them out on
-    each read and catches IndexError past the end. Same answers at every step."""
+    """BrazeTokenStream reads as python-liquid's TokenStream does, at every step and past
+    the end."""
     tokens = [Token("word", f"w{i}", i, "w0w1w2w3") for i in range(size)]
     ours, theirs = BrazeTokenStream(iter(tokens)), TokenStream(iter(tokens))
     for step in steps:

@@ -1,15 +1,12 @@
-"""The tree pass's faster forms: paths evaluated from the parsed path itself (FlatPath)
-and filters without arguments called directly (BareFilter), with the same results."""
+"""Paths and filters after the tree pass: lookups record undefined values with their
+positions, filters without arguments keep python-liquid's errors, and the pass notes
+every filter and output statement."""
 
 from __future__ import annotations
 
 import pytest
-from liquid.builtin.expressions.filtered import Filter
-from liquid.builtin.expressions.path import Path
 
 import brazelint
-from brazelint.engine.bare_filters import BareFilter
-from brazelint.engine.paths import FlatPath
 from brazelint.errors import TemplateRenderError
 from brazelint.renderer import Renderer
 
@@ -17,14 +14,6 @@ PROFILE = {
     "attributes": {"first_name": "Ana"},
     "custom_attributes": {"tiers": ["gold", "silver"], "idx": 0, "Brands Viewed": ["x"]},
 }
-
-
-def test_plain_paths_are_flat_and_nested_ones_are_not() -> None:
-    template = Renderer().parse("{{ a.b[0] }}{{ a[b.c] }}{{ a['x y'] }}{{ ${first_name} }}")
-    kinds = [type(node.expression.left) for node in template.nodes]  # type: ignore[attr-defined]
-    assert kinds == [FlatPath, Path, FlatPath, FlatPath]
-    nested = template.nodes[1].expression.left.path[1]  # type: ignore[attr-defined]
-    assert type(nested) is FlatPath
 
 
 def test_flat_and_nested_paths_render_and_record_undefined_values_alike() -> None:
@@ -42,10 +31,7 @@ def test_flat_and_nested_paths_render_and_record_undefined_values_alike() -> Non
     ]
 
 
-def test_filters_without_arguments_are_called_directly_with_the_same_errors() -> None:
-    template = Renderer().parse("{{ 'a' | strip | append: 'b' | upcase }}")
-    filters = template.nodes[0].expression.filters  # type: ignore[attr-defined]
-    assert [type(item) for item in filters] == [BareFilter, Filter, BareFilter]
+def test_filters_without_arguments_give_python_liquids_errors() -> None:
     assert brazelint.render("{{ ' a ' | strip | append: 'b' | upcase }}").output == "AB"
     with pytest.raises(TemplateRenderError) as caught:
         brazelint.render("{% assign x = 5 %}\n  {{ x | upcase | plus }}")

@@ -9,8 +9,8 @@ import pytest
 
 import brazelint
 from brazelint.http.client import USER_AGENT
+from brazelint.http.types import Request
 from brazelint.renderer import Renderer
-from brazelint.result import Request
 
 URL = "https://api.example.com/v1/profile"
 NOW = "2024-03-01T12:00:00Z"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from brazelint.analysis.reads import template_reads
 from brazelint.lint.generated import complete_profile
-from brazelint.lint.reads import template_reads
 from brazelint.renderer import Renderer
 
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=timezone.utc)

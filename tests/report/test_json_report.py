@@ -8,8 +8,7 @@ from typing import Optional
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brazelint.checks.coverage import Coverage
-from brazelint.checks.diagnostic import Diagnostic, LintReport
+from brazelint.checks.diagnostic import Coverage, Diagnostic, LintReport
 from brazelint.report.json_report import format_report
 
 

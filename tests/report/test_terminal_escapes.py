@@ -12,7 +12,7 @@ from typing import Callable
 
 import pytest
 
-from brazelint.report.formats import terminal_safe
+from brazelint.report.common import terminal_safe
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 

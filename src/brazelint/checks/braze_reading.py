@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from brazelint.engine.html_comments import HTML_COMMENT
@@ -19,7 +20,17 @@ from brazelint.profiles import STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
-    from brazelint.checks.source_scan import Markup
+
+
+@dataclass(frozen=True)
+class Markup:
+    """One tag or output statement: its name (``output`` for ``{{ }}``) and markup text."""
+
+    name: str
+    text: str
+    start: int
+    """Offset of ``text`` in the template."""
+
 
 _SYMBOLIC = re.compile(r"""'[^']*'?|"[^"]*"?|(&&|\|\|)""")
 _LIQUID_START = re.compile(r"\{\{|\{%")

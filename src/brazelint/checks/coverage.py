@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
+from brazelint.checks.diagnostic import Coverage
+
 if TYPE_CHECKING:
+    from brazelint.analysis.branches import Branch
     from brazelint.checks.positions import Reporter
-    from brazelint.lint.branches import Branch
 
 INFINITY = 1 << 60
 
@@ -35,36 +37,6 @@ class Trace:
         """Template offset where the render aborted or failed (``None``: it finished)."""
         self.reason = reason
         """Why it stopped: ``aborted: …`` or ``failed: …``."""
-
-
-class Coverage:
-    """One file's coverage: lines with template text, and the ranges no profile rendered."""
-
-    __slots__ = ("lines", "unrendered")
-
-    def __init__(self, lines: int, unrendered: Optional[list[tuple[int, int]]] = None) -> None:
-        self.lines = lines
-        self.unrendered: list[tuple[int, int]] = [] if unrendered is None else unrendered
-
-    @property
-    def rendered(self) -> int:
-        return self.lines - sum(last - first + 1 for first, last in self.unrendered)
-
-    @property
-    def percent(self) -> float:
-        return 100.0 if not self.lines else round(100.0 * self.rendered / self.lines, 1)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "lines": self.lines,
-            "rendered": self.rendered,
-            "percent": self.percent,
-            "unrendered": [list(span) for span in self.unrendered],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Coverage:
-        return cls(int(data["lines"]), [(int(a), int(b)) for a, b in data["unrendered"]])
 
 
 class CoverageFacts:
@@ -114,8 +86,6 @@ def check_coverage(
     ``aliases`` are the local names that stand for a user's value, so a hint names the
     value a profile sets (``custom_attribute.${tier}``) rather than the local (``tier``).
     """
-    from brazelint.rules.registry import COVERAGE_CHECKS  # the rules sit above the scanners
-
     index = reporter.index
     source = reporter.source
     aliases = {} if aliases is None else aliases
@@ -145,7 +115,7 @@ def check_coverage(
         else:
             unrendered.add(line)
     facts = CoverageFacts(traces, stops, branches, reach, unrendered, aliases)
-    for check in COVERAGE_CHECKS:
+    for check in reporter.rules.coverage_checks:
         check(facts, reporter)
     if not traces:
         return Coverage(lines_with_text, line_ranges(sorted(owners)))

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Optional
-
-if TYPE_CHECKING:
-    from brazelint.checks.coverage import Coverage
+from typing import Any, Literal, Optional
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -65,6 +62,36 @@ class Diagnostic:
             "hint": self.hint,
             "excerpt": self.excerpt,
         }
+
+
+class Coverage:
+    """One file's coverage: lines with template text, and the ranges no profile rendered."""
+
+    __slots__ = ("lines", "unrendered")
+
+    def __init__(self, lines: int, unrendered: Optional[list[tuple[int, int]]] = None) -> None:
+        self.lines = lines
+        self.unrendered: list[tuple[int, int]] = [] if unrendered is None else unrendered
+
+    @property
+    def rendered(self) -> int:
+        return self.lines - sum(last - first + 1 for first, last in self.unrendered)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if not self.lines else round(100.0 * self.rendered / self.lines, 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lines": self.lines,
+            "rendered": self.rendered,
+            "percent": self.percent,
+            "unrendered": [list(span) for span in self.unrendered],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Coverage:
+        return cls(int(data["lines"]), [(int(a), int(b)) for a, b in data["unrendered"]])
 
 
 class LintReport:

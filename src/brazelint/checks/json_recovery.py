@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any, NamedTuple, Optional, Union
 
-from brazelint.checks.json_syntax import (
+from brazelint.checks.json_model import (
     MAX_DEPTH,
     JsonDocument,
     JsonProblem,

@@ -12,7 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from brazelint.checks.json_syntax import JsonDocument, JsonProblem, parse_json
+from brazelint.checks.json_model import JsonDocument, JsonProblem
+from brazelint.checks.json_syntax import parse_json
 from brazelint.checks.positions import OutputLocator
 from brazelint.errors import ConfigError
 
@@ -151,8 +152,6 @@ def check_json(
 ) -> JsonVerdict:
     """Parse the output strictly and run the JSON rules on it (``JSON_CHECKS``: syntax,
     schema when it parses, and what a schema cannot say)."""
-    from brazelint.rules.registry import JSON_CHECKS  # the rules sit above the scanners
-
     body = JsonBody(
         result,
         profile,
@@ -163,7 +162,7 @@ def check_json(
     )
     document = body.document
     broken_at = {body.origin(problem)[0] for problem in body.errors}
-    for check in JSON_CHECKS:
+    for check in reporter.rules.json_checks:
         check(body, reporter)
     return JsonVerdict(parsed=document.ok, value=document.value, broken_at=broken_at)
 

@@ -3,14 +3,53 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Protocol, Sequence
 
-from brazelint.checks.diagnostic import Diagnostic
+from brazelint.checks.diagnostic import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from brazelint.engine.sourcemap import SourceMap
 
 EXCERPT_WIDTH = 72
+
+
+class RuleInfo(Protocol):
+    """What a diagnostic takes from its rule."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+
+class RuleBook(Protocol):
+    """What the checks need of the rules (``rules/registry.py``): each code's rule, and the
+    rule checks to run at each stage. The lint layer hands it to every ``Reporter``, so
+    the checks, which sit below the rules, never import them."""
+
+    def rule(self, code: str) -> RuleInfo: ...
+
+    @property
+    def source_checks(self) -> Sequence[Callable[..., Any]]: ...
+
+    @property
+    def url_checks(self) -> Sequence[Callable[..., Any]]: ...
+
+    @property
+    def filter_checks(self) -> Sequence[Callable[..., Any]]: ...
+
+    @property
+    def render_checks(self) -> Sequence[Callable[..., Any]]: ...
+
+    @property
+    def json_checks(self) -> Sequence[Callable[..., Any]]: ...
+
+    @property
+    def coverage_checks(self) -> Sequence[Callable[..., Any]]: ...
+
+    @property
+    def problem_codes(self) -> Mapping[str, str]: ...
 
 
 class LineIndex:
@@ -46,11 +85,14 @@ class LineIndex:
 class Reporter:
     """Builds diagnostics for one file; ``profile`` is set while a render is checked."""
 
-    __slots__ = ("found", "index", "path", "source")
+    __slots__ = ("found", "index", "path", "rules", "source")
 
-    def __init__(self, path: str, source: str, found: Optional[list[Diagnostic]] = None) -> None:
+    def __init__(
+        self, path: str, source: str, rules: RuleBook, found: Optional[list[Diagnostic]] = None
+    ) -> None:
         self.path = path
         self.source = source
+        self.rules = rules
         self.index = LineIndex(source)
         self.found: list[Diagnostic] = [] if found is None else found
 
@@ -94,9 +136,7 @@ class Reporter:
         hint: Optional[str] = None,
         excerpt: Optional[str] = None,
     ) -> None:
-        from brazelint.rules.registry import rule  # the rules sit above the checks
-
-        info = rule(code)
+        info = self.rules.rule(code)
         self.found.append(
             Diagnostic(
                 path=self.path,

@@ -11,8 +11,8 @@ from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
 if TYPE_CHECKING:
     from brazelint.checks.positions import Reporter
-    from brazelint.engine.state import UndefinedUse
     from brazelint.errors import TemplateRenderError
+    from brazelint.events import UndefinedUse
     from brazelint.result import RenderResult
 
 BRAZE_ROOTS = frozenset({*STANDARD_ATTRIBUTES, *NAMESPACES.values(), "content_blocks"})
@@ -81,14 +81,12 @@ def check_render(
 ) -> None:
     """Report each problem the engine recorded under the rule that declares it
     (``ENGINE_PROBLEMS``), then run the registry's ``RENDER_CHECKS``."""
-    from brazelint.rules.registry import PROBLEM_CODES, RENDER_CHECKS  # rules sit above
-
     for problem in result.problems:
-        code = PROBLEM_CODES.get(problem.name)
+        code = reporter.rules.problem_codes.get(problem.name)
         if code is not None:
             line, column = problem.line or 1, problem.column or 1
             reporter.at(code, line, column, problem.message, profile=profile)
-    for check in RENDER_CHECKS:
+    for check in reporter.rules.render_checks:
         check(result, profile, reporter, facts, generated=generated)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from brazelint._record import Record
+from brazelint.checks.braze_reading import Markup
 
 if TYPE_CHECKING:
     from liquid.token import Token
@@ -37,18 +37,6 @@ _ASSIGNING_NAMES = frozenset(
 """The markups ``_collect_assigned`` learns a name from."""
 
 
-class Markup(Record):
-    """One tag or output statement: its name (``output`` for ``{{ }}``) and markup text."""
-
-    __slots__ = ("name", "text", "start")
-
-    def __init__(self, name: str, text: str, start: int) -> None:
-        self.name = name
-        self.text = text
-        self.start = start
-        """Offset of ``text`` in the template."""
-
-
 class SourceFacts:
     """What the scan learned that render-time checks need."""
 
@@ -66,15 +54,13 @@ def scan_source(
 ) -> SourceFacts:
     """Report what the text alone shows (each rule's ``check`` in ``SOURCE_CHECKS``, and
     ``check_url`` on each Connected Content URL); return what the template assigns."""
-    from brazelint.rules.registry import SOURCE_CHECKS  # the rules sit above the scanners
-
     facts = SourceFacts(markups=markups(source, tokens))
     for markup in facts.markups:
         if markup.name == "connected_content":
             check_url(markup.text, markup.start, reporter, connected_content=True)
         if markup.name in _ASSIGNING_NAMES:
             _collect_assigned(markup, facts.assigned)
-    for check in SOURCE_CHECKS:
+    for check in reporter.rules.source_checks:
         check(source, facts, reporter)
     return facts
 
@@ -108,11 +94,9 @@ def markups(source: str, tokens: Optional[Sequence[Token]] = None) -> list[Marku
 def check_url(markup: str, start: int, reporter: Reporter, *, connected_content: bool) -> None:
     """Each rule's ``check_url`` (``URL_CHECKS``) on a URL: a Connected Content tag's markup
     (the URL is what comes before its first option) or a webhook's URL at ``start``."""
-    from brazelint.rules.registry import URL_CHECKS
-
     url = CC_OPTION.split(markup, maxsplit=1)[0].strip() if connected_content else markup
     offset = start + markup.find(url) if url else start
-    for check in URL_CHECKS:
+    for check in reporter.rules.url_checks:
         check(url, offset, reporter, connected_content=connected_content)
 
 

@@ -71,8 +71,6 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> tuple[set[int], se
     something for a missing value (``default``, ``size``, ...): an unset attribute there
     shows up as a gap in the message.
     """
-    from brazelint.rules.registry import FILTER_CHECKS  # the rules sit above the scanners
-
     known, known_set = _known_filters()
     unguarded: set[int] = set()
     missing: set[str] = set()
@@ -85,7 +83,7 @@ def scan_tree(template: BrazeTemplate, reporter: Reporter) -> tuple[set[int], se
             continue  # the common case, decided without a call
         if name not in known_set:
             missing.add(name)
-        for check in FILTER_CHECKS:
+        for check in reporter.rules.filter_checks:
             check(name, applied.token.start_index, known, reporter)
     return unguarded, missing
 

@@ -25,7 +25,8 @@ def shown_report(
     findings (or counts) and nothing else. Machine formats (json, sarif, ...) have no
     summary line, so ``--quiet`` leaves them as they are.
     """
-    from brazelint.report.formats import format_report, summary_line
+    from brazelint.report.common import summary_line
+    from brazelint.report.formats import format_report
 
     if statistics:
         from brazelint.report.statistics import format_statistics

@@ -122,7 +122,7 @@ def build_renderer(
 
 def print_outcome(result: RenderResult) -> None:
     """The message on stdout (or why it was aborted), then the findings on stderr."""
-    from brazelint.report.formats import terminal_safe
+    from brazelint.report.common import terminal_safe
 
     if result.aborted:
         reason = terminal_safe(result.abort_reason or "(no reason given)")
@@ -135,7 +135,7 @@ def print_outcome(result: RenderResult) -> None:
 
 
 def print_problems(result: RenderResult, template: Path) -> None:
-    from brazelint.report.formats import terminal_safe
+    from brazelint.report.common import terminal_safe
 
     for problem in result.problems:
         print(

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     result = renderer.render(
         source, profile, now=now, globals=parse_globals(args.globals), path=str(args.template)
     )
-    from brazelint.http.redact import Redactor
+    from brazelint.http.redactor import Redactor
 
     # everything printed below (message, requests, findings) shows no credential value
     result = Redactor(renderer.credentials.secret_values()).result(result)

@@ -106,7 +106,7 @@ def _closest(word: str, options: list[str]) -> Optional[str]:
 
 def table(rules: list[Rule]) -> str:
     """Every rule, aligned, under a heading per family."""
-    from brazelint.report.formats import family_of
+    from brazelint.report.common import family_of
 
     name_width = max(len(r.name) for r in rules)
     severity_width = max(len(r.severity) for r in rules)

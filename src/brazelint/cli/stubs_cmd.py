@@ -100,7 +100,7 @@ def run_record(args: argparse.Namespace) -> int:
         globals=parse_globals(args.globals),
         path=str(args.template),
     )
-    from brazelint.http.redact import Redactor
+    from brazelint.http.redactor import Redactor
 
     secrets = renderer.credentials.secret_values()
     shown = Redactor(secrets).result(result)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import sys
 from io import StringIO
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TextIO
+from itertools import chain
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional, TextIO
 
 from liquid.context import RenderContext
 from liquid.exceptions import (
@@ -20,8 +21,9 @@ from liquid.utils import ReadOnlyChainMap
 
 from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 from brazelint.engine.kinded import KindedUnknownFilterError
-from brazelint.engine.state import FilterUse, RenderState, UndefinedUse
+from brazelint.engine.state import RenderState
 from brazelint.errors import ErrorKind
+from brazelint.events import FilterUse, UndefinedUse
 
 if TYPE_CHECKING:
     from liquid import BoundTemplate
@@ -55,6 +57,47 @@ def line_and_column(source: str, index: int) -> tuple[int, int]:
     return line, index - (source.rfind("\n", 0, index) + 1) + 1
 
 
+class Scope(ReadOnlyChainMap):
+    """The namespaces a render looks names up in, front first, kept in a list of our own.
+
+    python-liquid's chain map raises and catches a ``KeyError`` for every namespace that
+    lacks a name; ``BrazeContext.get`` asks each namespace with ``get`` instead, and
+    ``:rerender`` swaps the profile namespace for the duration of a re-render.
+    """
+
+    def __init__(self, *namespaces: Mapping[str, object]) -> None:
+        super().__init__()
+        self.namespaces: list[Mapping[str, object]] = list(namespaces)
+
+    def __getitem__(self, key: str) -> object:
+        for namespace in self.namespaces:
+            value = namespace.get(key, _ABSENT)
+            if value is not _ABSENT:
+                return value
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(*self.namespaces)
+
+    def __len__(self) -> int:
+        return sum(len(namespace) for namespace in self.namespaces)
+
+    def size(self) -> int:
+        return len(self.namespaces)
+
+    def get(self, key: str, default: object = None) -> object:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def push(self, namespace: Mapping[Any, Any]) -> None:
+        self.namespaces.insert(0, namespace)
+
+    def pop(self) -> Mapping[Any, Any]:
+        return self.namespaces.pop(0)
+
+
 class DeadlineError(ResourceLimitError):
     """The render ran past ``limits.render_seconds``."""
 
@@ -77,7 +120,7 @@ class BrazeContext(RenderContext):
         **kwargs: Any,
     ) -> None:
         super().__init__(template, globals=globals, **kwargs)
-        self.scope = ReadOnlyChainMap(self.locals, self.globals, self.counters)
+        self.scope: Scope = Scope(self.locals, self.globals, self.counters)
         self.state = state
 
     def copy(self, *args: Any, **kwargs: Any) -> RenderContext:
@@ -93,7 +136,7 @@ class BrazeContext(RenderContext):
             # The scope's namespaces in order (loop variables, locals, the profile,
             # counters), asked with ``get``: python-liquid's chain map raises and catches a
             # KeyError for every namespace that lacks the name, which is most lookups.
-            for namespace in self.scope._maps:
+            for namespace in self.scope.namespaces:
                 value = namespace.get(root, _ABSENT)  # type: ignore[call-overload]
                 if value is not _ABSENT:
                     break
@@ -119,7 +162,7 @@ class BrazeContext(RenderContext):
         """
         root = path[0]
         profile = self.globals
-        for namespace in self.scope._maps:
+        for namespace in self.scope.namespaces:
             if namespace is not profile:
                 value = namespace.get(root, _ABSENT)  # type: ignore[call-overload]
                 if value is not _ABSENT:
@@ -261,3 +304,11 @@ def state_of(context: RenderContext) -> RenderState:
     if not isinstance(state, RenderState):
         raise TypeError("this tag only renders inside brazelint (BrazeContext)")
     return state
+
+
+def scope_of(context: RenderContext) -> Scope:
+    """The ``Scope`` of a context created by brazelint."""
+    scope = context.scope
+    if not isinstance(scope, Scope):
+        raise TypeError("this tag only renders inside brazelint (BrazeContext)")
+    return scope

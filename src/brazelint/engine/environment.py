@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional, Union
 
@@ -17,13 +17,14 @@ from liquid.mode import Mode
 from liquid.parser import get_parser
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
+from brazelint.compat import wrap_tag_parse
 from brazelint.engine import filters, tags
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.expression_tokens import BrazeTokenStream
 from brazelint.engine.kinded import Kinded
 from brazelint.engine.lexer import BrazeLexer
 from brazelint.engine.limits import Limits
-from brazelint.engine.tags.illegal import unexpected_tag
+from brazelint.engine.tags.illegal import tag_names, unexpected_tag
 from brazelint.engine.treepass import TreeFacts, apply_braze_semantics
 from brazelint.errors import ErrorKind
 
@@ -87,8 +88,7 @@ class BrazeEnvironment(Environment):
 
     def add_tag(self, tag: type[Tag]) -> None:
         super().add_tag(tag)
-        instance = self.tags[tag.name]
-        setattr(instance, "parse", _anchor_end_of_expression(instance.parse))  # noqa: B010
+        wrap_tag_parse(self.tags[tag.name], partial(_anchor_end_of_expression, env=self))
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -100,12 +100,7 @@ class BrazeEnvironment(Environment):
     @lru_cache(maxsize=1)
     def known_tag_names() -> tuple[str, ...]:
         """Every tag name, block ends and inner tags included, for did-you-mean hints."""
-        env = BrazeEnvironment()
-        names = {name for name in env.tags if name.isidentifier()}
-        names.update(getattr(tag, "end", "") for tag in env.tags.values())
-        names.update(("else", "elsif", "when", "endcomment", "endraw"))
-        names.discard("")
-        return tuple(sorted(names))
+        return tag_names(BrazeEnvironment())
 
     def from_string(
         self,
@@ -114,16 +109,37 @@ class BrazeEnvironment(Environment):
         path: Optional[Union[str, Path]] = None,
         globals: Optional[Mapping[str, object]] = None,
         matter: Optional[Mapping[str, object]] = None,
-        *,
-        tokens: Optional[list[Token]] = None,
     ) -> BrazeTemplate:
-        """python-liquid's ``from_string``, from ``tokens`` when the source is lexed
-        already, keeping what the tree pass saw on the template."""
+        """python-liquid's entry point, parsing with Braze's semantics (:meth:`parse_template`)."""
+        return self.parse_template(source, path=path, name=name, globals=globals, matter=matter)
+
+    def parse_template(
+        self,
+        source: str,
+        *,
+        path: Optional[Union[str, Path]] = None,
+        tokens: Optional[list[Token]] = None,
+        name: str = "",
+        globals: Optional[Mapping[str, object]] = None,
+        matter: Optional[Mapping[str, object]] = None,
+    ) -> BrazeTemplate:
+        """Parse ``source`` (from its ``tokens`` when already lexed); errors keep positions
+        and name ``path``, as python-liquid's do. The template keeps what the tree pass saw."""
+        stream = BrazeTokenStream(self._lexer(source) if tokens is None else tokens)
         try:
-            nodes, facts = self._parse_tokens(source, tokens)
-        except (LiquidSyntaxError, TemplateInheritanceError, BlockNestingError) as err:
+            nodes = get_parser(self).parse(stream)
+            facts = apply_braze_semantics(nodes)
+        except BlockNestingError as err:
+            # python-liquid's message names neither the limit nor its setting
+            raise BlockNestingError(
+                f"block nesting limit reached: blocks nested deeper than "
+                f"limits.nesting_depth ({self.limits.nesting_depth})",
+                token=err.token,
+                template_name=path,
+            ) from None
+        except (LiquidSyntaxError, TemplateInheritanceError) as err:
             err.template_name = path
-            raise err
+            raise
         except Exception as err:  # python-liquid wraps the unexpected so
             raise LiquidError("unexpected liquid parsing error", token=None) from err
         template = BrazeTemplate(
@@ -137,35 +153,16 @@ class BrazeEnvironment(Environment):
         template.facts = facts
         return template
 
-    def _parse_tokens(
-        self, source: str, tokens: Optional[list[Token]]
-    ) -> tuple[list[Node], TreeFacts]:
-        stream = BrazeTokenStream(self._lexer(source) if tokens is None else tokens)
-        try:
-            nodes = get_parser(self).parse(stream)
-        except BlockNestingError as err:
-            # python-liquid's message names neither the limit nor its setting
-            raise BlockNestingError(
-                f"block nesting limit reached: blocks nested deeper than "
-                f"limits.nesting_depth ({self.limits.nesting_depth})",
-                token=err.token,
-            ) from None
-        return nodes, apply_braze_semantics(nodes)
-
-    def parse_template(
-        self, source: str, *, path: Optional[str] = None, tokens: Optional[list[Token]] = None
-    ) -> BrazeTemplate:
-        """Parse ``source`` (from its ``tokens`` when already lexed); errors keep positions."""
-        return self.from_string(source, path=path, tokens=tokens)
-
 
 def _anchor_end_of_expression(
-    parse: Callable[[TokenStream], Node],
+    parse: Callable[[TokenStream], Node], *, env: Environment
 ) -> Callable[[TokenStream], Node]:
     """Give "end of expression" errors the position where the expression ends.
 
     python-liquid's inner token streams end with a token at index -1, so ``{{ x | }}``
-    or ``{% if a == %}`` would otherwise be reported with no line at all.
+    or ``{% if a == %}`` would otherwise be reported with no line at all; a block that
+    is never closed is reported at the tag that opened it, and a block tag refusing the
+    tag after it reports that tag as out of place.
     """
 
     def parse_anchored(stream: TokenStream) -> Node:
@@ -181,7 +178,7 @@ def _anchor_end_of_expression(
                     index = markup.start_index + len(markup.value)
                     err.token = Token(TOKEN_EOF, " ", index, markup.source)
             elif _stray_tag(err, stream, tag):
-                raise unexpected_tag(stream.current) from None
+                raise unexpected_tag(stream.current, env) from None
             raise
 
     return parse_anchored

@@ -15,6 +15,7 @@ import re
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, Mapping
 
+from brazelint.engine.context import scope_of
 from brazelint.engine.regions import render_nodes
 from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
@@ -56,7 +57,7 @@ def _profile_limited_to(context: RenderContext, fields: Fields) -> Iterator[None
     """Swap the profile namespace for one holding only ``fields``, for the duration."""
     full = context.globals
     limited = _limited(full, fields)
-    maps = context.scope._maps
+    maps = scope_of(context).namespaces
     slots = [index for index, namespace in enumerate(maps) if namespace is full]
     for index in slots:
         maps[index] = limited

@@ -11,69 +11,13 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Sequence
 
-from brazelint._record import Record
 from brazelint.engine.limits import Limits
+from brazelint.events import FilterUse, Problem, UndefinedUse
 
 if TYPE_CHECKING:
     from liquid import BoundTemplate
 
     from brazelint.http.client import HttpSession
-
-
-class UndefinedUse(Record):
-    """A variable that resolved to nothing (absent, or present but nil)."""
-
-    __slots__ = ("path", "line", "column", "nil")
-
-    def __init__(self, path: str, line: int, column: int, nil: bool = False) -> None:
-        self.path = path
-        self.line = line
-        self.column = column
-        self.nil = nil
-        """True when the key exists but holds nil (``null`` in the profile)."""
-
-
-class FilterUse(Record):
-    """A filter whose support in Braze is ``unsupported`` or ``undocumented``."""
-
-    __slots__ = ("name", "status", "line", "column")
-
-    def __init__(self, name: str, status: str, line: int, column: int) -> None:
-        self.name = name
-        self.status = status
-        self.line = line
-        self.column = column
-
-
-class Problem(Record):
-    """Something Braze would do differently or refuse, found while rendering."""
-
-    __slots__ = ("name", "message", "line", "column", "severity")
-
-    def __init__(
-        self, name: str, message: str, line: int, column: int, severity: str = "warning"
-    ) -> None:
-        self.name = name
-        """Stable kebab-case name, e.g. ``connected-content-no-stub``."""
-        self.message = message
-        self.line = line
-        self.column = column
-        self.severity = severity
-
-
-class AbortMessage(Exception):
-    """Raised by ``{% abort_message %}``; deliberately not a ``LiquidError``.
-
-    python-liquid swallows ``LiquidError`` in lax modes and ``StopRender`` returns partial
-    output, while an abort must discard the whole message.
-    """
-
-    def __init__(self, reason: Optional[str], *, offset: int = -1, source: str = "") -> None:
-        super().__init__(reason or "")
-        self.reason = reason
-        self.offset = offset
-        """Where the abort happened in ``source`` (-1: unknown)."""
-        self.source = source
 
 
 ContentBlockLoader = Callable[[str], Optional["BoundTemplate"]]
@@ -149,7 +93,7 @@ class RenderState:
         )
         self.deadline = deadline
         self.reached: set[object] = set() if reached is None else reached
-        """Branch bodies this render entered, when the linter traces them (lint/branches.py)."""
+        """Branch bodies this render entered, when the linter traces them (analysis/branches.py)."""
 
     def start_clock(self) -> None:
         """Arm the wall-clock deadline; called when rendering starts."""

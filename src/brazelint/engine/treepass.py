@@ -4,8 +4,6 @@
 - range literals become ``BoundedRangeLiteral`` (bounded by the loop limit);
 - a standard attribute's name written without ``${}`` becomes ``BareAttributePath``,
   which the profile does not answer (Braze reads attributes only through ``${}``);
-- paths of plain names and indexes become ``FlatPath`` (evaluated without a copy), and
-  filters applied without arguments ``BareFilter`` (called directly);
 - loop keywords the lexer respelled to parse as names (``limit``, ...) are written
   plainly again in paths and in the names of assign, capture, increment and decrement.
 
@@ -29,10 +27,10 @@ from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import Identifier, RangeLiteral
 from liquid.builtin.output import OutputNode
 
-from brazelint.engine.bare_filters import BareFilter
+from brazelint.compat import retype
 from brazelint.engine.blank import braze_blank_comparison
 from brazelint.engine.keywords import UNMARK
-from brazelint.engine.paths import BareAttributePath, FlatPath, is_flat, written_without_dollar
+from brazelint.engine.paths import BareAttributePath, written_without_dollar
 from brazelint.engine.ranges import BoundedRangeLiteral
 from brazelint.profiles import STANDARD_ATTRIBUTES
 
@@ -100,23 +98,18 @@ def _shape_of(kind: type[Node]) -> str:
 def _visit(expression: Expression, filters: list[Filter]) -> None:
     kind = type(expression)
     if kind is RangeLiteral:
-        expression.__class__ = BoundedRangeLiteral
+        retype(expression, BoundedRangeLiteral)
     elif kind is Path:
         segments = cast(Path, expression).path
         for index, segment in enumerate(segments):
             if isinstance(segment, str) and segment in UNMARK:
                 segments[index] = UNMARK[segment]
         if segments[0] in STANDARD_ATTRIBUTES and written_without_dollar(expression.token):
-            expression.__class__ = BareAttributePath
-        elif is_flat(segments):
-            expression.__class__ = FlatPath
+            retype(expression, BareAttributePath)
     elif kind is FilteredExpression or kind is TernaryFilteredExpression:
         chains = (expression.filters, getattr(expression, "tail_filters", None))  # type: ignore[attr-defined]
         for chain in chains:
-            for applied in chain or ():
-                filters.append(applied)
-                if type(applied) is Filter and not applied.args:
-                    applied.__class__ = BareFilter
+            filters.extend(chain or ())
     elif kind is LoopExpression:
         loop = cast(LoopExpression, expression)
         if loop.identifier in UNMARK:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
-from brazelint._record import Record
 from brazelint.bounded_regex import BoundedPattern
-from brazelint.engine.state import Problem
 from brazelint.errors import ConfigError
+from brazelint.events import Problem
 
 if TYPE_CHECKING:
     from brazelint.http.client import Call
@@ -30,18 +30,13 @@ if TYPE_CHECKING:
 _KEYS = {"url-pattern", "request-schema", "response-schema"}
 
 
-class ExchangeRule(Record):
-    __slots__ = ("url_pattern", "request_schema", "response_schema")
+@dataclass(frozen=True)
+class ExchangeRule:
+    """A ``[[connected-content]]`` table: the schemas a matching request and answer follow."""
 
-    def __init__(
-        self,
-        url_pattern: BoundedPattern,
-        request_schema: Optional[str] = None,
-        response_schema: Optional[str] = None,
-    ) -> None:
-        self.url_pattern = url_pattern
-        self.request_schema = request_schema
-        self.response_schema = response_schema
+    url_pattern: BoundedPattern
+    request_schema: Optional[str] = None
+    response_schema: Optional[str] = None
 
 
 def parse_rules(data: Any, *, where: str, base: Path) -> list[ExchangeRule]:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import base64
 import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from urllib.parse import parse_qsl, urlsplit
 
-from brazelint._record import Record
-from brazelint.engine.state import AbortMessage, Problem
+from brazelint.events import AbortMessage, Problem
 from brazelint.http.types import USER_AGENT, HttpResponse, NoStubMatch, Request
 
 if TYPE_CHECKING:
@@ -36,74 +35,37 @@ RETRYABLE = frozenset({408, 429})
 _FORM_BODY = re.compile(r"[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*")
 
 
-class Credential(Record):
+@dataclass(frozen=True)
+class Credential:
     """A Connected Content credential from configuration or the environment.
 
     ``username``/``password`` serve ``:basic_auth``; ``headers`` (and an optional
     ``domain`` they are limited to) serve ``:auth_credentials``.
     """
 
-    __slots__ = ("username", "password", "headers", "domain")
-
-    def __init__(
-        self,
-        username: Optional[str] = None,
-        password: Optional[str] = None,
-        headers: Optional[Mapping[str, str]] = None,
-        domain: Optional[str] = None,
-    ) -> None:
-        self.username = username
-        self.password = password
-        self.headers: Mapping[str, str] = {} if headers is None else headers
-        self.domain = domain
+    username: Optional[str] = None
+    password: Optional[str] = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    domain: Optional[str] = None
 
 
-class Call(Record):
+@dataclass(frozen=True)
+class Call:
     """One ``connected_content`` call with its parts rendered to text."""
 
-    __slots__ = (
-        "url",
-        "method",
-        "headers",
-        "body",
-        "content_type",
-        "basic_auth",
-        "auth_credentials",
-        "cache_seconds",
-        "no_cache",
-        "retry",
-        "line",
-        "column",
-    )
-
-    def __init__(
-        self,
-        url: str,
-        method: str = "GET",
-        headers: Optional[Mapping[str, str]] = None,
-        body: Optional[str] = None,
-        content_type: Optional[str] = None,
-        basic_auth: Optional[str] = None,
-        auth_credentials: Optional[str] = None,
-        cache_seconds: Optional[int] = None,
-        no_cache: bool = False,
-        retry: bool = False,
-        line: int = 0,
-        column: int = 0,
-    ) -> None:
-        self.url = url
-        self.method = method
-        self.headers: Mapping[str, str] = {} if headers is None else headers
-        self.body = body
-        self.content_type = content_type
-        self.basic_auth = basic_auth
-        self.auth_credentials = auth_credentials
-        self.cache_seconds = cache_seconds
-        """``:cache_max_age`` (or the legacy ``:cache``) value, if given."""
-        self.no_cache = no_cache
-        self.retry = retry
-        self.line = line
-        self.column = column
+    url: str
+    method: str = "GET"
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: Optional[str] = None
+    content_type: Optional[str] = None
+    basic_auth: Optional[str] = None
+    auth_credentials: Optional[str] = None
+    cache_seconds: Optional[int] = None
+    """``:cache_max_age`` (or the legacy ``:cache``) value, if given."""
+    no_cache: bool = False
+    retry: bool = False
+    line: int = 0
+    column: int = 0
 
 
 class Answer:

@@ -175,10 +175,10 @@ class _Secrets:
 
     def add_value(self, value: str) -> None:
         """A value from the credential store, in every form it may be written in."""
-        from brazelint.http.redact import MIN_SECRET_LENGTH, _forms
+        from brazelint.http.redact import MIN_SECRET_LENGTH, secret_forms
 
         if len(value.strip()) >= MIN_SECRET_LENGTH:
-            self.values |= _forms(value)
+            self.values |= secret_forms(value)
 
     def add(self, value: str) -> None:
         value = value.strip()

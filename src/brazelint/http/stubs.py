@@ -28,12 +28,11 @@ import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from brazelint._record import Record
 from brazelint.bounded_regex import BoundedPattern
 from brazelint.errors import ConfigError
 from brazelint.http.redact import is_secret_header, redact_text
@@ -55,7 +54,8 @@ CLOSEST_SECONDS = 0.25
 small share of the render time limit, however many thousand stubs there are)."""
 
 
-class StubResponse(Record):
+@dataclass(frozen=True)
+class StubResponse:
     """One answer of a stub, ready to send.
 
     ``body`` is the text sent (``json.dumps`` of ``json`` for a JSON answer, which also
@@ -63,23 +63,12 @@ class StubResponse(Record):
     a JSON answer apart from a text one (``json`` may legitimately be ``None``).
     """
 
-    __slots__ = ("status", "headers", "body", "json", "has_json", "delay")
-
-    def __init__(
-        self,
-        status: int = 200,
-        headers: Optional[Mapping[str, str]] = None,
-        body: str = "",
-        json: Any = None,
-        has_json: bool = False,
-        delay: float = 0.0,
-    ) -> None:
-        self.status = status
-        self.headers: Mapping[str, str] = {} if headers is None else headers
-        self.body = body
-        self.json = json
-        self.has_json = has_json
-        self.delay = delay
+    status: int = 200
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: str = ""
+    json: Any = None
+    has_json: bool = False
+    delay: float = 0.0
 
     def to_http(self) -> HttpResponse:
         """This answer as an ``HttpResponse`` (``elapsed`` is the declared ``delay``)."""
@@ -88,7 +77,8 @@ class StubResponse(Record):
         )
 
 
-class Stub(Record):
+@dataclass(frozen=True)
+class Stub:
     """A validated stub: a request matcher and the answers it gives, in order.
 
     Exactly one of ``url`` (exact) and ``url_pattern`` (compiled, matched with
@@ -97,36 +87,14 @@ class Stub(Record):
     ``<file> #<n>`` for messages.
     """
 
-    __slots__ = (
-        "source",
-        "method",
-        "url",
-        "url_pattern",
-        "json",
-        "headers",
-        "body",
-        "responses",
-    )
-
-    def __init__(
-        self,
-        source: str,
-        method: str = "GET",
-        url: Optional[str] = None,
-        url_pattern: Optional[BoundedPattern] = None,
-        json: Any = None,
-        headers: Optional[Mapping[str, str]] = None,
-        body: Optional[str] = None,
-        responses: tuple[StubResponse, ...] = (StubResponse(),),
-    ) -> None:
-        self.source = source
-        self.method = method
-        self.url = url
-        self.url_pattern = url_pattern
-        self.json = json
-        self.headers: Mapping[str, str] = {} if headers is None else headers
-        self.body = body
-        self.responses = responses
+    source: str
+    method: str = "GET"
+    url: Optional[str] = None
+    url_pattern: Optional[BoundedPattern] = None
+    json: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: Optional[str] = None
+    responses: tuple[StubResponse, ...] = (StubResponse(),)
 
     @property
     def target(self) -> str:

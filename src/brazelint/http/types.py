@@ -5,14 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Protocol
 
-from brazelint.result import Request
-
-__all__ = ["USER_AGENT", "HttpResponse", "NoStubMatch", "Request", "Transport"]
-
 USER_AGENT = "Braze Sender 0f5d1e7a9c3b42e8a6d4b2c0e8f6a4d2"
 """Braze sends ``User-Agent: Braze Sender <hash>`` (making_an_api_call.md) without
 publishing the hash; this fixed stand-in lets stubs match on the header, and the real
 network transport sends the same one."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One Connected Content request a render made (or would have made)."""
+
+    method: str
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Optional[str] = None
+    line: int = 0
+    column: int = 0
+    """Where the ``connected_content`` tag is in the template."""
+    status: Optional[int] = None
+    """The answer's status (599: no answer); ``None`` when no stub matched."""
+    cached: bool = False
+    """Answered from the Connected Content cache: no request was sent."""
+    stub: Optional[str] = None
+    """The stub that answered (``<file> #<n>``); ``None`` when no stub did."""
 
 
 @dataclass(frozen=True)

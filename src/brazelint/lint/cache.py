@@ -35,8 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
 from brazelint._version import __version__
 
 if TYPE_CHECKING:
-    from brazelint.checks.coverage import Coverage
-    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.checks.diagnostic import Coverage, Diagnostic
     from brazelint.config import Config
     from brazelint.lint.linter import FileResult
 
@@ -169,7 +168,7 @@ class LintCache:
     def coverage(self, key: str) -> Optional[Coverage]:
         """The coverage stored with an entry (``None`` for a file that was not rendered)."""
         data = self._load().get(key, {}).get("coverage")
-        from brazelint.checks.coverage import Coverage
+        from brazelint.checks.diagnostic import Coverage
 
         try:
             return Coverage.from_dict(data) if data is not None else None

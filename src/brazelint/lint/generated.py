@@ -1,7 +1,7 @@
 """Profiles brazelint makes up: a user with nothing set, a user with everything the
 template reads, and a user with hostile text.
 
-The complete user is made per template from what it reads (``lint/reads.py``), so the
+The complete user is made per template from what it reads (``analysis/reads.py``), so the
 parts behind guards such as ``{% if ${user_id} == blank %}{% abort_message %}`` are
 checked even with no profiles at all. The adversarial user has the keys of every real
 profile, with every free-text value replaced by text that breaks naive interpolation:
@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 
-from brazelint.lint.reads import ARRAY, BOOLEAN, NUMBER, OBJECT, STRING, TIME, Key, Reads, Use
+from brazelint.analysis.reads import ARRAY, BOOLEAN, NUMBER, OBJECT, STRING, TIME, Key, Reads, Use
 from brazelint.profiles import STANDARD_ATTRIBUTES, Profile
 
 EMPTY = "empty"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
 from weakref import WeakKeyDictionary
 
+from brazelint.analysis.reads import Reads, template_reads
 from brazelint.checks.coverage import Trace
 from brazelint.checks.json_detect import looks_like_json
 from brazelint.checks.positions import Reporter
@@ -29,14 +30,13 @@ from brazelint.lint.generated import (
 )
 from brazelint.lint.globs import any_match, first_match
 from brazelint.lint.profile_reads import PROFILE_VARIABLES, ProfileReads
-from brazelint.lint.reads import Reads, template_reads
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
+from brazelint.rules.registry import BOOK
 from brazelint.sources import is_readable_file, read_template
 
 if TYPE_CHECKING:
-    from brazelint.checks.coverage import Coverage
-    from brazelint.checks.diagnostic import Diagnostic
+    from brazelint.checks.diagnostic import Coverage, Diagnostic
     from brazelint.config import Config
     from brazelint.engine.environment import BrazeTemplate
     from brazelint.lint.settings import LintSettings
@@ -138,7 +138,7 @@ class Linter:
         now: Optional[str] = None,
         keep_renders: bool = False,
     ) -> None:
-        from brazelint.http.redact import Redactor
+        from brazelint.http.redactor import Redactor
         from brazelint.lint.selection import expand
         from brazelint.renderer import parse_now
 
@@ -195,49 +195,6 @@ class Linter:
 
     # -- files -----------------------------------------------------------------------------
 
-    def lint_path(self, path: Path, display: Optional[str] = None) -> FileResult:
-        """Lint one file. Nothing one file holds stops the run: a failure is a finding on it."""
-        display = display or str(path)
-        try:
-            result = self._lint_path(path, display)
-        except Exception as err:
-            result = self.not_checked(path, display, err)
-        return self.redacted(result, path)
-
-    def redacted(
-        self, result: FileResult, path: Optional[Path], *, source: Optional[str] = None
-    ) -> FileResult:
-        """Findings and renders as they may leave the core: credentials hidden by value
-        (``http.redact``), so no report format, cache entry or preview page shows one."""
-        redactor = self.redactor
-        text = result.source if source is None else source
-        if path is not None and is_webhook(path) and text:
-            from brazelint.lint.webhook import ENV_REFERENCE
-
-            names = ENV_REFERENCE.findall(text)
-            redactor = redactor.with_values(os.environ.get(name, "") for name in names)
-        result.diagnostics = [redactor.diagnostic(d) for d in result.diagnostics]
-        for entry in result.renders:
-            if entry.result is not None:
-                entry.result = redactor.result(entry.result)
-            entry.error = redactor.optional(entry.error)
-        return result
-
-    def _lint_path(self, path: Path, display: str) -> FileResult:
-        try:
-            source = read_template(path)
-        except ConfigError as err:
-            reporter = Reporter(display, "")
-            reporter.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
-            unread = FileResult(display, reporter.found, "")
-            unread.from_text = False
-            return unread
-        if is_webhook(path):
-            from brazelint.lint.webhook_lint import lint_webhook
-
-            return lint_webhook(self, path, display, source)
-        return self.lint_template(source, display, path=path)
-
     def verdict_key(self, path: Path, digest: bytes) -> Optional[tuple[object, ...]]:
         """Files with equal keys get equal verdicts (under their own names): the same
         bytes (``digest``) in the same folder, matching the same path patterns. ``None`` for a
@@ -254,35 +211,6 @@ class Linter:
             tuple(p for p in config.template_profiles if any_match([p], path, config.root)),
             tuple(p for p in config.per_file_ignores if any_match([p], path, config.root)),
         )
-
-    def not_checked(
-        self, path: Path, display: str, err: Exception, *, source: Optional[str] = None
-    ) -> FileResult:
-        """``err`` stopped the file's checks: one BL306 finding where it is known, else line 1."""
-        from brazelint.errors import BrazelintError
-        from brazelint.failures import describe_failure
-
-        if isinstance(err, UsageError) or os.environ.get("BRAZELINT_DEBUG"):
-            raise err
-        if source is None:
-            try:
-                source = read_template(path)
-            except Exception:
-                source = ""
-        reporter = Reporter(display, source)
-        if isinstance(err, BrazelintError):
-            message, hint = err.message, err.hint
-            line, column = (
-                (err.line or 1, err.column or 1) if err.path in (None, display) else (1, 1)
-            )
-        else:
-            message, line, column = describe_failure(err), 1, 1
-            hint = "the other files were checked; run with --debug for a traceback"
-        reporter.at("BL306", line, column, message, hint=hint)
-        diagnostics = [d for d in reporter.found if self.selection.enabled(d.code, path)]
-        result = FileResult(display, diagnostics, source)
-        result.from_text = False
-        return result
 
     def lint_template(
         self,
@@ -307,7 +235,7 @@ class Linter:
         json_expected: Optional[bool] = None,
     ) -> tuple[FileResult, list[ProfileRender]]:
         """``lint_template``, with every profile's render (a webhook reads its body's)."""
-        reporter = Reporter(display, source)
+        reporter = Reporter(display, source, BOOK)
         directives = read_directives(source, reporter)
         schema = self._schema_for(path, directives, schema)
         if json_expected is None and (schema or _json_by_config(self.config, path)):
@@ -345,11 +273,11 @@ class Linter:
     ) -> tuple[list[ProfileRender], Optional[Coverage]]:
         """Render ``source`` for every profile and check each render; return the renders
         and which lines the profiles rendered."""
+        from brazelint.analysis.branches import branch_map
         from brazelint.checks.coverage import check_coverage
         from brazelint.checks.payload import check_json
         from brazelint.checks.syntax import report_syntax_error
         from brazelint.checks.tree_scan import scan_tree
-        from brazelint.lint.branches import branch_map
 
         too_large = self.renderer.limits.template_too_large(source)
         if too_large is not None:  # memory stays proportional to a bounded input
@@ -558,7 +486,9 @@ class Linter:
             directory = self.config.content_blocks
             if directory.is_dir():
                 for block in sorted(directory.glob("*.liquid")):
-                    names |= scan_source(read_template(block), Reporter(str(block), "")).assigned
+                    names |= scan_source(
+                        read_template(block), Reporter(str(block), "", BOOK)
+                    ).assigned
             self._block_assigned = names
         return self._block_assigned
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from brazelint._record import Record
 from brazelint.errors import ConfigError
 from brazelint.lint.globs import matches
 from brazelint.rules.registry import RULES, codes_matching
@@ -25,23 +25,15 @@ def expand(selectors: Iterable[str], where: str) -> set[str]:
     return codes
 
 
-class Layer(Record):
+@dataclass(frozen=True)
+class Layer:
     """One source of rule choices (the configuration file, then the command line)."""
 
-    __slots__ = ("select", "extend_select", "ignore", "where")
-
-    def __init__(
-        self,
-        select: Optional[Iterable[str]] = None,
-        extend_select: Iterable[str] = (),
-        ignore: Iterable[str] = (),
-        where: str = "command line",
-    ) -> None:
-        self.select = select
-        self.extend_select = extend_select
-        self.ignore = ignore
-        self.where = where
-        """The file the choices come from, or ``"command line"`` (for error messages)."""
+    select: Optional[Iterable[str]] = None
+    extend_select: Iterable[str] = ()
+    ignore: Iterable[str] = ()
+    where: str = "command line"
+    """The file the choices come from, or ``"command line"`` (for error messages)."""
 
     def origin(self, key: str) -> str:
         """Where ``key`` was set: ``--select`` or ``brazelint.toml: 'select'``."""

@@ -114,7 +114,9 @@ class LintSession:
 
     def lint_file(self, path: Path, display: Optional[str] = None) -> FileResult:
         """Lint the file at ``path`` as a run would (never raises for the file's content)."""
-        return self.linter_for(self.settings_of(path)).lint_path(path, display or str(path))
+        from brazelint.lint.files import lint_file
+
+        return lint_file(self.linter_for(self.settings_of(path)), path, display or str(path))
 
     def lint_text(
         self, text: str, path: Optional[Path], display: Optional[str] = None
@@ -125,8 +127,8 @@ class LintSession:
         With the cache on, a text whose verdict is stored (the file as last linted, in
         the editor or by ``brazelint lint``) is not linted again.
         """
+        from brazelint.lint.files import lint_text
         from brazelint.lint.linter import FileResult
-        from brazelint.lint.targets import is_webhook
 
         settings = self.settings_of(path)
         display = display or (str(path) if path is not None else "-")
@@ -140,19 +142,7 @@ class LintSession:
             cached = cache.get(key)
             if cached is not None:
                 return FileResult(display, cached, text, coverage=cache.coverage(key))
-        linter = self.linter_for(settings)
-        try:
-            if path is not None and is_webhook(path):
-                from brazelint.lint.webhook_lint import lint_webhook
-
-                result = lint_webhook(linter, path, display, text)
-            else:
-                result = linter.lint_template(text, display, path=path)
-        except Exception as err:  # as for a file: a finding, never a crash
-            if path is None:
-                raise
-            result = linter.not_checked(path, display, err, source=text)
-        result = linter.redacted(result, path, source=text)
+        result = lint_text(self.linter_for(settings), text, path, display)
         if cache is not None and key is not None and path is not None:
             from brazelint.lint.cache import dependencies
 
@@ -193,6 +183,7 @@ class LintSession:
         all cached never build their linter.
         """
         from brazelint.checks.diagnostic import LintReport
+        from brazelint.lint.files import lint_file
         from brazelint.lint.runner import lint_files
 
         rules = sorted({code for b in batches for code in b.settings.selection.codes()})
@@ -251,7 +242,7 @@ class LintSession:
                 result = kept[first].moved_to(display)
                 remember(path, result)
             else:  # the first file's verdict names it: this one is linted on its own
-                result = linters[path].lint_path(path, display)
+                result = lint_file(linters[path], path, display)
                 remember(path, result)
             if result.coverage is not None:
                 report.coverage[result.path] = result.coverage
@@ -342,8 +333,10 @@ def _by_path(linters: dict[Path, Linter]) -> Callable[[Path, str], FileResult]:
     """One lint function for a run over several settings: the workers are forked with
     every linter built, and each file goes to its own."""
 
+    from brazelint.lint.files import lint_file
+
     def lint(path: Path, display: str) -> FileResult:
-        return linters[path].lint_path(path, display)
+        return lint_file(linters[path], path, display)
 
     return lint
 

@@ -23,6 +23,7 @@ from brazelint.lint.webhook import (
     load_webhook,
 )
 from brazelint.rules import hard_coded_credentials
+from brazelint.rules.registry import BOOK
 from brazelint.sources import read_template
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ SECRET_HEADERS = re.compile(rf"^(?:{SECRET_HEADER_PATTERN})$", re.I)
 
 
 def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileResult:
-    reporter = Reporter(display, source)
+    reporter = Reporter(display, source, BOOK)
     directives = read_directives(source, reporter, hash_comments=True)
     try:
         webhook = load_webhook(path, source)
@@ -51,7 +52,7 @@ def lint_webhook(linter: Linter, path: Path, display: str, source: str) -> FileR
     renders: list[ProfileRender] = []
     body: Optional[FileResult] = None
     if webhook.body is not None:
-        sub = Reporter(display, webhook.body.text)
+        sub = Reporter(display, webhook.body.text, BOOK)
         renders, _ = linter.check_template(
             webhook.body.text, sub, schema=schema, json_expected=json_expected, path=path
         )
@@ -88,7 +89,7 @@ def _check_url(linter: Linter, webhook: Webhook, reporter: Reporter, users: list
         reporter,
         connected_content=False,
     )
-    sub = Reporter(reporter.path, url.text)
+    sub = Reporter(reporter.path, url.text, BOOK)
     for profile, result in _renders(linter, url.text, sub, users):
         rendered = result.output.strip()
         locator = OutputLocator(result.output, result.source_map)
@@ -137,7 +138,7 @@ def _check_header(
     offset = reporter.index.offset(value.line + 1, value.column + 1)
     hard_coded_credentials.check_header(name, value.text, offset, reporter)
     text = expand_environment(value.text)
-    sub = Reporter(reporter.path, text)
+    sub = Reporter(reporter.path, text, BOOK)
     profiles = [p for p in linter.profiles if p.name not in silent]
     for profile, result in _renders(linter, text, sub, profiles):
         rendered = result.output
@@ -175,7 +176,7 @@ def _renders(
     except TemplateSyntaxError as err:
         sub.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
         return
-    facts = RenderFacts(assigned=scan_source(text, Reporter("", "")).assigned)
+    facts = RenderFacts(assigned=scan_source(text, Reporter("", "", BOOK)).assigned)
     for profile in profiles:
         try:
             result = linter.renderer.render(template, profile, now=linter.clock)

@@ -102,7 +102,7 @@ def shown_request(request: WebhookRequest, renderer: Renderer, source: str) -> W
     import dataclasses
     import os
 
-    from brazelint.http.redact import Redactor
+    from brazelint.http.redactor import Redactor
     from brazelint.lint.webhook import ENV_REFERENCE
 
     names = ENV_REFERENCE.findall(source)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class ProfileOutput:
     """What one profile's render of a buffer produced, for the preview request."""
 
-    __slots__ = ("aborted", "abort_reason", "error", "output", "profile", "requests")
+    __slots__ = ("abort_reason", "aborted", "error", "output", "profile", "requests")
 
     def __init__(
         self,

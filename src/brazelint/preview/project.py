@@ -375,6 +375,7 @@ class PreviewProject:
     def view(self, relative: str, request: ViewRequest) -> Optional[FileView]:
         """The page for one served file; ``None`` when ``relative`` is not one."""
         from brazelint.fixes.preview import fix_previews
+        from brazelint.lint.files import lint_file
         from brazelint.lint.targets import is_webhook
         from brazelint.renderer import parse_now
         from brazelint.sources import read_template
@@ -425,7 +426,7 @@ class PreviewProject:
             ProfileChoice(p.name, True, p.name in request.show_generated) for p in linter.generated
         ]
         try:
-            result = linter.lint_path(path, relative)
+            result = lint_file(linter, path, relative)
         except BrazelintError as err:
             view.errors.append(str(err))
             return view

@@ -18,7 +18,7 @@ def format_error(error: BrazelintError, *, color: bool = False) -> str:
     """A multi-line description of ``error`` for a terminal."""
     red, bold, blue, reset = ("\x1b[31m", "\x1b[1m", "\x1b[34m", "\x1b[0m") if color else ("",) * 4
     from brazelint.http.redact import mask_text, redact_text
-    from brazelint.report.formats import terminal_safe
+    from brazelint.report.common import terminal_safe
 
     message = terminal_safe(redact_text(error.message))
     lines = [f"{red}{bold}error{reset}{bold}: {message}{reset}"]

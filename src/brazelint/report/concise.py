@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from brazelint.report.formats import one_line, sorted_diagnostics, summary_line, terminal_safe
+from brazelint.report.common import one_line, sorted_diagnostics, summary_line, terminal_safe
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from brazelint.report.formats import sorted_diagnostics
+from brazelint.report.common import sorted_diagnostics
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport

@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from brazelint.report.formats import by_file
+from brazelint.report.common import by_file
 from brazelint.rules.registry import RULES, get_rule
 
 if TYPE_CHECKING:

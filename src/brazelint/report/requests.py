@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from brazelint.http.redact import redact_request
-from brazelint.report.formats import terminal_safe
-from brazelint.result import Request
+from brazelint.http.types import Request
+from brazelint.report.common import terminal_safe
 
 
 def format_requests(requests: Sequence[Request]) -> str:

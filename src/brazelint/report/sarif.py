@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import quote
 
 from brazelint._version import __version__
-from brazelint.report.formats import family_of, sorted_diagnostics
+from brazelint.report.common import family_of, sorted_diagnostics
 from brazelint.rules.registry import RULES, get_rule
 
 if TYPE_CHECKING:

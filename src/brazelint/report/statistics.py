@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from brazelint.report.formats import summary_line
+from brazelint.report.common import summary_line
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import LintReport

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from brazelint.report.formats import by_file, coverage_lines, summary_line, terminal_safe
+from brazelint.report.common import by_file, coverage_lines, summary_line, terminal_safe
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Diagnostic, LintReport

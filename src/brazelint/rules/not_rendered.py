@@ -33,9 +33,9 @@ from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 from brazelint.rules.base import Rule, Setup
 
 if TYPE_CHECKING:
+    from brazelint.analysis.branches import Branch
     from brazelint.checks.coverage import CoverageFacts
     from brazelint.checks.positions import Reporter
-    from brazelint.lint.branches import Branch
 
 RULE = Rule(
     code="BL307",

@@ -214,3 +214,23 @@ def codes_matching(selector: str) -> list[str]:
         return [named.code]
     prefix = text.upper()
     return [r.code for r in RULES if r.code.startswith(prefix)] if prefix.startswith("BL") else []
+
+
+class Book:
+    """The rules as the checks use them (``checks.positions.RuleBook``): the lint layer
+    hands ``BOOK`` to every ``Reporter``."""
+
+    source_checks = SOURCE_CHECKS
+    url_checks = URL_CHECKS
+    filter_checks = FILTER_CHECKS
+    render_checks = RENDER_CHECKS
+    json_checks = JSON_CHECKS
+    coverage_checks = COVERAGE_CHECKS
+    problem_codes = PROBLEM_CODES
+
+    @staticmethod
+    def rule(code: str) -> Rule:
+        return TABLE[code]
+
+
+BOOK = Book()

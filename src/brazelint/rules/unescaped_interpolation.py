@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from brazelint.rules.base import Rule, Setup
 
 if TYPE_CHECKING:
-    from brazelint.checks.json_syntax import JsonProblem
+    from brazelint.checks.json_model import JsonProblem
     from brazelint.checks.payload import JsonBody
     from brazelint.checks.positions import Reporter
 

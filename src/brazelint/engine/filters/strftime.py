@@ -19,10 +19,9 @@ past the sixth are always zero.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Optional
-
-from brazelint._record import Record
 
 MAX_WIDTH = 1024
 """Widths above this are refused, so ``%999999999d`` cannot exhaust memory."""
@@ -93,20 +92,16 @@ class StrftimeError(ValueError):
     """The format cannot be rendered (only raised for absurd widths)."""
 
 
-class _Fields(Record):
+@dataclass(frozen=True)
+class _Fields:
     """The broken-down time Ruby's strftime reads (its ``struct vtm``)."""
 
-    __slots__ = ("moment", "wday", "yday", "offset", "gmt", "zone")
-
-    def __init__(
-        self, moment: datetime, wday: int, yday: int, offset: int, gmt: bool, zone: str
-    ) -> None:
-        self.moment = moment
-        self.wday = wday  # Sunday == 0
-        self.yday = yday  # 1..366
-        self.offset = offset  # seconds east of UTC, rounded
-        self.gmt = gmt  # a UTC time: %Z is "UTC" and %-z prints "-0000"
-        self.zone = zone
+    moment: datetime
+    wday: int  # Sunday == 0
+    yday: int  # 1..366
+    offset: int  # seconds east of UTC, rounded
+    gmt: bool  # a UTC time: %Z is "UTC" and %-z prints "-0000"
+    zone: str
 
     @classmethod
     def of(cls, moment: datetime) -> _Fields:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Optional, TextIO
 from liquid.ast import Node
 from liquid.tag import Tag
 
-from brazelint.engine.state import AbortMessage
 from brazelint.engine.tags._markup import Markup, read_markup, syntax_error
+from brazelint.events import AbortMessage
 
 if TYPE_CHECKING:
     from liquid import RenderContext

@@ -25,9 +25,9 @@ from brazelint.engine.context import line_and_column, state_of
 from brazelint.engine.kinded import KindedRenderError
 from brazelint.engine.regions import parse_region, render_nodes
 from brazelint.engine.sourcemap import mark_node
-from brazelint.engine.state import Problem, UndefinedUse
 from brazelint.engine.tags._markup import Markup, read_markup, syntax_error
 from brazelint.errors import ErrorKind
+from brazelint.events import Problem, UndefinedUse
 
 if TYPE_CHECKING:
     from liquid import RenderContext

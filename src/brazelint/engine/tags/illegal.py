@@ -3,6 +3,7 @@ and out of place, so the checks need not tell the two apart from the message."""
 
 from __future__ import annotations
 
+from liquid import Environment
 from liquid.ast import IllegalNode
 from liquid.stream import TokenStream
 from liquid.tag import Tag
@@ -24,15 +25,22 @@ class IllegalTag(Tag):
             next(stream)
         if not token.value:
             raise KindedSyntaxError("missing tag name", token=token, kind=ErrorKind.SYNTAX)
-        raise unexpected_tag(token)
+        raise unexpected_tag(token, self.env)
 
 
-def unexpected_tag(token: Token) -> KindedSyntaxError:
+def tag_names(env: Environment) -> tuple[str, ...]:
+    """Every tag name ``env`` knows, block ends and inner tags included."""
+    names = {name for name in env.tags if name.isidentifier()}
+    names.update(getattr(tag, "end", "") for tag in env.tags.values())
+    names.update(("else", "elsif", "when", "endcomment", "endraw"))
+    names.discard("")
+    return tuple(sorted(names))
+
+
+def unexpected_tag(token: Token, env: Environment) -> KindedSyntaxError:
     """The error for tag ``token`` where the parser cannot take it: a name nothing defines,
     or a known tag out of place (a stray ``endif``, an ``else`` outside any block)."""
-    from brazelint.engine.environment import BrazeEnvironment
-
-    known = token.value in BrazeEnvironment.known_tag_names()
+    known = token.value in tag_names(env)
     return KindedSyntaxError(
         f"unexpected tag '{token.value}'",
         token=token,

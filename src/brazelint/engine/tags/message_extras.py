@@ -11,8 +11,8 @@ from liquid.tag import Tag
 
 from brazelint.engine.context import line_and_column, state_of
 from brazelint.engine.regions import parse_region, render_nodes
-from brazelint.engine.state import Problem
 from brazelint.engine.tags._markup import read_markup, syntax_error
+from brazelint.events import Problem
 
 if TYPE_CHECKING:
     from liquid import RenderContext

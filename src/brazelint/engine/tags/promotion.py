@@ -12,8 +12,8 @@ from liquid.tag import Tag
 
 from brazelint.engine.context import state_of
 from brazelint.engine.sourcemap import mark_node
-from brazelint.engine.state import AbortMessage
 from brazelint.engine.tags._markup import read_markup, syntax_error
+from brazelint.events import AbortMessage
 
 if TYPE_CHECKING:
     from liquid import RenderContext

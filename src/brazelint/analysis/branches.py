@@ -21,7 +21,8 @@ from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
-from brazelint.lint.reads import KEEPING_FILTERS
+from brazelint.analysis.reads import KEEPING_FILTERS
+from brazelint.compat import retype
 
 if TYPE_CHECKING:
     from liquid import RenderContext
@@ -133,7 +134,7 @@ def _walk(nodes: Iterable[Node], source: str, parent: Optional[Branch], out: Bra
                 _label(source, opened),
             )
             if type(block) is BlockNode:
-                block.__class__ = TracedBlock
+                retype(block, TracedBlock)
             out.branches.append(branch)
             _walk(block.nodes, source, branch, out)
             opener = block.token

@@ -1,0 +1,1 @@
+"""The Braze Liquid engine: lexer, python-liquid environment, render context, tags, filters."""
