@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from brazelint.config import load_config
 from brazelint.errors import BrazelintError
+from brazelint.lint.files import lint_file
 from brazelint.lint.linter import FileResult
 from brazelint.lint.runner import MAX_BATCH, MIN_BATCH, batches, lint_files
 from brazelint.lint.session import LintSession
@@ -46,11 +48,11 @@ def test_workers_return_every_result_in_file_order(tmp_path: Path) -> None:
         written.append(path.name)  # in the worker, so the parent's list stays empty
 
     items = [(path, path.name) for path in paths]
-    results = list(lint_files(linter.lint_path, items, jobs=2, after_each=after_each))
+    results = list(lint_files(partial(lint_file, linter), items, jobs=2, after_each=after_each))
     assert [result.path for result in results] == [path.name for path in paths]
     assert [bool(result.diagnostics) for result in results] == [n % 7 == 0 for n in range(60)]
     assert written == []
-    serial = list(lint_files(linter.lint_path, items, jobs=1))
+    serial = list(lint_files(partial(lint_file, linter), items, jobs=1))
     assert [r.diagnostics for r in results] == [r.diagnostics for r in serial]
 
 

@@ -122,7 +122,7 @@ def test_mutated_bundled_templates_never_fail_internally() -> None:
         try:
             result = linter.lint_template(source, "fuzz.liquid")
         except brazelint.BrazelintError:
-            pass  # brazelint's own (a schema typo): lint_path reports it as BL306
+            pass  # brazelint's own (a schema typo): lint_file reports it as BL306
         except Exception as err:
             kinds.append(f"lint: {_kind(err)}")
         else:

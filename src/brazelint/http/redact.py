@@ -1,6 +1,6 @@
 """Hide credentials in anything brazelint prints or writes.
 
-Two nets, both applied where findings and renders leave the core (``Linter.lint_path``,
+Two nets, both applied where findings and renders leave the core (``lint.files``,
 ``brazelint render``, the preview, recorded stubs), so no report format can forget them:
 
 - **by value**: every value from the credential store (configuration and
