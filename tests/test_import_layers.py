@@ -21,6 +21,7 @@ a cycle made only of these is tolerated for now. Empty: there are none."""
 LOWER_LAYERS = (
     "brazelint.analysis",
     "brazelint.checks",
+    "brazelint.clock",
     "brazelint.compat",
     "brazelint.config",
     "brazelint.engine",

@@ -108,7 +108,7 @@ def test_profile_dict_is_validated_too() -> None:
 
 
 def test_fixed_clock_accepts_iso_and_datetime() -> None:
-    from brazelint.renderer import parse_now
+    from brazelint.clock import parse_now
 
     assert parse_now("2024-03-01T12:00:00Z") == datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
     assert parse_now(datetime(2024, 3, 1, 12)) == datetime(2024, 3, 1, 12, tzinfo=timezone.utc)

@@ -301,7 +301,7 @@ def _read_lint_settings(config: Config, table: Mapping[str, Any], path: Path) ->
 
 
 def _is_iso_datetime(text: str) -> bool:
-    """Whether the render clock (``renderer.parse_now``) accepts ``text``."""
+    """Whether the render clock (``clock.parse_now``) accepts ``text``."""
     from datetime import datetime
 
     value = text.strip()

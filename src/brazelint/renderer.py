@@ -11,12 +11,13 @@ import difflib
 import os
 import stat
 from collections import OrderedDict
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence, Union
 
 from liquid.exceptions import LiquidError
 
+from brazelint.clock import parse_now
 from brazelint.engine.context import BrazeContext
 from brazelint.engine.limits import Limits
 from brazelint.engine.sourcemap import MappedBuffer
@@ -299,26 +300,6 @@ def resolve_profile(profile: ProfileLike) -> Profile:
     if isinstance(profile, Mapping):
         return Profile.from_dict(profile)
     return load_profile(profile)
-
-
-def parse_now(now: Union[datetime, str, None]) -> datetime:
-    """The render clock as an aware UTC datetime; naive values are taken as UTC."""
-    if now is None:
-        return datetime.now(timezone.utc)
-    if isinstance(now, str):
-        text = now.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        try:
-            now = datetime.fromisoformat(text)
-        except ValueError:
-            raise ConfigError(
-                f"invalid --now value '{now}'",
-                hint="use ISO 8601, e.g. 2024-03-01T12:00:00Z",
-            ) from None
-    if now.tzinfo is None:
-        return now.replace(tzinfo=timezone.utc)
-    return now.astimezone(timezone.utc)
 
 
 def unexpected_error(

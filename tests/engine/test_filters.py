@@ -12,8 +12,8 @@ import liquid
 import pytest
 
 import brazelint
+from brazelint.engine.filter_support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 from brazelint.engine.filters import register
-from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 
 NOW = "2024-03-01T12:00:00Z"
 

@@ -16,7 +16,7 @@ from lspkit import write_project
 from lsprotocol import types
 
 from brazelint.checks.diagnostic import Diagnostic
-from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+from brazelint.engine.filter_support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 from brazelint.lsp import code_actions, convert
 from brazelint.lsp.completion import suggestions
 from brazelint.lsp.cursor import Target, Typing, target_at, typing_at

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from liquid.builtin.expressions import FilteredExpression, Path
 
-from brazelint.engine.filters.support import FILTER_SUPPORT
+from brazelint.engine.filter_support import FILTER_SUPPORT
 
 if TYPE_CHECKING:
     from liquid.expression import Expression

@@ -92,9 +92,9 @@ def _run_webhook(
     now: Optional[str],
 ) -> int:
     """A webhook file: the request it sends (method, URL, headers redacted, body)."""
+    from brazelint.clock import parse_now
     from brazelint.lint.webhook import load_webhook
     from brazelint.lint.webhook_request import render_request, shown_request
-    from brazelint.renderer import parse_now
 
     webhook = load_webhook(args.template, source)
     request = render_request(

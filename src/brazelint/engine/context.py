@@ -19,7 +19,7 @@ from liquid.exceptions import (
 from liquid.undefined import UNDEFINED
 from liquid.utils import ReadOnlyChainMap
 
-from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+from brazelint.engine.filter_support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 from brazelint.engine.kinded import KindedUnknownFilterError
 from brazelint.engine.state import RenderState
 from brazelint.errors import ErrorKind

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional, TextIO
 
 from brazelint._version import __version__
+from brazelint.lint.targets import is_webhook
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import Coverage, Diagnostic
@@ -116,6 +117,12 @@ class LintCache:
         self._entries: Optional[dict[str, Any]] = None
         self._shard: Optional[TextIO] = None
         self._shard_pid = 0
+        self.inputs_fixed = False
+        """Whether the files verdicts depend on (schemas and the files they reach, webhook
+        bodies) stay as they are while this cache is used: true for one ``lint`` run, so
+        each is hashed once; false for an editor's session, where they change."""
+        self._hashes: dict[str, str] = {}
+        self._depends: dict[tuple[Optional[str], str], list[Path]] = {}
 
     @classmethod
     def for_run(
@@ -160,7 +167,7 @@ class LintCache:
         if entry is None:
             return None
         for dependency, expected in entry["depends"].items():
-            if _file_hash(Path(dependency)) != expected:
+            if self._hash(Path(dependency)) != expected:
                 return None
         self.hits += 1
         return [_diagnostic(item) for item in entry["diagnostics"]]
@@ -180,7 +187,7 @@ class LintCache:
         entry: dict[str, Any] = {
             "key": key,
             "diagnostics": [_plain(d) for d in result.diagnostics],
-            "depends": {str(p): _file_hash(p) for p in depends},
+            "depends": {str(p): self._hash(p) for p in depends},
         }
         if result.coverage is not None:
             entry["coverage"] = result.coverage.to_dict()
@@ -192,6 +199,26 @@ class LintCache:
             shard.flush()  # pool workers end without closing their files
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+    def dependencies(self, result: FileResult, path: Path) -> list[Path]:
+        """Files besides ``path`` that ``result`` was computed from (``dependencies``),
+        found once per schema and file kind while the inputs stay fixed."""
+        if not self.inputs_fixed or is_webhook(path):
+            return dependencies(result, path)
+        key = (result.schema, "template")
+        found = self._depends.get(key)
+        if found is None:
+            found = self._depends[key] = dependencies(result, path)
+        return found
+
+    def _hash(self, path: Path) -> str:
+        if not self.inputs_fixed:
+            return _file_hash(path)
+        key = str(path)
+        found = self._hashes.get(key)
+        if found is None:
+            found = self._hashes[key] = _file_hash(path)
+        return found
 
     @property
     def directory(self) -> Optional[Path]:
@@ -244,7 +271,6 @@ class LintCache:
 def dependencies(result: FileResult, path: Path) -> list[Path]:
     """Files besides ``path`` that ``result`` was computed from."""
     from brazelint.errors import ConfigError
-    from brazelint.lint.targets import is_webhook
     from brazelint.lint.webhook import load_webhook
     from brazelint.schemas import referenced_files
 

@@ -138,9 +138,9 @@ class Linter:
         now: Optional[str] = None,
         keep_renders: bool = False,
     ) -> None:
+        from brazelint.clock import parse_now
         from brazelint.http.redactor import Redactor
         from brazelint.lint.selection import expand
-        from brazelint.renderer import parse_now
 
         self.settings = settings
         self.config = settings.config

@@ -183,7 +183,6 @@ class LintSession:
         all cached never build their linter.
         """
         from brazelint.checks.diagnostic import LintReport
-        from brazelint.lint.files import lint_file
         from brazelint.lint.runner import lint_files
 
         rules = sorted({code for b in batches for code in b.settings.selection.codes()})
@@ -196,6 +195,8 @@ class LintSession:
         for batch in batches:
             level = FAIL_RANK[batch.settings.fail_level]
             cache = batch.cache
+            if cache is not None:
+                cache.inputs_fixed = True  # a run reads each input once
             for path, display in zip(batch.files, display_names(batch.files)):
                 report.files.append(display)
                 threshold[path] = level
@@ -220,9 +221,7 @@ class LintSession:
         def remember(path: Path, result: FileResult) -> None:
             entry = keys.get(path)
             if entry is not None:
-                from brazelint.lint.cache import dependencies
-
-                entry[0].put(entry[1], result, dependencies(result, path))
+                entry[0].put(entry[1], result, entry[0].dependencies(result, path))
 
         started = time.monotonic()
         shown = False
@@ -242,6 +241,8 @@ class LintSession:
                 result = kept[first].moved_to(display)
                 remember(path, result)
             else:  # the first file's verdict names it: this one is linted on its own
+                from brazelint.lint.files import lint_file
+
                 result = lint_file(linters[path], path, display)
                 remember(path, result)
             if result.coverage is not None:
@@ -333,9 +334,9 @@ def _by_path(linters: dict[Path, Linter]) -> Callable[[Path, str], FileResult]:
     """One lint function for a run over several settings: the workers are forked with
     every linter built, and each file goes to its own."""
 
-    from brazelint.lint.files import lint_file
-
     def lint(path: Path, display: str) -> FileResult:
+        from brazelint.lint.files import lint_file  # python-liquid, only when a file is linted
+
         return lint_file(linters[path], path, display)
 
     return lint

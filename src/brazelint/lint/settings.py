@@ -86,8 +86,8 @@ class LintSettings:
 
     @classmethod
     def build(cls, config: Config, options: RunOptions = RunOptions()) -> LintSettings:
+        from brazelint.clock import parse_now
         from brazelint.lint.selection import Layer, Selection
-        from brazelint.renderer import parse_now
 
         where = str(config.path or "configuration")
         selection = Selection.layered(

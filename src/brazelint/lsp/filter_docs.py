@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from brazelint.engine.filters.support import (
+from brazelint.engine.filter_support import (
     FILTER_SUPPORT,
     SUPPORTED,
     UNSUPPORTED,

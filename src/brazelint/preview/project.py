@@ -374,10 +374,10 @@ class PreviewProject:
 
     def view(self, relative: str, request: ViewRequest) -> Optional[FileView]:
         """The page for one served file; ``None`` when ``relative`` is not one."""
+        from brazelint.clock import parse_now
         from brazelint.fixes.preview import fix_previews
         from brazelint.lint.files import lint_file
         from brazelint.lint.targets import is_webhook
-        from brazelint.renderer import parse_now
         from brazelint.sources import read_template
 
         config: Optional[Config] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from brazelint.engine.filters.support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
+from brazelint.engine.filter_support import FILTER_SUPPORT, UNSUPPORTED_UNKNOWN
 from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:

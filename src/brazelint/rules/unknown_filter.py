@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from brazelint.engine.filters.support import UNSUPPORTED_UNKNOWN
+from brazelint.engine.filter_support import UNSUPPORTED_UNKNOWN
 from brazelint.rules.base import Rule
 
 if TYPE_CHECKING:
