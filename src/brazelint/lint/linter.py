@@ -156,6 +156,7 @@ class Linter:
         """``now`` parsed once, for the thousands of renders of a run."""
         self._block_assigned: Optional[set[str]] = None
         self._block_texts: Optional[list[str]] = None
+        self._block_reads: Optional[ProfileReads] = None
         self._profile_data: dict[int, dict[str, Any]] = {}
         self.stats = RenderStats()
         self.redactor = Redactor(renderer.credentials.secret_values())
@@ -298,7 +299,7 @@ class Linter:
             unguarded=unguarded,
         )
         branches = branch_map(template.nodes)
-        run = _TemplateRun(self, template, reporter)
+        run = _TemplateRun(self, template, reporter, [m.text for m in facts.markups])
         real = self._real_profiles(path)
         for profile in real:
             run.render(profile)
@@ -351,8 +352,10 @@ class Linter:
         all of it, the made-up values would only repeat their verdict."""
         if any(trace.stop is not None for trace in run.traces):
             return True
-        if "connected_content" in run.reporter.source or "connected_content" in "".join(
-            self._content_block_texts() if "content_blocks" in run.reporter.source else ()
+        if run.reads.everything or "connected_content" in run.reporter.source:
+            return True
+        if "content_blocks" in run.reporter.source and any(
+            "connected_content" in text for text in self._content_block_texts()
         ):
             return True
         entered: set[object] = set().union(*(trace.reached for trace in run.traces))
@@ -433,13 +436,23 @@ class Linter:
                 self._profile_data[id(profile)] = data
         return data
 
-    def profile_reads(self, source: str) -> ProfileReads:
-        """What ``source`` can read of a profile (with every Content Block, when it
-        includes any: which one is decided at render time)."""
-        texts = [source]
-        if "content_blocks" in source:
-            texts += self._content_block_texts()
-        return ProfileReads.scan(texts)
+    def profile_reads(self, markups: Sequence[str]) -> ProfileReads:
+        """What a template with these markup texts (its tags and output statements) can
+        read of a profile, with every Content Block when it includes any (which one is
+        decided at render time)."""
+        if any("rerender" in text for text in markups):
+            return ProfileReads.all_values()
+        reads = ProfileReads.scan(list(markups))
+        if any("content_blocks" in text for text in markups):
+            if self._block_reads is None:
+                texts = self._content_block_texts()
+                self._block_reads = (
+                    ProfileReads.all_values()
+                    if any("rerender" in text for text in texts)
+                    else ProfileReads.scan(texts)
+                )
+            reads = reads.merged(self._block_reads)
+        return reads
 
     def _content_block_texts(self) -> list[str]:
         if self._block_texts is None:
@@ -501,11 +514,13 @@ class _TemplateRun:
     """The renders of one parsed template: each profile once, and profiles that agree on
     everything the template reads (``lint/profile_reads.py``) sharing one render."""
 
-    def __init__(self, linter: Linter, template: BrazeTemplate, reporter: Reporter) -> None:
+    def __init__(
+        self, linter: Linter, template: BrazeTemplate, reporter: Reporter, markups: list[str]
+    ) -> None:
         self.linter = linter
         self.template = template
         self.reporter = reporter
-        self.reads = linter.profile_reads(reporter.source)
+        self.reads = linter.profile_reads(markups)
         self.renders: list[ProfileRender] = []
         self.traces: list[Trace] = []
         self._generated: list[bool] = []

