@@ -4,6 +4,7 @@ Renderer; ``lint``'s and ``serve``'s project inputs and how they become ``RunOpt
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -165,8 +166,8 @@ def _present(output: str) -> str:
     return str(highlight(pretty, JsonLexer(), TerminalFormatter()))
 
 
-def run_options(args: argparse.Namespace) -> RunOptions:
-    """The command line's choices, over every configuration's."""
+def project_options(args: argparse.Namespace) -> RunOptions:
+    """The project inputs ``add_project_inputs`` parses (``lint`` and ``serve`` share them)."""
     from brazelint.lint.settings import RunOptions
 
     return RunOptions(
@@ -177,6 +178,13 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         content_blocks=args.content_blocks,
         schema=args.schema,
         now=args.now,
+    )
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """``lint``'s choices, over every configuration's: the project inputs and the rules."""
+    return dataclasses.replace(
+        project_options(args),
         select=tuple(_split(args.select)) if args.select else None,
         extend_select=tuple(_split(args.extend_select)),
         ignore=tuple(_split(args.ignore)),

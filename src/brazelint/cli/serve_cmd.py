@@ -10,7 +10,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Optional
 
-from brazelint.cli.options import add_project_inputs
+from brazelint.cli.options import add_project_inputs, project_options
 from brazelint.errors import ConfigError
 
 DEFAULT_PORT = 8765
@@ -60,7 +60,6 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from brazelint.lint.settings import RunOptions
     from brazelint.preview.project import PreviewProject
     from brazelint.preview.server import PreviewServer
 
@@ -75,16 +74,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    options = RunOptions(
-        config=args.config,
-        profiles=args.profiles,
-        profile=tuple(args.profile or ()),
-        stubs=args.stubs,
-        content_blocks=args.content_blocks,
-        schema=args.schema,
-        now=args.now,
-    )
-    project = PreviewProject(options, args.paths)
+    project = PreviewProject(project_options(args), args.paths)
     project.linter(project.config())  # a broken config or profile fails before serving
     try:
         server = PreviewServer(

@@ -122,7 +122,7 @@ class LintCache:
         bodies) stay as they are while this cache is used: true for one ``lint`` run, so
         each is hashed once; false for an editor's session, where they change."""
         self._hashes: dict[str, str] = {}
-        self._depends: dict[tuple[Optional[str], str], list[Path]] = {}
+        self._depends: dict[Optional[str], list[Path]] = {}
 
     @classmethod
     def for_run(
@@ -145,17 +145,10 @@ class LintCache:
                 digest.update(f"{name}={os.environ[name]}\0".encode())
         return cls(digest.hexdigest(), root)
 
-    def key(self, path: Path, display: str) -> Optional[str]:
-        """The entry for ``path``: its bytes, the name it is shown as, and the values of
-        the environment variables it reads (``${env:NAME}`` in a webhook file)."""
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        return self.text_key(data, display)
-
     def text_key(self, data: bytes, display: str) -> str:
-        """The entry for a file holding ``data`` (an editor's buffer, or a file's bytes)."""
+        """The entry for a file holding ``data`` (its bytes, or an editor's buffer) shown as
+        ``display``, with the values of the environment variables it reads (``${env:NAME}``
+        in a webhook file)."""
         digest = hashlib.sha256(display.encode() + b"\0" + data)
         for name in sorted(set(_ENV_REFERENCE.findall(data))):
             value = os.environ.get(name.decode())
@@ -205,10 +198,9 @@ class LintCache:
         found once per schema and file kind while the inputs stay fixed."""
         if not self.inputs_fixed or is_webhook(path):
             return dependencies(result, path)
-        key = (result.schema, "template")
-        found = self._depends.get(key)
+        found = self._depends.get(result.schema)
         if found is None:
-            found = self._depends[key] = dependencies(result, path)
+            found = self._depends[result.schema] = dependencies(result, path)
         return found
 
     def _hash(self, path: Path) -> str:

@@ -52,9 +52,7 @@ def _lint_file(linter: Linter, path: Path, display: str) -> FileResult:
     except ConfigError as err:
         reporter = Reporter(display, "", BOOK)
         reporter.at("BL001", err.line or 1, err.column or 1, err.message, hint=err.hint)
-        unread = FileResult(display, reporter.found, "")
-        unread.from_text = False
-        return unread
+        return FileResult(display, reporter.found, "", from_text=False)
     if is_webhook(path):
         return lint_webhook(linter, path, display, source)
     return linter.lint_template(source, display, path=path)
@@ -82,9 +80,7 @@ def not_checked(
         hint = "the other files were checked; run with --debug for a traceback"
     reporter.at("BL306", line, column, message, hint=hint)
     diagnostics = [d for d in reporter.found if linter.selection.enabled(d.code, path)]
-    result = FileResult(display, diagnostics, source)
-    result.from_text = False
-    return result
+    return FileResult(display, diagnostics, source, from_text=False)
 
 
 def redacted(

@@ -92,6 +92,8 @@ class FileResult:
         schema: Optional[str] = None,
         extra_sources: Optional[dict[str, str]] = None,
         coverage: Optional[Coverage] = None,
+        *,
+        from_text: bool = True,
     ) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
@@ -102,7 +104,7 @@ class FileResult:
         """Other files the diagnostics point into (a webhook's body file)."""
         self.coverage = coverage
         """Which lines the profiles rendered (``None`` when the file was not rendered)."""
-        self.from_text = True
+        self.from_text = from_text
         """Whether the verdict came from the text alone (a failure to read or check the
         file makes a verdict about the file, which no other file shares)."""
 

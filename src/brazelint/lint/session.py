@@ -191,6 +191,7 @@ class LintSession:
         keys: dict[Path, tuple[LintCache, str]] = {}
         linters: dict[Path, Linter] = {}
         missed: list[tuple[Path, str]] = []
+        contents: dict[Path, Optional[bytes]] = {}
         failed = False
         for batch in batches:
             level = FAIL_RANK[batch.settings.fail_level]
@@ -200,7 +201,12 @@ class LintSession:
             for path, display in zip(batch.files, display_names(batch.files)):
                 report.files.append(display)
                 threshold[path] = level
-                key = cache.key(path, display) if cache is not None else None
+                data = contents[path] = _read(path)  # read once: cache key and copies
+                key = (
+                    cache.text_key(data, display)
+                    if cache is not None and data is not None
+                    else None
+                )
                 cached = cache.get(key) if cache is not None and key is not None else None
                 if cached is None:
                     if cache is not None and key is not None:
@@ -225,7 +231,7 @@ class LintSession:
 
         started = time.monotonic()
         shown = False
-        same = _same_verdicts(missed, linters)
+        same = _same_verdicts(missed, linters, contents)
         linted = [item for item, first in zip(missed, same) if first is None]
         results = lint_files(
             _by_path(linters), linted, jobs=self.jobs, after_each=remember if keys else None
@@ -309,7 +315,9 @@ class LintSession:
 
 
 def _same_verdicts(
-    files: Sequence[tuple[Path, str]], linters: dict[Path, Linter]
+    files: Sequence[tuple[Path, str]],
+    linters: dict[Path, Linter],
+    contents: dict[Path, Optional[bytes]],
 ) -> list[Optional[int]]:
     """For each file, the position of an earlier file whose verdict is its own (the same
     bytes in the same folder under the same settings), else ``None``: copies of a
@@ -317,17 +325,24 @@ def _same_verdicts(
     first: dict[tuple[object, ...], int] = {}
     same: list[Optional[int]] = []
     for position, (path, _) in enumerate(files):
-        try:
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
-            key = linters[path].verdict_key(path, digest)
-        except OSError:
-            key = None
+        data = contents.get(path)
+        key = None
+        if data is not None:
+            key = linters[path].verdict_key(path, hashlib.blake2b(data, digest_size=20).digest())
         if key is None:
             same.append(None)
             continue
         earlier = first.setdefault(key, position)
         same.append(None if earlier == position else earlier)
     return same
+
+
+def _read(path: Path) -> Optional[bytes]:
+    """The file's bytes (``None`` when it cannot be read: its lint reports why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _by_path(linters: dict[Path, Linter]) -> Callable[[Path, str], FileResult]:
