@@ -102,3 +102,16 @@ def test_what_a_template_reads(markup: list[str], roots: dict[str, object]) -> N
     found = ProfileReads.scan(markup).roots
     expected = {k: (frozenset(v) if isinstance(v, set) else v) for k, v in roots.items()}
     assert {k: v for k, v in found.items() if k in expected} == expected
+
+
+def test_a_namespace_a_content_block_reads_whole_stays_read_whole() -> None:
+    # the block passes custom_attribute whole to a filter; the template reads one key of
+    # another namespace: profiles that differ anywhere in custom_attribute render apart
+    template = ProfileReads.scan(["event_properties.${id}"])
+    block = ProfileReads.scan(["custom_attribute | json_escape"])
+    for merged in (template.merged(block), block.merged(template)):
+        assert merged.roots["custom_attribute"] is None
+        assert merged.roots["event_properties"] == frozenset({"id"})
+        gold = {"custom_attribute": {"tier": "gold"}, "event_properties": {"id": 1}}
+        silver = {"custom_attribute": {"tier": "silver"}, "event_properties": {"id": 1}}
+        assert merged.project(gold) != merged.project(silver)

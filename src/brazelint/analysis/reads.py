@@ -167,52 +167,65 @@ class _Walker:
                 self.node(node, aliases)
 
     def node(self, node: Node, aliases: Aliases) -> None:
-        if isinstance(node, (IfNode, UnlessNode)):
-            self.condition(node.condition, aliases)
-            self.nodes(node.consequence.nodes, aliases)
-            for alternative in node.alternatives:
-                self.condition(alternative.expression, aliases)
-                self.nodes(alternative.block.nodes, aliases)
-            if node.default is not None:
-                self.nodes(node.default.nodes, aliases)
-        elif isinstance(node, CaseNode):
-            subject = self.key(node.expression, aliases)
-            for block in node.blocks:
-                if isinstance(block, MultiExpressionBlockNode):
-                    for literal in block.expression.expressions:
-                        value = _literal(literal)
-                        if subject is not None and value is not _NONE:
-                            self.reads.use(subject).comparisons.append(("==", value))
-                    self.nodes(block.block.nodes, aliases)
-                else:
-                    self.nodes(block.nodes, aliases)
-            if subject is None:
-                self.expression(node.expression, aliases, STRING)
-        elif isinstance(node, ForNode):
-            self.loop(node.expression, node.block, aliases)
-            if node.default is not None:
-                self.nodes(node.default.nodes, aliases)
-        elif isinstance(node, AssignNode):
-            self.assign(node, aliases)
-        elif isinstance(node, ConnectedContentNode):
-            for child in node.children(None, include_partials=False):  # type: ignore[arg-type]
-                self.node(child, aliases)
-            self.reads.saved.add(node.options.save or "connected")
-            aliases.pop(node.options.save or "connected", None)
-        elif isinstance(node, ContentBlockNode):
-            self.content_block(node.block_name, aliases)
-        else:
-            printed = NUMBER if isinstance(node, OutputNode) and _bare_json_value(node) else STRING
-            for item in node.expressions():
-                self.expression(item, aliases, printed)
-            loop = getattr(node, "expression", None)
-            if isinstance(loop, LoopExpression):  # tablerow
-                self.loop(loop, getattr(node, "block", None), aliases)
-                return
-            for child in node.children(None, include_partials=False):  # type: ignore[arg-type]
-                self.node(child, aliases)
-            if isinstance(node, CaptureNode):
-                aliases[str(node.name)] = None
+        kind = type(node)
+        visit = _NODE_VISITS.get(kind)
+        if visit is None:
+            visit = _NODE_VISITS[kind] = _node_visit(kind)
+        visit(self, node, aliases)
+
+    def conditional(self, node: Any, aliases: Aliases) -> None:
+        self.condition(node.condition, aliases)
+        self.nodes(node.consequence.nodes, aliases)
+        for alternative in node.alternatives:
+            self.condition(alternative.expression, aliases)
+            self.nodes(alternative.block.nodes, aliases)
+        if node.default is not None:
+            self.nodes(node.default.nodes, aliases)
+
+    def case(self, node: CaseNode, aliases: Aliases) -> None:
+        subject = self.key(node.expression, aliases)
+        for block in node.blocks:
+            if isinstance(block, MultiExpressionBlockNode):
+                for literal in block.expression.expressions:
+                    value = _literal(literal)
+                    if subject is not None and value is not _NONE:
+                        self.reads.use(subject).comparisons.append(("==", value))
+                self.nodes(block.block.nodes, aliases)
+            else:
+                self.nodes(block.nodes, aliases)
+        if subject is None:
+            self.expression(node.expression, aliases, STRING)
+
+    def for_loop(self, node: ForNode, aliases: Aliases) -> None:
+        self.loop(node.expression, node.block, aliases)
+        if node.default is not None:
+            self.nodes(node.default.nodes, aliases)
+
+    def connected_content(self, node: ConnectedContentNode, aliases: Aliases) -> None:
+        for child in node.children(None, include_partials=False):  # type: ignore[arg-type]
+            self.node(child, aliases)
+        self.reads.saved.add(node.options.save or "connected")
+        aliases.pop(node.options.save or "connected", None)
+
+    def content_block_node(self, node: ContentBlockNode, aliases: Aliases) -> None:
+        self.content_block(node.block_name, aliases)
+
+    def output(self, node: OutputNode, aliases: Aliases) -> None:
+        printed = NUMBER if _bare_json_value(node) else STRING
+        for item in node.expressions():
+            self.expression(item, aliases, printed)
+
+    def other(self, node: Node, aliases: Aliases) -> None:
+        for item in node.expressions():
+            self.expression(item, aliases, STRING)
+        loop = getattr(node, "expression", None)
+        if isinstance(loop, LoopExpression):  # tablerow
+            self.loop(loop, getattr(node, "block", None), aliases)
+            return
+        for child in node.children(None, include_partials=False):  # type: ignore[arg-type]
+            self.node(child, aliases)
+        if isinstance(node, CaptureNode):
+            aliases[str(node.name)] = None
 
     def assign(self, node: AssignNode, aliases: Aliases) -> None:
         expression = node.expression
@@ -299,28 +312,26 @@ class _Walker:
         self.expression(right, aliases, NUMBER if numeric else None)
 
     def expression(self, expression: Expression, aliases: Aliases, kind: Optional[str]) -> None:
-        if type(expression) is FilteredExpression:
-            self.filtered(expression, aliases, kind)
-            return
-        if isinstance(expression, TernaryFilteredExpression):
-            self.filtered(expression.left, aliases, kind)
-            self.condition(expression.condition, aliases)
-            if expression.alternative is not None:
-                self.expression(expression.alternative, aliases, kind)
-            return
-        if isinstance(expression, Path):
+        shape = _expression_shape(type(expression))
+        if shape is _FILTERED:
+            self.filtered(expression, aliases, kind)  # type: ignore[arg-type]
+        elif shape is _PATH:
             key = self.key(expression, aliases)
             if key is not None:
                 self.reads.use(key, kind)
-            for segment in expression.path[1:]:
-                if isinstance(segment, Path):
+            for segment in expression.path[1:]:  # type: ignore[attr-defined]
+                if type(segment) is Path or isinstance(segment, Path):
                     self.expression(segment, aliases, None)
-            return
-        if isinstance(expression, (BooleanExpression,)):
+        elif shape is _TERNARY:
+            self.filtered(expression.left, aliases, kind)  # type: ignore[attr-defined]
+            self.condition(expression.condition, aliases)  # type: ignore[attr-defined]
+            if expression.alternative is not None:  # type: ignore[attr-defined]
+                self.expression(expression.alternative, aliases, kind)  # type: ignore[attr-defined]
+        elif shape is _BOOLEAN:
             self.condition(expression, aliases)
-            return
-        for child in expression.children():
-            self.expression(child, aliases, None)
+        elif shape is not _LITERAL:
+            for child in expression.children():
+                self.expression(child, aliases, None)
 
     def filtered(
         self, expression: FilteredExpression, aliases: Aliases, kind: Optional[str] = STRING
@@ -350,13 +361,21 @@ class _Walker:
 
     def key(self, expression: Expression, aliases: Aliases) -> Optional[Key]:
         """The read value ``expression`` names (through local names), else ``None``."""
-        if isinstance(expression, FilteredExpression) and not expression.filters:
-            expression = expression.left
-        if not isinstance(expression, Path):
+        shape = _expression_shape(type(expression))
+        filtered = shape is _FILTERED or (
+            shape is _OTHER and isinstance(expression, FilteredExpression)
+        )
+        if filtered and not expression.filters:  # type: ignore[attr-defined]
+            expression = expression.left  # type: ignore[attr-defined]
+            shape = _expression_shape(type(expression))
+        if shape is not _PATH:
             return None
         segments: list[Union[str, int]] = []
-        for segment in expression.path:
-            if isinstance(segment, (str, int)) and not isinstance(segment, bool):
+        for segment in expression.path:  # type: ignore[attr-defined]
+            kind = type(segment)
+            if kind is str or kind is int:
+                segments.append(segment)
+            elif isinstance(segment, (str, int)) and not isinstance(segment, bool):
                 segments.append(segment if isinstance(segment, int) else str(segment))
             else:
                 break  # a computed segment: the value behind it cannot be named
@@ -374,6 +393,63 @@ class _Walker:
 
 
 _NONE = object()
+
+_NodeVisit = Callable[[_Walker, Any, Aliases], None]
+_NODE_VISITS: dict[type, _NodeVisit] = {}
+"""Per node type, the walker's method for it, decided once: ``isinstance`` against
+python-liquid's abstract node classes is a Python-level check, and this runs for every
+node of every template."""
+
+
+def _node_visit(kind: type) -> _NodeVisit:
+    if issubclass(kind, (IfNode, UnlessNode)):
+        return _Walker.conditional
+    if issubclass(kind, CaseNode):
+        return _Walker.case
+    if issubclass(kind, ForNode):
+        return _Walker.for_loop
+    if issubclass(kind, AssignNode):
+        return _Walker.assign
+    if issubclass(kind, ConnectedContentNode):
+        return _Walker.connected_content
+    if issubclass(kind, ContentBlockNode):
+        return _Walker.content_block_node
+    if issubclass(kind, OutputNode) and kind.children is Node.children:
+        return _Walker.output
+    return _Walker.other
+
+
+_FILTERED, _TERNARY, _PATH, _BOOLEAN, _LITERAL, _OTHER = (
+    "filtered",
+    "ternary",
+    "path",
+    "boolean",
+    "literal",
+    "other",
+)
+_SHAPES: dict[type, str] = {}
+"""Per expression type, how the walker treats it (decided once, as for nodes)."""
+
+
+def _expression_shape(kind: type) -> str:
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        if kind is FilteredExpression:
+            shape = _FILTERED
+        elif issubclass(kind, TernaryFilteredExpression):
+            shape = _TERNARY
+        elif issubclass(kind, Path):
+            shape = _PATH
+        elif issubclass(kind, BooleanExpression):
+            shape = _BOOLEAN
+        elif issubclass(
+            kind, (StringLiteral, IntegerLiteral, FloatLiteral, TrueLiteral, FalseLiteral)
+        ):
+            shape = _LITERAL
+        else:
+            shape = _OTHER
+        _SHAPES[kind] = shape
+    return shape
 
 
 def _literal(expression: Expression) -> Any:

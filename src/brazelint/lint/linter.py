@@ -29,7 +29,7 @@ from brazelint.lint.generated import (
     empty_profile,
 )
 from brazelint.lint.globs import any_match, first_match
-from brazelint.lint.profile_reads import PROFILE_VARIABLES, ProfileReads
+from brazelint.lint.profile_reads import PROFILE_VARIABLES, ProfileReads, ValueTexts
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
 from brazelint.rules.registry import BOOK
@@ -160,6 +160,7 @@ class Linter:
         self._block_texts: Optional[list[str]] = None
         self._block_reads: Optional[ProfileReads] = None
         self._profile_data: dict[int, dict[str, Any]] = {}
+        self._value_texts: dict[int, ValueTexts] = {}
         self.stats = RenderStats()
         self.redactor = Redactor(renderer.credentials.secret_values())
         """Hides the run's credential values in everything a file's lint returns."""
@@ -438,6 +439,16 @@ class Linter:
                 self._profile_data[id(profile)] = data
         return data
 
+    def value_texts(self, profile: Profile) -> ValueTexts:
+        """The memo of ``profile``'s values as text (``ProfileReads.project``), kept for
+        the run's profiles."""
+        texts = self._value_texts.get(id(profile))
+        if texts is None:
+            texts = {}
+            if any(profile is p for p in (*self.profiles, *self.generated)):
+                self._value_texts[id(profile)] = texts
+        return texts
+
     def profile_reads(self, markups: Sequence[str]) -> ProfileReads:
         """What a template with these markup texts (its tags and output statements) can
         read of a profile, with every Content Block when it includes any (which one is
@@ -541,7 +552,11 @@ class _TemplateRun:
         entry = ProfileRender(profile.name, user=profile)
         self.renders.append(entry)
         self._generated.append(generated)
-        key = None if answers is not None else self.reads.project(self.data(profile))
+        key = (
+            None
+            if answers is not None
+            else self.reads.project(self.data(profile), self.linter.value_texts(profile))
+        )
         shared = self._shared.get(key) if key is not None else None
         if shared is not None:
             result, error, first = shared

@@ -43,7 +43,7 @@ class ProfileReads:
     """The variables a template reads: a root name maps to the keys read under it, or to
     ``None`` when it is read whole."""
 
-    __slots__ = ("everything", "roots")
+    __slots__ = ("_slots", "everything", "roots")
 
     def __init__(
         self, roots: Mapping[str, Optional[frozenset[str]]], *, everything: bool = False
@@ -53,6 +53,9 @@ class ProfileReads:
         """Whether any value may be read (Liquid from a Connected Content answer or a
         catalog, ``:rerender``, names values the template does not): no two profiles
         are then known to render alike."""
+        self._slots: dict[frozenset[str], list[tuple[str, Optional[str]]]] = {}
+        """The names read that a profile's data has -> ``(root, key)`` of each value read
+        under them, in a fixed order (made at first use)."""
 
     @classmethod
     def all_values(cls) -> ProfileReads:
@@ -62,13 +65,15 @@ class ProfileReads:
         """What this template and ``other`` (its Content Blocks) read together."""
         if self.everything or other.everything:
             return ProfileReads.all_values()
-        roots = dict(self.roots)
-        for name, keys in other.roots.items():
-            if name in roots and (roots[name] is None or keys is None):
+        small, large = sorted((self.roots, other.roots), key=len)
+        roots = dict(large)  # the union is symmetric: copy the larger, add the smaller
+        for name, keys in small.items():
+            if name not in roots:
+                roots[name] = keys
+            elif roots[name] is None or keys is None:
                 roots[name] = None
             else:
-                mine = roots.get(name)
-                roots[name] = (mine or frozenset()) | (keys or frozenset())
+                roots[name] = roots[name] | keys  # type: ignore[operator]
         return ProfileReads(roots)
 
     @classmethod
@@ -90,24 +95,54 @@ class ProfileReads:
             roots[name] = None if name in whole else frozenset(keys.get(name, ()))
         return cls(roots)
 
-    def project(self, data: Mapping[str, Any]) -> Projection:
+    def project(self, data: Mapping[str, Any], memo: Optional[ValueTexts] = None) -> Projection:
         """``data`` (a profile's Liquid variables) cut down to what is read, as text.
 
         Equal text means equal values (profile data is text, numbers, booleans, times,
         lists and mappings, whose ``repr`` shows every value); the same values listed in
-        another order only miss a chance to share.
+        another order only miss a chance to share. ``memo`` keeps the text of each value
+        of ``data`` once made: a run's profiles are projected for every template, and
+        most templates read the same few values.
         """
+        if memo is None:
+            memo = {}
         if self.everything:
-            return repr(data)
-        kept = []
-        for name, keys in self.roots.items():
-            if name not in data:
-                continue
-            value = data[name]
-            if keys is not None and isinstance(value, Mapping):
-                value = [(key, value[key]) for key in sorted(keys) if key in value]
-            kept.append((name, value))
-        return repr(kept)
+            text = memo.get(_EVERYTHING)
+            if text is None:
+                text = memo[_EVERYTHING] = repr(data)
+            return text
+        present = frozenset(self.roots.keys() & data.keys())  # most names are not the user's
+        slots = self._slots.get(present)
+        if slots is None:
+            slots = self._slots[present] = [
+                (name, key) for name in sorted(present) for key in _keys_of(self.roots[name])
+            ]
+        texts = []
+        for slot in slots:
+            text = memo.get(slot)
+            if text is None:
+                text = memo[slot] = _value_text(data, *slot)
+            texts.append(text)
+        return "\n".join(texts)
+
+
+def _keys_of(keys: Optional[frozenset[str]]) -> list[Optional[str]]:
+    if keys is None:
+        return [None]
+    return list(sorted(keys))
+
+
+ValueTexts = dict[tuple[Optional[str], Optional[str]], str]
+"""One profile's values as text, by ``(root name, key)`` (``None``: the whole root)."""
+_EVERYTHING: tuple[Optional[str], Optional[str]] = (None, None)
+
+
+def _value_text(data: Mapping[str, Any], name: str, key: Optional[str]) -> str:
+    """``name.key = value`` as text, the value as ``repr`` shows it (or absent)."""
+    value = data[name]
+    if key is None or not isinstance(value, Mapping):
+        return f"{name} = {value!r}"
+    return f"{name}.{key!r} = {value[key]!r}" if key in value else f"{name}.{key!r} absent"
 
 
 def _is_key_of_something(text: str, start: int) -> bool:
