@@ -320,7 +320,7 @@ class _Walker:
             if key is not None:
                 self.reads.use(key, kind)
             for segment in expression.path[1:]:  # type: ignore[attr-defined]
-                if type(segment) is Path or isinstance(segment, Path):
+                if isinstance(segment, Path):
                     self.expression(segment, aliases, None)
         elif shape is _TERNARY:
             self.filtered(expression.left, aliases, kind)  # type: ignore[attr-defined]
@@ -362,10 +362,7 @@ class _Walker:
     def key(self, expression: Expression, aliases: Aliases) -> Optional[Key]:
         """The read value ``expression`` names (through local names), else ``None``."""
         shape = _expression_shape(type(expression))
-        filtered = shape is _FILTERED or (
-            shape is _OTHER and isinstance(expression, FilteredExpression)
-        )
-        if filtered and not expression.filters:  # type: ignore[attr-defined]
+        if shape is _FILTERED and not expression.filters:  # type: ignore[attr-defined]
             expression = expression.left  # type: ignore[attr-defined]
             shape = _expression_shape(type(expression))
         if shape is not _PATH:

@@ -435,7 +435,7 @@ class Linter:
         data = self._profile_data.get(id(profile))
         if data is None:
             data = profile.liquid_data()
-            if any(profile is p for p in (*self.profiles, *self.generated)):
+            if self._is_run_profile(profile):
                 self._profile_data[id(profile)] = data
         return data
 
@@ -445,9 +445,14 @@ class Linter:
         texts = self._value_texts.get(id(profile))
         if texts is None:
             texts = {}
-            if any(profile is p for p in (*self.profiles, *self.generated)):
+            if self._is_run_profile(profile):
                 self._value_texts[id(profile)] = texts
         return texts
+
+    def _is_run_profile(self, profile: Profile) -> bool:
+        """Whether ``profile`` lives as long as the linter (what is kept per profile is
+        keyed by ``id``, which a passing profile's would outlive)."""
+        return any(profile is p for p in (*self.profiles, *self.generated))
 
     def profile_reads(self, markups: Sequence[str]) -> ProfileReads:
         """What a template with these markup texts (its tags and output statements) can

@@ -70,10 +70,9 @@ class ProfileReads:
         for name, keys in small.items():
             if name not in roots:
                 roots[name] = keys
-            elif roots[name] is None or keys is None:
-                roots[name] = None
             else:
-                roots[name] = roots[name] | keys  # type: ignore[operator]
+                mine = roots[name]
+                roots[name] = None if mine is None or keys is None else mine | keys
         return ProfileReads(roots)
 
     @classmethod
