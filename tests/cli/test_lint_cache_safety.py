@@ -210,6 +210,8 @@ BAD_ENTRIES = [
     {"key": "K", "diagnostics": [], "depends": []},
     {"key": "K", "diagnostics": [], "depends": {"a": 1}},
     ["not", "an", "object"],
+    {"key": "K", "copy_of": 7, "path": "templates/greet.liquid"},
+    {"key": "K", "copy_of": "J", "path": "templates/greet.liquid", "depends": {}},
 ]
 
 
@@ -237,4 +239,49 @@ def test_many_shards_are_compacted_into_one(project: Path, tmp_path: Path) -> No
         (shard.parent / f"{index:x}-{index}.jsonl").write_text(shard.read_text())
     assert lint(project, cache) == expected
     assert len(list(shard.parent.glob("*.jsonl"))) == 1
+    assert lint(project, cache) == expected
+
+
+# -- copies: a file with the same bytes and settings as another stores a reference ------------
+
+
+def test_a_copy_is_stored_as_a_reference_to_the_original(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    write(project / "templates" / "greet_again.liquid", "Hi {{${first_name}}}\n")
+    expected = lint(project, cache, "--no-cache")
+    greet = [(line, code) for path, line, code in expected[1] if path == "templates/greet.liquid"]
+    again = [(line, c) for path, line, c in expected[1] if path == "templates/greet_again.liquid"]
+    assert greet == again == [(1, "BL203")]  # bob has no first_name
+
+    assert lint(project, cache) == expected
+    entries = shard_lines(cache)
+    original = next(e for e in entries if "diagnostics" in e and e["diagnostics"])
+    copy = next(e for e in entries if "copy_of" in e)
+    assert original["diagnostics"][0]["path"] == "templates/greet.liquid"
+    assert copy == {
+        "key": copy["key"],
+        "copy_of": original["key"],
+        "path": "templates/greet_again.liquid",
+    }
+
+    # the copy is served from the original's entry, under its own name
+    (shard,) = cache.rglob("*.jsonl")
+    edited = {**original, "diagnostics": [{**original["diagnostics"][0], "code": "BL999"}]}
+    with shard.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(edited) + "\n")
+    assert lint(project, cache)[1] == [
+        (path, line, "BL999" if code == "BL203" else code) for path, line, code in expected[1]
+    ]
+
+
+def test_a_copy_whose_original_entry_is_gone_is_linted_again(
+    project: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    write(project / "templates" / "greet_again.liquid", "Hi {{${first_name}}}\n")
+    expected = lint(project, cache)
+    (shard,) = cache.rglob("*.jsonl")
+    kept = [e for e in shard_lines(cache) if not ("diagnostics" in e and e["diagnostics"])]
+    shard.write_text("".join(json.dumps(e) + "\n" for e in kept), encoding="utf-8")
+    assert lint(project, cache) == expected
     assert lint(project, cache) == expected

@@ -6,7 +6,8 @@ version, everything the whole run depends on (configuration, profiles, stubs, Co
 Blocks, catalogs, credentials from the environment, command-line choices) and the file's
 own bytes. An entry also records the
 other files the result depended on (a user schema, a webhook's body file) with their
-hashes, and is ignored when one of them changed.
+hashes, and is ignored when one of them changed. A copy of a file (the same bytes under the
+same settings, linted once per run) gets a short entry naming the original's.
 
 The cache lives under ``$BRAZELINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/brazelint``, else
 ``~/.cache/brazelint``. brazelint deletes only what it can prove it made: that folder must
@@ -156,18 +157,22 @@ class LintCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Optional[list[Diagnostic]]:
-        entry = self._load().get(key)
-        if entry is None:
+        found = self._verdict(key)
+        if found is None:
             return None
+        entry, path = found
         for dependency, expected in entry["depends"].items():
             if self._hash(Path(dependency)) != expected:
                 return None
         self.hits += 1
-        return [_diagnostic(item) for item in entry["diagnostics"]]
+        if path is None:
+            return [_diagnostic(item) for item in entry["diagnostics"]]
+        return [_diagnostic({**item, "path": path}) for item in entry["diagnostics"]]
 
     def coverage(self, key: str) -> Optional[Coverage]:
         """The coverage stored with an entry (``None`` for a file that was not rendered)."""
-        data = self._load().get(key, {}).get("coverage")
+        found = self._verdict(key)
+        data = found[0].get("coverage") if found is not None else None
         from brazelint.checks.diagnostic import Coverage
 
         try:
@@ -184,6 +189,27 @@ class LintCache:
         }
         if result.coverage is not None:
             entry["coverage"] = result.coverage.to_dict()
+        self._append(entry)
+
+    def put_copy(self, key: str, original: str, path: str) -> None:
+        """Store under ``key`` the verdict stored under ``original``, for the file shown as
+        ``path``: a copy of a template (same bytes, same settings) costs one short line,
+        and is a miss whenever the original's entry is."""
+        self._append({"key": key, "copy_of": original, "path": path})
+
+    def _verdict(self, key: str) -> Optional[tuple[dict[str, Any], Optional[str]]]:
+        """The entry holding the verdict under ``key``, and the path its findings move to
+        when it is a copy's (``None``: its own)."""
+        entries = self._load()
+        entry = entries.get(key)
+        if entry is None or "copy_of" not in entry:
+            return None if entry is None else (entry, None)
+        original = entries.get(entry["copy_of"])
+        if original is None or "copy_of" in original:
+            return None
+        return original, entry["path"]
+
+    def _append(self, entry: dict[str, Any]) -> None:
         try:
             shard = self._open_shard()
             if shard is None:
@@ -345,6 +371,8 @@ def _valid_entry(line: str) -> Optional[dict[str, Any]]:
         entry = json.loads(line)
     except ValueError:
         return None
+    if isinstance(entry, dict) and "copy_of" in entry:
+        return entry if _valid_copy(entry) else None
     if not (
         isinstance(entry, dict)
         and isinstance(entry.get("key"), str)
@@ -355,6 +383,12 @@ def _valid_entry(line: str) -> Optional[dict[str, Any]]:
     ):
         return None
     return entry
+
+
+def _valid_copy(entry: dict[str, Any]) -> bool:
+    return set(entry) == {"key", "copy_of", "path"} and all(
+        isinstance(value, str) for value in entry.values()
+    )
 
 
 def _valid_diagnostic(item: object) -> bool:

@@ -245,7 +245,9 @@ class LintSession:
                     kept[done] = result
             elif first in kept:
                 result = kept[first].moved_to(display)
-                remember(path, result)
+                entry, original = keys.get(path), keys.get(missed[first][0])
+                if entry is not None and original is not None:
+                    entry[0].put_copy(entry[1], original[1], display)
             else:  # the first file's verdict names it: this one is linted on its own
                 from brazelint.lint.files import lint_file
 

@@ -156,7 +156,10 @@ def relative_text(path: str, directory: str) -> Optional[str]:
 def _walk(
     directory: Path, seen: Optional[set[tuple[int, int]]] = None
 ) -> Iterator[tuple[Path, bool]]:
-    """Lint targets under ``directory``, each with whether it is a symbolic link.
+    """Lint targets under ``directory``, each with whether it is a symbolic link, in the
+    order of sorted paths: each directory's entries by name, depth first. (Sorting the
+    paths afterwards compared ``Path`` objects in Python, a tenth of a start over
+    thousands of files.)
 
     ``os.scandir`` tells files from directories (and links) from the directory listing
     itself, where ``Path.is_dir`` asks the disk once per file. A directory reached twice
@@ -167,7 +170,7 @@ def _walk(
         return
     try:
         with os.scandir(directory) as entries:
-            listed = [(entry.name, entry.is_dir(), entry.is_symlink()) for entry in entries]
+            listed = sorted((entry.name, entry.is_dir(), entry.is_symlink()) for entry in entries)
     except OSError:
         return  # unreadable, or a loop the system refused: nothing to lint there
     for name, is_dir, is_link in listed:
@@ -224,7 +227,7 @@ def _strip_dot(current: str, name: str) -> str:
 
 
 def _add_directory(directory: Path, found: dict[Path, Optional[bool]], scope_for: ScopeFor) -> None:
-    for item, is_link in sorted(_walk(directory)):
+    for item, is_link in _walk(directory):
         if not _excluded(item, scope_for(item)):
             found.setdefault(item, is_link)
 
