@@ -324,13 +324,21 @@ def _same_verdicts(
     """For each file, the position of an earlier file whose verdict is its own (the same
     bytes in the same folder under the same settings), else ``None``: copies of a
     template are linted once."""
+    digests: list[Optional[bytes]] = []
+    seen: dict[bytes, int] = {}  # digest -> how many files have it
+    for path, _ in files:
+        data = contents.get(path)
+        digest = None if data is None else hashlib.blake2b(data, digest_size=20).digest()
+        digests.append(digest)
+        if digest is not None:
+            seen[digest] = seen.get(digest, 0) + 1
     first: dict[tuple[object, ...], int] = {}
     same: list[Optional[int]] = []
-    for position, (path, _) in enumerate(files):
-        data = contents.get(path)
+    for position, ((path, _), digest) in enumerate(zip(files, digests)):
+        # a file whose bytes no other file has is its own verdict: no key to build
         key = None
-        if data is not None:
-            key = linters[path].verdict_key(path, hashlib.blake2b(data, digest_size=20).digest())
+        if digest is not None and seen[digest] > 1:
+            key = linters[path].verdict_key(path, digest)
         if key is None:
             same.append(None)
             continue
