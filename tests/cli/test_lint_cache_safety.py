@@ -255,7 +255,7 @@ def test_a_copy_is_stored_as_a_reference_to_the_original(project: Path, tmp_path
 
     assert lint(project, cache) == expected
     entries = shard_lines(cache)
-    original = next(e for e in entries if "diagnostics" in e and e["diagnostics"])
+    original = next(e for e in entries if e.get("diagnostics"))
     copy = next(e for e in entries if "copy_of" in e)
     assert original["diagnostics"][0]["path"] == "templates/greet.liquid"
     assert copy == {
@@ -274,14 +274,12 @@ def test_a_copy_is_stored_as_a_reference_to_the_original(project: Path, tmp_path
     ]
 
 
-def test_a_copy_whose_original_entry_is_gone_is_linted_again(
-    project: Path, tmp_path: Path
-) -> None:
+def test_a_copy_whose_original_entry_is_gone_is_linted_again(project: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     write(project / "templates" / "greet_again.liquid", "Hi {{${first_name}}}\n")
     expected = lint(project, cache)
     (shard,) = cache.rglob("*.jsonl")
-    kept = [e for e in shard_lines(cache) if not ("diagnostics" in e and e["diagnostics"])]
+    kept = [e for e in shard_lines(cache) if not e.get("diagnostics")]
     shard.write_text("".join(json.dumps(e) + "\n" for e in kept), encoding="utf-8")
     assert lint(project, cache) == expected
     assert lint(project, cache) == expected
