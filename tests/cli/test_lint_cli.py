@@ -1170,3 +1170,23 @@ def test_content_blocks_are_checked_through_their_templates(run_cli: Run, projec
         [("content_blocks/greeting.liquid", 1, 1, "BL304", ("alice", "bob"))],
     )
     assert report["summary"]["files"] == 2
+
+
+def test_names_assigned_in_blocks_given_by_the_flag_are_defined(
+    run_cli: Run, project: Path
+) -> None:
+    """A name a Content Block assigns is no undefined variable (BL202), even where no
+    profile includes the block; with ``--content-blocks DIR`` the blocks are DIR's."""
+    write(project / "other_blocks" / "setup.liquid", "{% assign promo = 'SPRING' %}")
+    template = (
+        '{% if ${first_name} == "Zed" %}{{content_blocks.${setup}}}{% endif %}'
+        '{{ promo | default: "none" }}\n'
+    )
+    write(project / "templates" / "promo.liquid", template)
+    assert lint_rows(run_cli, "templates/promo.liquid", cwd=project) == (
+        1,
+        [("templates/promo.liquid", 1, 73, "BL202", ())],
+    )
+    assert lint_rows(
+        run_cli, "templates/promo.liquid", "--content-blocks", "other_blocks", cwd=project
+    ) == (0, [])

@@ -512,14 +512,12 @@ class Linter:
             raise ConfigError(err.message, line=line, column=column, hint=err.hint) from None
 
     def _names_assigned_in_blocks(self) -> set[str]:
+        """Names the run's Content Blocks assign: defined for a template even where no
+        profile includes the block that assigns them."""
         if self._block_assigned is None:
             names: set[str] = set()
-            directory = self.config.content_blocks
-            if directory.is_dir():
-                for block in sorted(directory.glob("*.liquid")):
-                    names |= scan_source(
-                        read_template(block), Reporter(str(block), "", BOOK)
-                    ).assigned
+            for text in self._content_block_texts():
+                names |= scan_source(text, Reporter("", "", BOOK)).assigned
             self._block_assigned = names
         return self._block_assigned
 
