@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brazelint.config_lookup import ConfigLookup
-from brazelint.lint.profile_reads import ProfileReads
+from brazelint.lint.profile_reads import ProfileReads, differing_names
 from brazelint.lint.session import LintSession
 from brazelint.lint.settings import RunOptions
 
@@ -92,6 +92,17 @@ def test_copies_of_a_template_are_linted_once_and_reported_under_each_name(
         (["custom_attribute.${tier} | default: 'x'"], {"custom_attribute": {"tier"}}),
         (["${ zip code }"], {"zip code": None, "zip": None, "code": None}),
         (["custom_attribute | json"], {"custom_attribute": None, "json": None}),
+        # a namespace's name inside a longer name is no use of it
+        (
+            ["my_custom_attribute.${tier}", "custom_attribute.${plan}"],
+            {"custom_attribute": {"plan"}},
+        ),
+        (
+            ["a.custom_attribute.${tier}", "$custom_attribute.${x} custom_attribute.${plan}"],
+            {"custom_attribute": {"plan"}},
+        ),
+        # ... and what follows that longer name is still read
+        (["xcustom_attribute . context"], {"context": None}),
         (
             ["event_properties.${id}", "event_properties[key]"],
             {"event_properties": None, "id": None, "key": None},
@@ -115,3 +126,21 @@ def test_a_namespace_a_content_block_reads_whole_stays_read_whole() -> None:
         gold = {"custom_attribute": {"tier": "gold"}, "event_properties": {"id": 1}}
         silver = {"custom_attribute": {"tier": "silver"}, "event_properties": {"id": 1}}
         assert merged.project(gold) != merged.project(silver)
+
+
+def test_what_two_profiles_differ_in() -> None:
+    ann = {
+        "first_name": "Ann",
+        "email_address": "ann@example.com",
+        "custom_attribute": {"tier": "gold", "plan": "basic"},
+        "event_properties": {"id": 1},
+    }
+    bob = {
+        "first_name": "Ann",
+        "custom_attribute": {"tier": "silver", "plan": "basic", "store": "Leeds"},
+        "event_properties": [1],
+    }
+    # a namespace names its keys; any other value (or a namespace that is not a mapping
+    # for both) its own name
+    assert differing_names(ann, bob) == ("email_address", "event_properties", "store", "tier")
+    assert differing_names(ann, dict(ann)) == ()

@@ -29,7 +29,13 @@ from brazelint.lint.generated import (
     empty_profile,
 )
 from brazelint.lint.globs import any_match, first_match
-from brazelint.lint.profile_reads import PROFILE_VARIABLES, ProfileReads, ValueTexts
+from brazelint.lint.profile_reads import (
+    PROFILE_VARIABLES,
+    ProfileReads,
+    Projection,
+    ValueTexts,
+    differing_names,
+)
 from brazelint.lint.suppressions import Directives, apply_suppressions, read_directives
 from brazelint.lint.targets import is_webhook
 from brazelint.rules.registry import BOOK
@@ -161,6 +167,7 @@ class Linter:
         self._block_reads: Optional[ProfileReads] = None
         self._profile_data: dict[int, dict[str, Any]] = {}
         self._value_texts: dict[int, ValueTexts] = {}
+        self._differences: dict[tuple[int, int], tuple[str, ...]] = {}
         self.stats = RenderStats()
         self.redactor = Redactor(renderer.credentials.secret_values())
         """Hides the run's credential values in everything a file's lint returns."""
@@ -449,6 +456,18 @@ class Linter:
                 self._value_texts[id(profile)] = texts
         return texts
 
+    def differences(self, first: Profile, second: Profile) -> tuple[str, ...]:
+        """The names two of the run's profiles differ in (``differing_names``), found once
+        per pair; none for a passing profile (nothing is then ruled out)."""
+        pair = (id(first), id(second))
+        found = self._differences.get(pair)
+        if found is None:
+            if not (self._is_run_profile(first) and self._is_run_profile(second)):
+                return ()
+            found = differing_names(self.profile_data(first), self.profile_data(second))
+            self._differences[pair] = self._differences[pair[::-1]] = found
+        return found
+
     def _is_run_profile(self, profile: Profile) -> bool:
         """Whether ``profile`` lives as long as the linter (what is kept per profile is
         keyed by ``id``, which a passing profile's would outlive)."""
@@ -536,16 +555,52 @@ class _TemplateRun:
         self.linter = linter
         self.template = template
         self.reporter = reporter
-        self.reads = linter.profile_reads(markups)
         self.renders: list[ProfileRender] = []
         self.traces: list[Trace] = []
+        self._markups = markups
+        self._markup = "\n".join(markups)
+        self._reads: Optional[ProfileReads] = None
         self._generated: list[bool] = []
-        self._shared: dict[
-            str, tuple[Optional[RenderResult], Optional[TemplateRenderError], Trace]
-        ] = {}
+        self._rendered: list[tuple[Profile, _Rendered]] = []
+        """Each render another profile may share, with its profile, in profile order."""
+        self._keys: dict[int, Projection] = {}
+
+    @property
+    def reads(self) -> ProfileReads:
+        """What the template can read of a profile (found at first use)."""
+        if self._reads is None:
+            self._reads = self.linter.profile_reads(self._markups)
+        return self._reads
 
     def data(self, profile: Profile) -> dict[str, Any]:
         return self.linter.profile_data(profile)
+
+    def _shareable(self, profile: Profile) -> Optional[_Rendered]:
+        """The render of an earlier profile that reads alike with ``profile``, if any.
+
+        A profile that differs from another in a value whose name the markup mentions is
+        rendered apart from it at once; only the others are compared on what the template
+        reads (``ProfileReads.project``).
+        """
+        markup = self._markup
+        others = [
+            (other, rendered)
+            for other, rendered in self._rendered
+            if not any(name in markup for name in self.linter.differences(profile, other))
+        ]
+        if not others:
+            return None
+        key = self._key(profile)
+        return next((rendered for other, rendered in others if self._key(other) == key), None)
+
+    def _key(self, profile: Profile) -> Projection:
+        key = self._keys.get(id(profile))
+        if key is None:
+            linter = self.linter
+            key = self._keys[id(profile)] = self.reads.project(
+                self.data(profile), linter.value_texts(profile)
+            )
+        return key
 
     def render(
         self, profile: Profile, *, generated: bool = False, answers: Optional[dict[str, Any]] = None
@@ -555,12 +610,7 @@ class _TemplateRun:
         entry = ProfileRender(profile.name, user=profile)
         self.renders.append(entry)
         self._generated.append(generated)
-        key = (
-            None
-            if answers is not None
-            else self.reads.project(self.data(profile), self.linter.value_texts(profile))
-        )
-        shared = self._shared.get(key) if key is not None else None
+        shared = self._shareable(profile) if answers is None else None
         if shared is not None:
             result, error, first = shared
             self.traces.append(Trace(profile.name, first.reached, first.stop, first.reason))
@@ -590,8 +640,8 @@ class _TemplateRun:
             trace.reason = f"failed ({err.message})"
             trace.stop = _error_offset(err, self.reporter)
             report_render_error(err, profile.name, self.reporter)
-            if key is not None:
-                self._shared[key] = (None, err, trace)
+            if answers is None:
+                self._rendered.append((profile, (None, err, trace)))
             return
         if answers is not None:
             linter._excuse_made_up_requests(result)
@@ -599,8 +649,8 @@ class _TemplateRun:
             trace.stop = result.abort_offset if result.abort_offset is not None else 0
             trace.reason = f"aborted ({result.abort_reason or 'no reason given'})"
         entry.result = result
-        if key is not None:
-            self._shared[key] = (result, None, trace)
+        if answers is None:
+            self._rendered.append((profile, (result, None, trace)))
 
     def checkable(self) -> Iterator[tuple[ProfileRender, bool]]:
         """Each render that finished or aborted, in profile order, and whether its profile

@@ -18,7 +18,7 @@ comment or as a local variable costs a shared render, never a missed one.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Iterator, Mapping, Optional
 
 from brazelint.profiles import NAMESPACES, STANDARD_ATTRIBUTES
 
@@ -26,11 +26,13 @@ _NAMES = re.compile(r"[A-Za-z_][\w-]*")
 _BRACED = re.compile(r"\$\{\s*([^{}]*?)\s*\}")
 _NAMESPACE_ROOTS = frozenset(NAMESPACES.values()) | {"context", "campaign", "canvas"}
 _NAMESPACE_USE = re.compile(
-    r"(?<![\w.$-])("
+    "("
     + "|".join(sorted(map(re.escape, _NAMESPACE_ROOTS), key=len, reverse=True))
     + r")(?![\w-])(?:\s*\.\s*(?:\$\{\s*([^{}]*?)\s*\}|([A-Za-z_][\w-]*)))?"
 )
-"""A namespace and the key written after it (``custom_attribute.${tier}``), if any."""
+"""A namespace and the key written after it (``custom_attribute.${tier}``), if any; it
+counts only where no name character, dot or ``$`` comes before it (``_namespace_uses``)."""
+_PART_OF_NAME = re.compile(r"[\w.$-]")
 
 PROFILE_VARIABLES = frozenset(STANDARD_ATTRIBUTES) | _NAMESPACE_ROOTS
 """Top-level names whose values come from a profile (the rest are locals and answers)."""
@@ -84,7 +86,7 @@ class ProfileReads:
         roots.update(dict.fromkeys(_BRACED.findall(text)))
         keys: dict[str, set[str]] = {}
         whole: set[str] = set()
-        for use in _NAMESPACE_USE.finditer(text):
+        for use in _namespace_uses(text):
             name, key = use.group(1), use.group(2) or use.group(3)
             if key is not None:
                 keys.setdefault(name, set()).add(key)
@@ -125,6 +127,33 @@ class ProfileReads:
         return "\n".join(texts)
 
 
+def differing_names(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[str, ...]:
+    """What two profiles' data (Liquid variables) differ in, as names a template would
+    write to read it: a top-level name, or a namespace's key (``loyalty_tier`` for
+    ``custom_attribute.${loyalty_tier}``).
+
+    A template whose markup mentions one of them may render the two profiles apart, so
+    they are rendered apart without finding what the template reads: the common case with
+    real users, who differ in the values every template reads. Mentioning none proves
+    nothing (a namespace read whole, a Content Block), and ``ProfileReads`` decides.
+    """
+    names: list[str] = []
+    for name in a.keys() | b.keys():
+        mine, theirs = a.get(name, _ABSENT), b.get(name, _ABSENT)
+        if name in _NAMESPACE_ROOTS and isinstance(mine, Mapping) and isinstance(theirs, Mapping):
+            names.extend(
+                key
+                for key in mine.keys() | theirs.keys()
+                if mine.get(key, _ABSENT) != theirs.get(key, _ABSENT)
+            )
+        elif mine != theirs:
+            names.append(name)
+    return tuple(sorted(names))
+
+
+_ABSENT = object()
+
+
 def _keys_of(keys: Optional[frozenset[str]]) -> list[Optional[str]]:
     if keys is None:
         return [None]
@@ -142,6 +171,28 @@ def _value_text(data: Mapping[str, Any], name: str, key: Optional[str]) -> str:
     if key is None or not isinstance(value, Mapping):
         return f"{name} = {value!r}"
     return f"{name}.{key!r} = {value[key]!r}" if key in value else f"{name}.{key!r} absent"
+
+
+def _namespace_uses(text: str) -> Iterator[re.Match[str]]:
+    """``_NAMESPACE_USE``'s matches that start a name, as a lookbehind would keep them.
+
+    A pattern that opens with its alternatives lets the regex engine skip to their first
+    letters; one that opens with a lookbehind tries every position, twice the time. After
+    a match inside a longer name, the search goes on from the next character, as it would
+    with the lookbehind.
+    """
+    search, part_of_name = _NAMESPACE_USE.search, _PART_OF_NAME.match
+    position = 0
+    while True:
+        use = search(text, position)
+        if use is None:
+            return
+        start = use.start()
+        if start and part_of_name(text, start - 1):
+            position = start + 1
+            continue
+        yield use
+        position = use.end()
 
 
 def _is_key_of_something(text: str, start: int) -> bool:
