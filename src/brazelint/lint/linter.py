@@ -582,11 +582,11 @@ class _TemplateRun:
         rendered apart from it at once; only the others are compared on what the template
         reads (``ProfileReads.project``).
         """
-        markup = self._markup
+        mentions = self._markup.__contains__
         others = [
             (other, rendered)
             for other, rendered in self._rendered
-            if not any(name in markup for name in self.linter.differences(profile, other))
+            if not any(map(mentions, self.linter.differences(profile, other)))
         ]
         if not others:
             return None
