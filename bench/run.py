@@ -17,6 +17,9 @@ there.
    followed by a brazejs render-only measurement (step 4), then once more over the
    unchanged tree (the cache). Wall time and the peak memory of the largest lint process.
    The lint / brazejs ratio is the median over those side-by-side pairs.
+   Then the generated users' cost: cold lints with them (empty, complete, adversarial)
+   and without take turns three times; pairs are still templates x profiles, the
+   generated users' renders are extra work.
 3. Cold start: ``brazelint lint ONE_FILE --schema movable-ink/event --no-cache`` and
    ``check-jsonschema --schemafile event.json ONE.json`` take turns, 15 runs each (wall).
    The ratio is the median over side-by-side pairs: the machine's speed drifts, and a
@@ -157,6 +160,43 @@ def render_counts(tree: Path, *, generated: bool) -> tuple[int, int, int]:
         os.chdir(here)
     made, shared = session.render_counts()
     return made, shared, run.copied
+
+
+def generated_users(
+    table: Table,
+    tree: Path,
+    env: dict[str, str],
+    tmp: Path,
+    lint_args: tuple[str, ...],
+    pairs: int,
+    *,
+    runs: int,
+) -> None:
+    """What the generated users (empty, complete, adversarial) cost: cold lints with them
+    and without, taking turns; the ratio is the median over the side-by-side pairs.
+    Coverage is part of both (it is not an option)."""
+    without_args = lint_args
+    with_args = tuple(arg for arg in lint_args if arg != "--no-generated-profiles")
+    seconds: list[float] = []
+    ratios: list[float] = []
+    for index in range(runs):
+        walls = []
+        for label, args in (("with", with_args), ("without", without_args)):
+            env["BRAZELINT_CACHE_DIR"] = str(tmp / f"lint-cache-{label}-users-{index}")
+            run = run_measured(lint_command(*args), cwd=tree, env=env)
+            why = lint_unavailable(run)
+            if why:
+                table.add("lint, generated users on (all cores)", why)
+                return
+            walls.append(run.seconds)
+        seconds.append(walls[0])
+        ratios.append(walls[0] / walls[1])
+    table.add(
+        "lint, generated users on (all cores)",
+        rate(pairs / min(seconds)),
+        f"{min(seconds):.2f} s wall, best of {runs}; {statistics.median(ratios):.2f}x the "
+        f"time without them (median of {runs} side-by-side pairs)",
+    )
 
 
 def compile_package() -> None:
@@ -309,6 +349,8 @@ def measure(
         table.add(
             "lint peak memory (largest process)", f"{peak_rss_kb / 1024:,.0f} MB", "first run"
         )
+        if not few_profiles:
+            generated_users(table, tree, env, tmp, lint_args, pairs, runs=1 if quick else 3)
         made, shared, copied = render_counts(tree, generated=few_profiles)
         table.add(
             "lint renders (one core, counted)",
