@@ -175,13 +175,12 @@ def generated_users(
     """What the generated users (empty, complete, adversarial) cost: cold lints with them
     and without, taking turns; the ratio is the median over the side-by-side pairs.
     Coverage is part of both (it is not an option)."""
-    without_args = lint_args
     with_args = tuple(arg for arg in lint_args if arg != "--no-generated-profiles")
     seconds: list[float] = []
     ratios: list[float] = []
     for index in range(runs):
         walls = []
-        for label, args in (("with", with_args), ("without", without_args)):
+        for label, args in (("with", with_args), ("without", lint_args)):
             env["BRAZELINT_CACHE_DIR"] = str(tmp / f"lint-cache-{label}-users-{index}")
             run = run_measured(lint_command(*args), cwd=tree, env=env)
             why = lint_unavailable(run)

@@ -594,12 +594,11 @@ class _TemplateRun:
         return next((rendered for other, rendered in others if self._key(other) == key), None)
 
     def _key(self, profile: Profile) -> Projection:
+        """``profile``'s values for what the template reads (made once per profile)."""
         key = self._keys.get(id(profile))
         if key is None:
-            linter = self.linter
-            key = self._keys[id(profile)] = self.reads.project(
-                self.data(profile), linter.value_texts(profile)
-            )
+            texts = self.linter.value_texts(profile)
+            key = self._keys[id(profile)] = self.reads.project(self.data(profile), texts)
         return key
 
     def render(
